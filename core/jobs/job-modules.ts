@@ -1,0 +1,2 @@
+// Modules that register job kinds (see job-registry.ts). Add one import line per domain.
+import './selftest-job';

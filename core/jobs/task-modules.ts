@@ -1,0 +1,2 @@
+// Modules that register pool tasks (see tasks.ts). Add one import line per domain.
+import './tasks';
