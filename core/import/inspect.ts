@@ -161,7 +161,7 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
     const converter = createConverter(mapping, headers, { today });
     const records: Array<{ line: number; record?: ImportRecordRow; problems?: Problem[] }> = [];
     const sink = {
-      record: (record: ImportRecordRow, line: number) => void records.push({ line, record }),
+      record: (record: ImportRecordRow, line: number) => void records.push({ line, record: { ...record } }),
       reject: (line: number, problems: Problem[]) => void records.push({ line, problems }),
     };
     for (const { row, line } of sample) {
