@@ -36,8 +36,9 @@ async function cachedScan(path: string, name: string, signal?: AbortSignal): Pro
   try {
     const stat = statSync(path);
     stamp = `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
-  } catch {
-    throw new AppError('file.unreadable', `${name} could not be read. Choose or drop it again.`);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AppError('file.unreadable', missing ? `${name} does not exist (${path}).` : `${name} could not be read: ${err instanceof Error ? err.message : String(err)}.`);
   }
   const cached = scanCache.get(stamp);
   if (cached) return cached;
