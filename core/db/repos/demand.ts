@@ -32,7 +32,7 @@ export function seriesWithSales(db: Db): SeriesMeta[] {
          JOIN products p ON p.id = s.product_id
         ORDER BY p.id, s.location_id`,
     )
-    .all() as Array<SeriesMeta & { active: number }>;
+    .all() as Array<Omit<SeriesMeta, 'active'> & { active: number }>;
   return rows.map((r) => ({ ...r, active: r.active === 1 }));
 }
 
