@@ -19,7 +19,7 @@ import type { CsvFileName } from './demo/csv-files';
 import { CUSTOMERS, drawB2BOrders } from './demo/customers';
 import type { CategoryYear } from './demo/demand';
 import { buildEvents, refitClosedDays } from './demo/events';
-import { SeededRandom } from './demo/random';
+import { compareText, SeededRandom } from './demo/random';
 import { simulateShop } from './demo/simulate';
 import type { SimulationResult } from './demo/simulate';
 import type { Category, Product, SaleLine, ShopEvent } from './demo/types';
@@ -82,7 +82,7 @@ function creditNotes(saleLines: SaleLine[], calendar: ShopCalendar): SaleLine[] 
     if (day > calendar.endDay || !isOpen(calendar, day)) continue;
     notes.push({ ...line, day, quantity: -Math.min(line.quantity, rng.integer(1, 2)), orderId: '' });
   }
-  notes.sort((a, b) => a.day - b.day || (a.customerId ?? '').localeCompare(b.customerId ?? '') || a.sku.localeCompare(b.sku));
+  notes.sort((a, b) => a.day - b.day || compareText(a.customerId ?? '', b.customerId ?? '') || compareText(a.sku, b.sku));
   return notes.map((note, position) => ({ ...note, orderId: `CN-${5001 + position}` }));
 }
 

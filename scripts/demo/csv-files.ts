@@ -2,6 +2,7 @@
 import { isoFromDay } from './calendar';
 import type { StockSnapshot } from './simulate';
 import type { Customer, OpenPurchaseOrderLine, Product, SaleLine, ShopEvent, SupplierSpec } from './types';
+import { compareText } from './random';
 
 export const CSV_HEADERS = {
   'products.csv': ['sku', 'name', 'category', 'unit_cost', 'unit_price', 'supplier', 'lead_time_days', 'moq', 'case_pack', 'shelf_life_days', 'active'],
@@ -48,7 +49,7 @@ export interface DemoTables {
 }
 
 export function renderCsvFiles(tables: DemoTables): Record<CsvFileName, string> {
-  const sales = [...tables.saleLines].sort((a, b) => a.day - b.day || a.orderId.localeCompare(b.orderId) || a.sku.localeCompare(b.sku));
+  const sales = [...tables.saleLines].sort((a, b) => a.day - b.day || compareText(a.orderId, b.orderId) || compareText(a.sku, b.sku));
   return {
     'products.csv': csv('products.csv', tables.products.map((product) => [product.sku, product.name, product.category, pounds(product.unitCostCents),
       pounds(product.unitPriceCents), product.supplier, product.leadTimeDays, product.moq, product.casePack, product.shelfLifeDays,

@@ -6,7 +6,7 @@
 import { dayFromIso, weekdayOf, dayOfYear } from './calendar';
 import type { ShopCalendar } from './calendar';
 import { yearlyBump } from './demand';
-import { SeededRandom } from './random';
+import { compareText, SeededRandom } from './random';
 import type { Customer, Product } from './types';
 
 type Rhythm =
@@ -125,7 +125,7 @@ export function drawB2BOrders(masterSeed: number, products: Product[], calendar:
       if (lines.length > 0) drafts.push({ day, customerId: spec.id, lines });
     }
   }
-  drafts.sort((a, b) => a.day - b.day || a.customerId.localeCompare(b.customerId));
+  drafts.sort((a, b) => a.day - b.day || compareText(a.customerId, b.customerId));
   return drafts.map((draft, position) => ({ ...draft, orderId: `INV-${10001 + position}` }));
 }
 

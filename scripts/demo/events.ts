@@ -7,6 +7,7 @@ import { dayFromIso } from './calendar';
 import type { ShopCalendar } from './calendar';
 import { roundToFivePence } from './catalog';
 import type { EventScope, EventType, Product, ShopEvent } from './types';
+import { compareText } from './random';
 
 interface EventEntry {
   name: string;
@@ -83,7 +84,7 @@ export function buildEvents(products: Product[], calendar: ShopCalendar, plannin
   events.push(...closureEvents(calendar, planningEndDay));
   return events
     .filter((event) => event.endDay >= calendar.startDay && event.startDay <= planningEndDay)
-    .sort((a, b) => a.startDay - b.startDay || a.name.localeCompare(b.name));
+    .sort((a, b) => a.startDay - b.startDay || compareText(a.name, b.name));
 }
 
 function closureEvents(calendar: ShopCalendar, planningEndDay: number): ShopEvent[] {

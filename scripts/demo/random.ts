@@ -6,6 +6,14 @@
  * generators", 2018), seeded through splitmix32 so that nearby seeds give unrelated streams.
  */
 
+/**
+ * Orders strings by UTF-16 code units. Unlike localeCompare it does not depend on the
+ * machine's locale, which would make the generated files differ between computers.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** FNV-1a 32-bit hash of a string: turns a stream name into a seed. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;

@@ -11,7 +11,7 @@ import { dailyShocks, drawRetailDemand, eventSurprise, expectedRetailRates } fro
 import type { CategoryYear } from './demand';
 import { disruptedDays, eventApplies, knownDelayDays, shelfPriceCents, tradePriceOnDay } from './events';
 import { OwnerPlanner } from './ordering';
-import { SeededRandom } from './random';
+import { compareText, SeededRandom } from './random';
 import { ProductStock } from './stock';
 import type { Category, OpenPurchaseOrderLine, Product, SaleLine, ShopEvent, SupplierSpec } from './types';
 
@@ -89,7 +89,7 @@ export function simulateShop(input: SimulationInput): SimulationResult {
   const arrivals = new Map<number, PipelineLine[]>();
   const disruptions = products.map(disruptedDays);
   const productEvents = products.map((product) => events
-    .filter((event) => event.multiplier !== null && event.type !== 'closure' && (event.scope === 'all' || eventApplies(event, product, event.startDay)))
+    .filter((event) => event.multiplier !== null && event.type !== 'closure' && eventApplies(event, product, event.startDay))
     .map((event) => ({ event, surpriseFactor: Math.pow(event.multiplier ?? 1, eventSurprise(masterSeed, product, event) - 1) })));
   const retailRngs = products.map((product) => SeededRandom.stream(masterSeed, `retail:${product.sku}`));
   const deliveryRngs = new Map(suppliers.map((supplier) => [supplier.name, SeededRandom.stream(masterSeed, `delivery:${supplier.name}`)]));
@@ -197,7 +197,7 @@ export function simulateShop(input: SimulationInput): SimulationResult {
   const openPurchaseOrders: OpenPurchaseOrderLine[] = pipelines.flat()
     .map((line) => ({ poNumber: line.poNumber, supplier: line.supplier, sku: must(products[line.productIndex]).sku,
       quantity: line.quantity, expectedDay: line.expectedDay, unitCostCents: line.unitCostCents }))
-    .sort((a, b) => a.poNumber.localeCompare(b.poNumber) || a.sku.localeCompare(b.sku));
+    .sort((a, b) => compareText(a.poNumber, b.poNumber) || compareText(a.sku, b.sku));
 
   return { saleLines, openPurchaseOrders, ledgers, weeklySnapshots, stats };
 }
