@@ -8,7 +8,7 @@ import type { BudgetCandidate } from './order-quantity';
 import { applyBudget } from './order-quantity';
 import type { OrderTrigger, PolicyDecision, PolicyParams, ServiceMeasure, StockState } from './policy';
 import { decide } from './policy';
-import { explain, formatQuantity } from './reasoning';
+import { explain } from './reasoning';
 import type { DemandScenarios } from './scenarios';
 
 export interface PlanOptions {
