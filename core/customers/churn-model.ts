@@ -22,12 +22,13 @@ export interface ChurnPrior {
   returnLogMean: number;
   returnLogSd: number;
   /**
-   * Shift of logit(π) per unit of the customer's activity score (log of their order days,
-   * all products): customers who buy from the shop often drop a product less. 0 = no effect.
+   * Shifts of logit(π) per unit of each lapse covariate (see lapse-covariates.ts), e.g. the
+   * customer's overall activity: customers who buy from the shop often drop a product less.
+   * Empty = no covariates.
    */
-  activityEffect: number;
-  /** Activity score at which the shift is zero (the shop's typical customer). */
-  activityCentre: number;
+  covariateEffects: number[];
+  /** Covariate values at which the shift is zero (the shop's average case). */
+  covariateCentres: number[];
 }
 
 /** One customer's evidence: orders seen, and S = P(rhythm interval ≥ gap) and the gap itself. */
@@ -39,7 +40,7 @@ export interface ChurnObservation {
 }
 
 /** Before any data: a lapse after about 1 order in 10, returning after about a year. */
-export const DEFAULT_CHURN_PRIOR: ChurnPrior = { alpha: 1, beta: 9, returnLogMean: Math.log(365), returnLogSd: 1, activityEffect: 0, activityCentre: 0 };
+export const DEFAULT_CHURN_PRIOR: ChurnPrior = { alpha: 1, beta: 9, returnLogMean: Math.log(365), returnLogSd: 1, covariateEffects: [], covariateCentres: [] };
 
 /** Standard deviation of the transformed parameters around the shop's values in a product-level fit. */
 export const PRODUCT_CHURN_HYPERPRIOR_SD = 0.5;
@@ -50,19 +51,28 @@ function shiftLogit(p: number, shift: number): number {
   return 1 / (1 + Math.exp(-logit));
 }
 
+/** The logit shift Σ effectᵢ·(xᵢ − centreᵢ); covariates beyond the prior's are ignored. */
+export function covariateShift(prior: ChurnPrior, covariates: readonly number[] | undefined): number {
+  if (!covariates) return 0;
+  let shift = 0;
+  const k = Math.min(covariates.length, prior.covariateEffects.length);
+  for (let i = 0; i < k; i++) shift += prior.covariateEffects[i]! * (covariates[i]! - (prior.covariateCentres[i] ?? 0));
+  return shift;
+}
+
 /**
  * Posterior mean of π after `orderCount` orders (n − 1 kept rhythms), shifted on the logit
- * scale by the customer's activity when known.
+ * scale by the lapse covariates when given.
  */
-export function lapseProbability(prior: ChurnPrior, orderCount: number, activity?: number): number {
+export function lapseProbability(prior: ChurnPrior, orderCount: number, covariates?: readonly number[]): number {
   const base = prior.alpha / (prior.alpha + prior.beta + Math.max(0, orderCount - 1));
-  if (activity === undefined || !(base > 0 && base < 1)) return base;
-  return shiftLogit(base, -prior.activityEffect * (activity - prior.activityCentre));
+  if (!(base > 0 && base < 1)) return base;
+  return shiftLogit(base, covariateShift(prior, covariates));
 }
 
 /** Posterior mean of π for later orders of a customer known to be in rhythm (n kept rhythms). */
-export function lapseProbabilityWhileActive(prior: ChurnPrior, orderCount: number, activity?: number): number {
-  return lapseProbability(prior, orderCount + 1, activity);
+export function lapseProbabilityWhileActive(prior: ChurnPrior, orderCount: number, covariates?: readonly number[]): number {
+  return lapseProbability(prior, orderCount + 1, covariates);
 }
 
 /** P(return interval > days). */
@@ -72,8 +82,8 @@ export function returnSurvival(prior: ChurnPrior, days: number): number {
 }
 
 /** Weights of the two components given the gap: [in rhythm, lapsed], summing to 1. */
-export function componentWeights(prior: ChurnPrior, orderCount: number, survivalProbability: number, gapDays: number, activity?: number): [number, number] {
-  const lapse = lapseProbability(prior, orderCount, activity);
+export function componentWeights(prior: ChurnPrior, orderCount: number, survivalProbability: number, gapDays: number, covariates?: readonly number[]): [number, number] {
+  const lapse = lapseProbability(prior, orderCount, covariates);
   const rhythmMass = (1 - lapse) * Math.min(1, Math.max(0, survivalProbability));
   const lapseMass = lapse * returnSurvival(prior, gapDays);
   const total = rhythmMass + lapseMass;
@@ -81,8 +91,8 @@ export function componentWeights(prior: ChurnPrior, orderCount: number, survival
   return [rhythmMass / total, lapseMass / total];
 }
 
-export function probabilityActive(prior: ChurnPrior, orderCount: number, survivalProbability: number, gapDays: number, activity?: number): number {
-  return componentWeights(prior, orderCount, survivalProbability, gapDays, activity)[0];
+export function probabilityActive(prior: ChurnPrior, orderCount: number, survivalProbability: number, gapDays: number, covariates?: readonly number[]): number {
+  return componentWeights(prior, orderCount, survivalProbability, gapDays, covariates)[0];
 }
 
 /**
@@ -106,19 +116,21 @@ export interface ChurnPriorFit {
   histories: number;
 }
 
+const BASE_PARAMETERS = 4;
+
 function toTransformed(prior: ChurnPrior): number[] {
-  return [Math.log(prior.alpha), Math.log(prior.beta), prior.returnLogMean, Math.log(prior.returnLogSd), prior.activityEffect];
+  return [Math.log(prior.alpha), Math.log(prior.beta), prior.returnLogMean, Math.log(prior.returnLogSd), ...prior.covariateEffects];
 }
 
-function fromTransformed(theta: number[], activityCentre: number): ChurnPrior {
+function fromTransformed(theta: number[], covariateCentres: number[]): ChurnPrior {
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
   return {
     alpha: Math.exp(clamp(theta[0]!, -7, 9)),
     beta: Math.exp(clamp(theta[1]!, -7, 9)),
     returnLogMean: clamp(theta[2]!, 0, 12),
     returnLogSd: Math.exp(clamp(theta[3]!, -3, 2)),
-    activityEffect: clamp(theta[4] ?? 0, -5, 5),
-    activityCentre,
+    covariateEffects: theta.slice(BASE_PARAMETERS).map((v) => clamp(v, -5, 5)),
+    covariateCentres,
   };
 }
 
@@ -126,17 +138,17 @@ export function fitChurnPrior(observations: readonly ChurnObservation[], anchor?
   const used = observations.filter((o) => o.orderCount >= 1 && Number.isFinite(o.survivalProbability) && o.gapDays > 0);
   if (used.length === 0) return { prior: { ...(anchor ?? DEFAULT_CHURN_PRIOR) }, histories: 0 };
   const start = anchor ?? DEFAULT_CHURN_PRIOR;
-  const centre = toTransformed(start).slice(0, 4);
+  const centre = toTransformed(start).slice(0, BASE_PARAMETERS);
   const sds = anchor ? [PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD] : [5, 5, 2, 1];
   const objective = (theta: number[]): number => {
-    const prior = fromTransformed([...theta, start.activityEffect], start.activityCentre);
+    const prior = fromTransformed([...theta, ...start.covariateEffects], start.covariateCentres);
     let total = 0;
     for (const o of used) total += churnLogLikelihood(prior, o);
     for (let i = 0; i < 4; i++) total -= 0.5 * ((theta[i]! - centre[i]!) / sds[i]!) ** 2;
     return -total;
   };
   const result = nelderMead(objective, centre, { step: 0.5, maxEvaluations: 800, tolerance: 1e-10 });
-  return { prior: fromTransformed([...result.x, start.activityEffect], start.activityCentre), histories: used.length };
+  return { prior: fromTransformed([...result.x, ...start.covariateEffects], start.covariateCentres), histories: used.length };
 }
 
 /**
@@ -153,13 +165,13 @@ export interface ChurnCalibrationCase {
   rhythmSurvivalAtGap: number;
   rhythmSurvivalAtWindowEnd: number;
   ordered: boolean;
-  /** The customer's activity score at the origin (see ChurnPrior.activityEffect), if known. */
-  activity?: number;
+  /** Lapse covariates at the origin (see ChurnPrior.covariateEffects); all cases the same length. */
+  covariates?: readonly number[];
 }
 
 /** P(an order within the window | no order during the gap) under the mixture. */
 export function windowOrderProbability(prior: ChurnPrior, c: ChurnCalibrationCase): number {
-  const lapse = lapseProbability(prior, c.orderCount, c.activity);
+  const lapse = lapseProbability(prior, c.orderCount, c.covariates);
   const now = (1 - lapse) * c.rhythmSurvivalAtGap + lapse * returnSurvival(prior, c.gapDays);
   const later = (1 - lapse) * c.rhythmSurvivalAtWindowEnd + lapse * returnSurvival(prior, c.gapDays + c.windowDays);
   if (!(now > 0)) return 0;
@@ -174,13 +186,14 @@ export function windowOrderProbability(prior: ChurnPrior, c: ChurnCalibrationCas
 export function calibrateChurnPrior(cases: readonly ChurnCalibrationCase[], anchor: ChurnPrior = DEFAULT_CHURN_PRIOR, anchorSd = 2): ChurnPriorFit {
   const used = cases.filter((c) => c.gapDays > 0 && c.windowDays > 0 && Number.isFinite(c.rhythmSurvivalAtGap) && Number.isFinite(c.rhythmSurvivalAtWindowEnd));
   if (used.length === 0) return { prior: { ...anchor }, histories: 0 };
-  const activities = used.map((c) => c.activity).filter((a): a is number => a !== undefined && Number.isFinite(a));
-  const activityCentre = activities.length > 0 ? activities.reduce((s, a) => s + a, 0) / activities.length : 0;
-  const withActivity = activities.length === used.length;
-  const centre = toTransformed(anchor);
-  if (!withActivity) centre.pop();
+  const covariateCount = used[0]?.covariates?.length ?? 0;
+  if (used.some((c) => (c.covariates?.length ?? 0) !== covariateCount || c.covariates?.some((x) => !Number.isFinite(x)))) {
+    throw new Error('calibrateChurnPrior: every case needs the same number of finite covariates');
+  }
+  const covariateCentres = Array.from({ length: covariateCount }, (_, i) => used.reduce((s, c) => s + c.covariates![i]!, 0) / used.length);
+  const centre = [...toTransformed(anchor).slice(0, BASE_PARAMETERS), ...new Array<number>(covariateCount).fill(0)];
   const objective = (theta: number[]): number => {
-    const prior = fromTransformed(withActivity ? theta : [...theta, 0], activityCentre);
+    const prior = fromTransformed(theta, covariateCentres);
     let total = 0;
     for (const c of used) {
       const p = Math.min(1 - 1e-9, Math.max(1e-9, windowOrderProbability(prior, c)));
@@ -190,5 +203,5 @@ export function calibrateChurnPrior(cases: readonly ChurnCalibrationCase[], anch
     return -total;
   };
   const result = nelderMead(objective, centre, { step: 0.5, maxEvaluations: 1200, tolerance: 1e-10 });
-  return { prior: fromTransformed(withActivity ? result.x : [...result.x, 0], activityCentre), histories: used.length };
+  return { prior: fromTransformed(result.x, covariateCentres), histories: used.length };
 }

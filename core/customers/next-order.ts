@@ -41,8 +41,8 @@ export interface NextOrderInput {
   horizonWeeks: number;
   intervalPrior: IntervalPrior;
   churnPrior: ChurnPrior;
-  /** The customer's activity score (log of their order days, all products), if known. */
-  activity?: number;
+  /** Lapse covariates (lapse-covariates.ts), aligned with churnPrior.covariateEffects. */
+  lapseCovariates?: readonly number[];
 }
 
 /** Day offset after the last order at which the active customer's next-order survival is `fraction` of today's. */
@@ -65,8 +65,8 @@ export function predictNextOrder(input: NextOrderInput): NextOrderPrediction {
   const posterior = intervalPosterior(input.intervalPrior, logIntervalStats(intervals));
   const predictive = logIntervalPredictive(posterior);
   const survivalSoFar = intervalSurvival(predictive, elapsed - 0.5);
-  const lapse = lapseProbability(input.churnPrior, orderDays.length, input.activity);
-  const [active] = componentWeights(input.churnPrior, orderDays.length, survivalSoFar, elapsed - 0.5, input.activity);
+  const lapse = lapseProbability(input.churnPrior, orderDays.length, input.lapseCovariates);
+  const [active] = componentWeights(input.churnPrior, orderDays.length, survivalSoFar, elapsed - 0.5, input.lapseCovariates);
   // Mixture survival of the next interval: in rhythm with 1 − π̄, after a lapse with π̄.
   const mixtureSurvival = (days: number) =>
     (1 - lapse) * intervalSurvival(predictive, days) + lapse * returnSurvival(input.churnPrior, days);
