@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { isoToDay } from '../core/customers/explain';
 import { forecastShopCustomers } from '../core/customers/batch';
@@ -25,19 +26,27 @@ interface Args {
   paths: number;
 }
 
+const USAGE = 'npm run bench:customers -- [--json] [--data <dir>] [--as-of YYYY-MM-DD] [--weeks 12] [--paths 300]';
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, dataDir: null, asOf: '2011-09-01', weeks: 12, paths: 300 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === '--json') args.json = true;
-    else if (flag === '--data' && value) (args.dataDir = value), i++;
-    else if (flag === '--as-of' && value) (args.asOf = value), i++;
-    else if (flag === '--weeks' && value) (args.weeks = Number(value)), i++;
-    else if (flag === '--paths' && value) (args.paths = Number(value)), i++;
-    else throw new Error(`Unknown or incomplete argument "${flag}". Usage: npm run bench:customers -- [--json] [--data <dir>] [--as-of YYYY-MM-DD] [--weeks 12] [--paths 300]`);
-  }
-  return args;
+  const { values } = parseNodeArgs({
+    args: argv,
+    options: { json: { type: 'boolean' }, data: { type: 'string' }, 'as-of': { type: 'string' }, weeks: { type: 'string' }, paths: { type: 'string' } },
+    strict: true,
+  });
+  const positive = (text: string | undefined, fallback: number, flag: string): number => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive whole number, got "${text}". Usage: ${USAGE}`);
+    return n;
+  };
+  return {
+    json: values.json === true,
+    dataDir: values.data ?? null,
+    asOf: values['as-of'] ?? '2011-09-01',
+    weeks: positive(values.weeks, 12, '--weeks'),
+    paths: positive(values.paths, 300, '--paths'),
+  };
 }
 
 function findDataDir(explicit: string | null): string {

@@ -28,14 +28,40 @@ export interface ShopCustomerForecast {
 
 export const CUSTOMER_FORECAST_STEPS = ['learn the shop rhythm', 'forecast products'] as const;
 
+/**
+ * Copies each product's lines into a plain array, keeping only lines whose fields have the
+ * right types. A product whose data cannot even be read becomes a failed result instead of
+ * breaking the shop model for everyone.
+ */
+export function readableProducts(products: readonly ProductSales[]): { usable: ProductSales[]; failed: ProductCustomerResult[] } {
+  const usable: ProductSales[] = [];
+  const failed: ProductCustomerResult[] = [];
+  for (const product of products) {
+    const productKey = String(product?.productKey ?? '');
+    const productName = product?.productName ?? productKey;
+    try {
+      const lines = Array.from(product.lines).filter(
+        (line) => line !== null && typeof line === 'object' && typeof line.customerKey === 'string' && typeof line.day === 'number' && typeof line.quantity === 'number',
+      );
+      usable.push({ ...product, lines });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      failed.push({ status: 'failed', productKey, productName, message: `Could not read the sales of ${productName}: ${message}` });
+    }
+  }
+  return { usable, failed };
+}
+
 export function forecastShopCustomers(input: ShopForecastInput, run: RunOptions = {}): ShopCustomerForecast {
   const steps = stepper(CUSTOMER_FORECAST_STEPS, run.onProgress);
   steps.start('learn the shop rhythm', 1, 'Learning how often customers reorder');
-  const model = fitShopModel(input.products, input.model, run);
-  const activity = customerActivity(allLines(input.products), model.asOfDay);
-  const targets = input.onlyProducts ? input.products.filter((p) => input.onlyProducts!.has(p.productKey)) : input.products;
+  const { usable, failed } = readableProducts(input.products);
+  const model = fitShopModel(usable, input.model, run);
+  const activity = customerActivity(allLines(usable), model.asOfDay);
+  const wanted = (key: string) => !input.onlyProducts || input.onlyProducts.has(key);
+  const targets = usable.filter((p) => wanted(p.productKey));
   steps.start('forecast products', targets.length, `Forecasting ${targets.length} products from their customers`);
-  const results: ProductCustomerResult[] = [];
+  const results: ProductCustomerResult[] = failed.filter((r) => wanted(r.productKey));
   targets.forEach((product, index) => {
     throwIfAborted(run.signal);
     results.push(forecastProductCustomers(product, model, { activity, customerNames: input.customerNames }, input.forecast));

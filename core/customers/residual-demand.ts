@@ -25,3 +25,21 @@ export function residualWeeklyUnits(lines: readonly CustomerSaleLine[], asOfDay:
   for (let i = 0; i < units.length; i++) units[i] = Math.max(0, units[i]!);
   return units;
 }
+
+/**
+ * Share of the product's units over the last `weeks` weeks bought by customers who had at
+ * least `minOrders` orders before that window: how much of the demand the customer model can
+ * explain. The forecast engine offers the customer-driven candidate when it is high
+ * (RECOMMENDED_REPEAT_SHARE); 0 when nothing sold.
+ */
+export function repeatCustomerShare(lines: readonly CustomerSaleLine[], asOfDay: number, weeks: number, minOrders: number): number {
+  const residual = residualWeeklyUnits(lines, asOfDay, weeks, minOrders).reduce((s, v) => s + v, 0);
+  const windowStart = asOfDay - 7 * weeks;
+  let total = 0;
+  for (const line of lines) if (line.day >= windowStart && line.day < asOfDay && Number.isFinite(line.quantity)) total += line.quantity;
+  if (!(total > 0)) return 0;
+  return Math.min(1, Math.max(0, 1 - residual / total));
+}
+
+/** "Sold mostly to repeat customers". */
+export const RECOMMENDED_REPEAT_SHARE = 0.5;
