@@ -106,7 +106,7 @@ export function trainGbdt(
       for (let r = 0; r < valid.nRows; r++) validScore[r] = validScore[r]! + tree.leafValue[leafForBinnedRow(tree, validBins, valid.nRows, r)]!;
       validLoss = objective.loss(valid.y, validScore);
       curve.validLoss.push(validLoss);
-      if (validLoss < bestLoss - 1e-12 * Math.abs(bestLoss)) {
+      if (bestIteration === 0 || validLoss < bestLoss - 1e-12 * Math.abs(bestLoss)) {
         bestLoss = validLoss;
         bestIteration = iteration + 1;
       }
