@@ -57,6 +57,7 @@ export function runLocalCandidates(
   const valid = new Uint8Array(names.length * originCount);
   const errors: (string | null)[] = [];
   const descriptions: (Record<string, unknown> | null)[] = [];
+  const shared: SeriesContext = { ...context, memo: new Map() };
   names.forEach((name, c) => {
     const candidate = localCandidate(name);
     let forecasts: (OriginForecast | undefined)[] = [];
@@ -65,9 +66,9 @@ export function runLocalCandidates(
       if (!candidate) throw new Error(`unknown candidate ${name}`);
       const forecaster = candidate.forecaster;
       forecasts = forecaster.forecastFromOrigins
-        ? forecaster.forecastFromOrigins(y, context, originsWithFinal, horizon)
+        ? forecaster.forecastFromOrigins(y, shared, originsWithFinal, horizon)
         : originsWithFinal.map((origin) => {
-            const result = forecaster.fit(y.subarray(0, origin), context).forecast(horizon);
+            const result = forecaster.fit(y.subarray(0, origin), shared).forecast(horizon);
             return { mean: result.mean, sd: spreadOf(result, horizon) };
           });
     } catch (err) {

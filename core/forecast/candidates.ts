@@ -1,5 +1,6 @@
 import { adida, croston, imapa, sba, tsb } from './models/intermittent';
 import { ets } from './models/ets';
+import { fourierEts, fourierTheta } from './models/fourier';
 import { movingAverage, naive, seasonalNaive } from './models/simple';
 import { stlDamped, stlEts, stlTheta } from './models/stl';
 import { theta } from './models/theta';
@@ -86,6 +87,8 @@ local('theta', theta, 3, continuous);
 local('stl_ets', stlEts, 4, (s) => continuous(s) && seasonalWith(2)(s));
 local('stl_theta', stlTheta, 4, (s) => continuous(s) && seasonalWith(2)(s));
 local('stl_damped', stlDamped, 4, (s) => continuous(s) && seasonalWith(2)(s));
+if (process.env.FOURIER !== '0') local('fourier_ets', fourierEts, 4, (s) => continuous(s) && seasonalWith(2)(s));
+if (process.env.FOURIER_THETA === '1') local('fourier_theta', fourierTheta, 4, (s) => continuous(s) && seasonalWith(2)(s));
 // Intermittent and lumpy demand.
 local('croston', croston, 2, (s) => isIntermittent(s.profile));
 local('sba', sba, 2, (s) => isIntermittent(s.profile));

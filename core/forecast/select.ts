@@ -74,6 +74,48 @@ export function subsetIsUsable(runs: CandidateRuns, subset: readonly number[]): 
   return true;
 }
 
+/**
+ * Loss of every subset for one series (NaN where no window could be scored), computed in
+ * one pass over the backtest points.
+ */
+export function allSubsetLosses(target: BacktestTarget, subsets: readonly number[][], kind: LossKind): Float64Array {
+  const { runs, actuals, scale } = target;
+  const h = runs.horizon;
+  const origins = runs.originCount - 1;
+  const block = runs.originCount * h;
+  const candidates = runs.names.length;
+  const losses = new Float64Array(subsets.length);
+  const counts = new Float64Array(subsets.length);
+  const column = new Float64Array(candidates);
+  for (let o = 0; o < origins; o++) {
+    for (let i = 0; i < h; i++) {
+      const actual = actuals[o * h + i]!;
+      if (Number.isNaN(actual)) continue;
+      for (let c = 0; c < candidates; c++) column[c] = runs.valid[c * runs.originCount + o] ? runs.mean[c * block + o * h + i]! : NaN;
+      for (let s = 0; s < subsets.length; s++) {
+        const subset = subsets[s]!;
+        let total = 0;
+        let members = 0;
+        for (let k = 0; k < subset.length; k++) {
+          const v = column[subset[k]!]!;
+          if (v === v) {
+            total += v;
+            members++;
+          }
+        }
+        if (members === 0) continue;
+        const e = total / members - actual;
+        losses[s] = losses[s]! + (kind === 'absolute' ? Math.abs(e) : e * e);
+        counts[s] = counts[s]! + 1;
+      }
+    }
+  }
+  const safeScale = scale > 0 && Number.isFinite(scale) ? scale : 1;
+  const divisor = kind === 'absolute' ? safeScale : safeScale * safeScale;
+  for (let s = 0; s < subsets.length; s++) losses[s] = counts[s]! > 0 ? losses[s]! / counts[s]! / divisor : NaN;
+  return losses;
+}
+
 export interface GroupChoice {
   /** The subset with the lowest mean loss over the group's series. */
   subset: number[];
@@ -85,14 +127,14 @@ export interface GroupChoice {
 /**
  * Pooled choice for series sharing the same candidate names: every subset's loss averaged
  * over the series (each series counts once, like the mean MASE reported to users).
+ * `seriesLosses` holds allSubsetLosses of each series.
  */
-export function chooseGroupSubset(targets: readonly BacktestTarget[], candidateCount: number, maxSize: number, kind: LossKind): GroupChoice {
-  const subsets = enumerateSubsets(candidateCount, maxSize);
+export function chooseGroupSubset(seriesLosses: readonly Float64Array[], subsets: number[][]): GroupChoice {
   const pooledLoss = new Float64Array(subsets.length);
   const counts = new Float64Array(subsets.length);
-  for (const target of targets) {
+  for (const losses of seriesLosses) {
     for (let s = 0; s < subsets.length; s++) {
-      const loss = subsetLoss(target, subsets[s]!, kind);
+      const loss = losses[s]!;
       if (Number.isFinite(loss)) {
         pooledLoss[s] = pooledLoss[s]! + loss;
         counts[s] = counts[s]! + 1;

@@ -25,6 +25,12 @@ export interface SeriesContext {
   allowNegative: boolean;
   /** Optional per-period regressors aligned with the history and extended over the horizon. */
   calendar?: SeriesCalendar;
+  /**
+   * Scratch shared by the models fitted to the same series in one run (e.g. an STL
+   * decomposition used by several STL-based models), keyed by what was computed. Models
+   * must only store values that are pure functions of the history and the key.
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface SeriesCalendar {

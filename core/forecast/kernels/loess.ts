@@ -60,7 +60,25 @@ export function loessAt(
   return fitted;
 }
 
-/** Loess smooth of y[0..n) into out[0..n) (the paper's "stless"). */
+/** Fits position i (1-based) into out[outOffset + i - 1], falling back to the data value. */
+function fitPoint(
+  y: Float64Array,
+  n: number,
+  span: number,
+  degree: number,
+  i: number,
+  nleft: number,
+  nright: number,
+  weights: Float64Array,
+  robustness: Float64Array | undefined,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const v = loessAt(y, n, span, degree, i, nleft, nright, weights, robustness);
+  out[outOffset + i - 1] = Number.isNaN(v) ? y[i - 1]! : v;
+}
+
+/** Loess smooth of y[0..n) into out[outOffset..outOffset + n) (the paper's "stless"). */
 export function loessSmooth(
   y: Float64Array,
   n: number,
@@ -70,36 +88,31 @@ export function loessSmooth(
   robustness: Float64Array | undefined,
   out: Float64Array,
   weights: Float64Array,
+  outOffset = 0,
 ): void {
   if (n < 2) {
-    out[0] = y[0]!;
+    out[outOffset] = y[0]!;
     return;
   }
   const step = Math.max(1, Math.min(jump, n - 1));
-  let nleft = 1;
-  let nright = n;
-  const fitAt = (i: number) => {
-    const v = loessAt(y, n, span, degree, i, nleft, nright, weights, robustness);
-    out[i - 1] = Number.isNaN(v) ? y[i - 1]! : v;
-  };
   if (span >= n) {
-    nleft = 1;
-    nright = n;
-    for (let i = 1; i <= n; i += step) fitAt(i);
+    for (let i = 1; i <= n; i += step) fitPoint(y, n, span, degree, i, 1, n, weights, robustness, out, outOffset);
   } else if (step === 1) {
     const half = Math.floor((span + 1) / 2);
-    nleft = 1;
-    nright = span;
+    let nleft = 1;
+    let nright = span;
     for (let i = 1; i <= n; i++) {
       if (i > half && nright !== n) {
         nleft++;
         nright++;
       }
-      fitAt(i);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
     }
   } else {
     const half = Math.floor((span + 1) / 2);
     for (let i = 1; i <= n; i += step) {
+      let nleft: number;
+      let nright: number;
       if (i < half) {
         nleft = 1;
         nright = span;
@@ -110,20 +123,22 @@ export function loessSmooth(
         nleft = i - half + 1;
         nright = span + i - half;
       }
-      fitAt(i);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
     }
   }
   if (step !== 1) {
+    const o = outOffset - 1;
     for (let i = 1; i <= n - step; i += step) {
-      const delta = (out[i + step - 1]! - out[i - 1]!) / step;
-      for (let j = i + 1; j <= i + step - 1; j++) out[j - 1] = out[i - 1]! + delta * (j - i);
+      const delta = (out[o + i + step]! - out[o + i]!) / step;
+      for (let j = i + 1; j <= i + step - 1; j++) out[o + j] = out[o + i]! + delta * (j - i);
     }
     const k = Math.floor((n - 1) / step) * step + 1;
     if (k !== n) {
-      fitAt(n);
+      const nleft = span >= n ? 1 : n - span + 1;
+      fitPoint(y, n, span, degree, n, nleft, n, weights, robustness, out, outOffset);
       if (k !== n - 1) {
-        const delta = (out[n - 1]! - out[k - 1]!) / (n - k);
-        for (let j = k + 1; j <= n - 1; j++) out[j - 1] = out[k - 1]! + delta * (j - k);
+        const delta = (out[o + n]! - out[o + k]!) / (n - k);
+        for (let j = k + 1; j <= n - 1; j++) out[o + j] = out[o + k]! + delta * (j - k);
       }
     }
   }

@@ -53,7 +53,7 @@ export function stl(y: Float64Array, options: StlOptions): StlResult {
 
   const trend = new Float64Array(n);
   const seasonal = new Float64Array(n);
-  const work = new StlWork(n, period);
+  const work = workFor(n, period);
   let robustness: Float64Array | undefined;
   for (let k = 0; ; k++) {
     innerLoop(y, n, period, ns, nt, nl, seasonalDegree, jumps, inner, robustness, seasonal, trend, work);
@@ -74,6 +74,14 @@ export function stl(y: Float64Array, options: StlOptions): StlResult {
   return { seasonal, trend, remainder };
 }
 
+let cachedWork: StlWork | undefined;
+
+/** Scratch arrays reused between calls of the same size (kernels are not re-entrant). */
+function workFor(n: number, period: number): StlWork {
+  if (!cachedWork || cachedWork.n !== n || cachedWork.period !== period) cachedWork = new StlWork(n, period);
+  return cachedWork;
+}
+
 class StlWork {
   readonly detrended: Float64Array;
   readonly cycle: Float64Array;
@@ -84,7 +92,10 @@ class StlWork {
   readonly subseries: Float64Array;
   readonly subSmooth: Float64Array;
   readonly subRobust: Float64Array;
-  constructor(n: number, period: number) {
+  constructor(
+    readonly n: number,
+    readonly period: number,
+  ) {
     const size = n + 2 * period;
     this.detrended = new Float64Array(n);
     this.cycle = new Float64Array(size);
@@ -141,8 +152,7 @@ function cycleSubseries(
     for (let i = 0; i < k; i++) w.subseries[i] = x[i * period + j]!;
     const subRobust = robustness ? w.subRobust : undefined;
     if (subRobust && robustness) for (let i = 0; i < k; i++) subRobust[i] = robustness[i * period + j]!;
-    const inner = w.subSmooth.subarray(1, k + 1);
-    loessSmooth(w.subseries, k, ns, degree, jump, subRobust, inner, w.weights);
+    loessSmooth(w.subseries, k, ns, degree, jump, subRobust, w.subSmooth, w.weights, 1);
     const before = loessAt(w.subseries, k, ns, degree, 0, 1, Math.min(ns, k), w.weights, subRobust);
     w.subSmooth[0] = Number.isNaN(before) ? w.subSmooth[1]! : before;
     const after = loessAt(w.subseries, k, ns, degree, k + 1, Math.max(1, k - ns + 1), k, w.weights, subRobust);

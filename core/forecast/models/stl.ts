@@ -26,22 +26,32 @@ export interface StlModelOptions {
 interface Decomposed {
   adjusted: Float64Array;
   seasonal: Float64Array | undefined;
+  trend: Float64Array | undefined;
 }
 
-function decompose(y: Float64Array, n: number, m: number, options: StlModelOptions): Decomposed {
-  if (m < 2 || n <= 2 * m) return { adjusted: y.subarray(0, n), seasonal: undefined };
+export function decompose(y: Float64Array, n: number, m: number, options: Pick<StlModelOptions, 'seasonalWindow' | 'robust'>, memo: Map<string, unknown> | undefined): Decomposed {
+  if (m < 2 || n <= 2 * m) return { adjusted: y.subarray(0, n), seasonal: undefined, trend: undefined };
+  const key = `stl:${n}:${m}:${options.seasonalWindow ?? 11}:${options.robust ? 1 : 0}`;
+  const cached = memo?.get(key) as Decomposed | undefined;
+  if (cached) return cached;
+  const result = decomposeNow(y, n, m, options);
+  memo?.set(key, result);
+  return result;
+}
+
+function decomposeNow(y: Float64Array, n: number, m: number, options: Pick<StlModelOptions, 'seasonalWindow' | 'robust'>): Decomposed {
   const series = y.subarray(0, n);
-  const { seasonal } = stl(series, { period: m, seasonalWindow: options.seasonalWindow ?? 11, robust: options.robust ?? false });
+  const { seasonal, trend } = stl(series, { period: m, seasonalWindow: options.seasonalWindow ?? 11, robust: options.robust ?? false });
   const adjusted = new Float64Array(n);
   for (let t = 0; t < n; t++) adjusted[t] = series[t]! - seasonal[t]!;
-  return { adjusted, seasonal };
+  return { adjusted, seasonal, trend };
 }
 
-interface InnerResult extends OriginForecast {
+export interface InnerResult extends OriginForecast {
   fit: EtsFit;
 }
 
-function innerForecast(x: Float64Array, n: number, h: number, inner: StlInner, reuse: EtsFit | undefined, warmStart: EtsFit | undefined): InnerResult {
+export function innerForecast(x: Float64Array, n: number, h: number, inner: StlInner, reuse: EtsFit | undefined, warmStart: EtsFit | undefined): InnerResult {
   const mean = new Float64Array(h);
   const sd = new Float64Array(h);
   if (inner === 'theta') {
@@ -71,7 +81,7 @@ export function stlForecaster(options: StlModelOptions, name = `stl_${options.in
       const y = fillMissing(history);
       const n = y.length;
       const m = context.season;
-      const { adjusted, seasonal } = decompose(y, n, m, options);
+      const { adjusted, seasonal } = decompose(y, n, m, options, context.memo);
       const base = innerForecast(adjusted, n, 1, options.inner, undefined, undefined);
       return gaussianFitted(name, context, { ...base.description, seasonal: seasonal ? 'stl' : 'none' }, (h) => {
         const r = innerForecast(adjusted, n, h, options.inner, base.fit, undefined);
@@ -86,7 +96,7 @@ export function stlForecaster(options: StlModelOptions, name = `stl_${options.in
       return origins.map((origin) => {
         if (origin < 1) return undefined;
         if (m >= 2 && origin <= 2 * m) return undefined;
-        const { adjusted, seasonal } = decompose(y, origin, m, options);
+        const { adjusted, seasonal } = decompose(y, origin, m, options, context.memo);
         const final = origin === y.length;
         const r = innerForecast(adjusted, origin, h, options.inner, final ? undefined : shared, final ? shared : undefined);
         shared ??= r.fit;
