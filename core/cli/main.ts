@@ -7,9 +7,18 @@ import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
+import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 
 /** Every CLI command; add one entry per command. */
-export const CLI_COMMANDS: CliCommand[] = [demoCommand, forecastCommand, infoCommand, webCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  demoCommand,
+  forecastCommand,
+  infoCommand,
+  planCommand,
+  reportCommand,
+  webCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));

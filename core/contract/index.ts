@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { appCommands } from './commands/app';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
+import { planCommands } from './commands/plan';
+import { purchaseOrderCommands } from './commands/purchase-orders';
+import { reportCommands } from './commands/reports';
 
 /**
  * Every command of the API, declared once. Electron's IPC binding, the preload's allow-list,
@@ -13,6 +16,9 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...planCommands,
+  ...purchaseOrderCommands,
+  ...reportCommands,
 };
 
 export type Commands = typeof commands;

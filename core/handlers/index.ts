@@ -5,10 +5,13 @@ import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
 import { settingsHandlers } from './settings';
 import { workspaceHandlers } from './workspace';
+import { planHandlers } from './plan';
+import { purchaseOrderHandlers } from './purchase-orders';
+import { reportHandlers } from './reports';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
-  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers);
+  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers, planHandlers, purchaseOrderHandlers, reportHandlers);
 }
 
 export function createAppRouter(logger?: Logger) {
