@@ -167,13 +167,19 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** CDF of the standard Student-t with ν degrees of freedom: ½·I_{ν/(ν+t²)}(ν/2, ½) in the tail. */
+/** CDF of the standard Student-t with ν degrees of freedom (Abramowitz & Stegun 26.7.1 via I_x). */
 export function studentTCdf(t: number, degreesOfFreedom: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   const nu = degreesOfFreedom;
-  const tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t * t), nu / 2, 0.5);
+  const t2 = t * t;
+  if (t2 < nu) {
+    // Near the centre ν/(ν+t²) rounds to 1; use I_{t²/(ν+t²)}(½, ν/2) = 1 − I_{ν/(ν+t²)}(ν/2, ½).
+    const central = 0.5 * regularizedIncompleteBeta(t2 / (nu + t2), 0.5, nu / 2);
+    return t > 0 ? 0.5 + central : 0.5 - central;
+  }
+  const tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t2), nu / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 
