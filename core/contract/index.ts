@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { appCommands } from './commands/app';
+import { settingsCommands } from './commands/settings';
+import { jobCommands, workspaceCommands } from './commands/workspace';
+
+/**
+ * Every command of the API, declared once. Electron's IPC binding, the preload's allow-list,
+ * the browser host, the CLI and the renderer's typed client all derive from this object.
+ * Each domain declares its commands in commands/<domain>.ts; add one spread line here.
+ */
+export const commands = {
+  ...appCommands,
+  ...workspaceCommands,
+  ...jobCommands,
+  ...settingsCommands,
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+export type CommandParsedInput<K extends CommandName> = z.output<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
+export type CommandResult<K extends CommandName> = z.input<Commands[K]['output']>;
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export { events, EVENT_NAMES } from './events';
+export type { EventName, EventPayload, JobEvent } from './events';
+export * from './errors';
+export type { CommandSpec } from './spec';
