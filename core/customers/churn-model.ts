@@ -15,7 +15,7 @@
  * customer who lapsed and will return from one who left, because returns are seen only later,
  * so it drives the return time to infinity.
  */
-import { normalSurvival } from './special';
+import { fastNormalSurvival } from './special';
 import { nelderMead } from './optimize';
 
 export interface ChurnPrior {
@@ -70,7 +70,7 @@ export function lapseProbabilityWhileActive(prior: ChurnPrior, orderCount: numbe
 /** P(return interval > days). */
 export function returnSurvival(prior: ChurnPrior, days: number): number {
   if (days <= 0) return 1;
-  return normalSurvival((Math.log(days) - prior.returnLogMean) / prior.returnLogSd);
+  return fastNormalSurvival((Math.log(days) - prior.returnLogMean) / prior.returnLogSd);
 }
 
 /** Weights of the two components given the gap: [in rhythm, lapsed], summing to 1. */

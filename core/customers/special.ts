@@ -82,6 +82,23 @@ export function normalSurvival(x: number): number {
 }
 
 /**
+ * 1 − Φ(x) through the Chebyshev-fitted erfc of Numerical Recipes 2nd ed. §6.2 (erfcc),
+ * fractional error below 1.2e-7 everywhere, tails included: for the hot loops (sampling,
+ * calibration), where that is far below the Monte Carlo and estimation noise.
+ */
+export function fastNormalSurvival(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 0.5 * erfc : 1 - 0.5 * erfc;
+}
+
+/**
  * Φ⁻¹(p) by Acklam's rational approximation alone (relative error 1.15e-9): cheap enough
  * for sampling by inversion, where that precision is far below Monte Carlo noise.
  */

@@ -9,6 +9,7 @@ import {
   logIntervalPredictive,
   logIntervalStats,
   logMarginalLikelihood,
+  sumLogMarginalLikelihood,
 } from '../../../core/customers/interval-model';
 import { logGamma } from '../../../core/customers/special';
 
@@ -55,6 +56,12 @@ describe('NIG posterior on log intervals', () => {
         expect(logMarginalLikelihood(prior, logIntervalStats(intervals))).toBeCloseTo(chain, 8);
       }),
     );
+  });
+
+  it('the summed marginal likelihood equals the sum of the individual ones', () => {
+    const stats = [[3, 4], [10], [7, 7, 8], [], [30, 2, 90]].map((d) => logIntervalStats(d));
+    const single = stats.reduce((s, st) => s + logMarginalLikelihood(prior, st), 0);
+    expect(sumLogMarginalLikelihood(prior, stats)).toBeCloseTo(single, 10);
   });
 
   it('more regular intervals give a sharper predictive than irregular ones with the same mean', () => {

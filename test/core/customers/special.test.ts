@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fastNormalQuantile,
+  fastNormalSurvival,
   logBeta,
   logGamma,
   normalCdf,
   normalQuantile,
+  normalSurvival,
   regularizedIncompleteBeta,
   studentTCdf,
   studentTQuantile,
@@ -69,6 +71,13 @@ describe('normal distribution', () => {
       const x = normalQuantile(p);
       expect(Math.abs(normalCdf(x) - p)).toBeLessThanOrEqual(1e-12 + 1e-9 * p);
       expect(Math.abs(fastNormalQuantile(p) - x)).toBeLessThan(1e-8 * Math.max(1, Math.abs(x)));
+    }));
+  });
+
+  it('the fast survival function is within 1.2e-7 relative error, tails included', () => {
+    fc.assert(fc.property(fc.double({ min: -8, max: 25, noNaN: true }), (x) => {
+      const exact = normalSurvival(x);
+      expect(Math.abs(fastNormalSurvival(x) - exact)).toBeLessThanOrEqual(1.2e-7 * exact + 1e-300);
     }));
   });
 
