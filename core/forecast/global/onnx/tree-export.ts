@@ -40,7 +40,7 @@ export function exportGbdtToOnnx(model: GbdtModel, metadata: Record<string, stri
       thresholds.push(tree.threshold[i]!);
       trueIds.push(ref(tree.left[i]!));
       falseIds.push(ref(tree.right[i]!));
-      missingTracksTrue.push(0);
+      missingTracksTrue.push(tree.missingLeft[i]!);
     }
     for (let l = 0; l < tree.leafValue.length; l++) {
       treeIds.push(treeId);
