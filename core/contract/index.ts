@@ -3,6 +3,7 @@ import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -21,6 +22,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,

@@ -4,6 +4,7 @@ import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
+import { forecastHandlers } from './forecast';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -20,6 +21,7 @@ export function allHandlers() {
     workspaceHandlers,
     jobHandlers,
     settingsHandlers,
+    forecastHandlers,
     planHandlers,
     purchaseOrderHandlers,
     reportHandlers,

@@ -3,6 +3,7 @@
  * positions and forecasts, runs the policy for every product and location, and stores the
  * recommendations (expiring the pending ones of the previous plan).
  */
+import { forecastPaths } from '../db/repos/forecast-runs';
 import { readSettings } from '../db/repos/settings';
 import type { Db } from '../db/connection';
 import { savePlan } from '../db/repos/recommendations';
@@ -37,12 +38,17 @@ export interface ScenarioSource {
 export function storedQuantileSource(db: Db, run: ForecastRunRow, count: number, seed: number): ScenarioSource {
   const periodDays = run.period === 'day' ? 1 : 7;
   const byKey = new Map(storedForecasts(db, run.id).map((f) => [positionKey(f.productId, f.locationId), f]));
+  // The engine's own joint sample paths, when the run kept them (they carry the correlation
+  // between weeks that quantiles lose); otherwise paths drawn from the stored quantiles.
+  const enginePaths = forecastPaths(db, run.id);
   return {
     forecastRunId: run.id,
     keys: () => [...byKey.keys()],
     get(productId, locationId) {
       const stored = byKey.get(positionKey(productId, locationId));
       if (!stored) return null;
+      const joint = enginePaths.get(positionKey(productId, locationId));
+      if (joint && joint.length > 0) return { paths: joint, originDay: stored.firstPeriodStart, periodDays };
       const streamSeed = Math.floor(seededRng(seed + productId * 7919 + locationId)() * 2 ** 31);
       return { paths: pathsFromQuantiles(QUANTILE_LEVELS, stored.quantiles, count, streamSeed), originDay: stored.firstPeriodStart, periodDays };
     },
