@@ -85,8 +85,9 @@ async function start(): Promise<void> {
   serveRenderer();
   const core = new ShelfcastApp({
     host: 'electron',
-    configDir: electronApp.getPath('userData'),
-    defaultWorkspaceDir: join(electronApp.getPath('documents'), 'Shelfcast'),
+    // SHELFCAST_HOME keeps test runs apart from the user's own state.
+    configDir: process.env.SHELFCAST_HOME ?? electronApp.getPath('userData'),
+    defaultWorkspaceDir: process.env.SHELFCAST_HOME ? join(process.env.SHELFCAST_HOME, 'workspaces') : join(electronApp.getPath('documents'), 'Shelfcast'),
     pickOpen: async ({ title, multiple, filters }) => {
       const result = await dialog.showOpenDialog({ title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
       return result.canceled ? [] : result.filePaths;

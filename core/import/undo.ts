@@ -1,12 +1,12 @@
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import { customerById, releaseCustomersOfImport, setCustomerName } from '../db/repos/customers';
-import { deleteEventsOfImport } from '../db/repos/events';
+import { deleteEventsOfImport } from '../db/repos/events-import';
 import { changesOf, deleteImportRow, getImport } from '../db/repos/imports';
 import { deleteLocationIfUnused } from '../db/repos/locations';
 import type { ProductValues } from '../db/repos/products';
 import { productById, releaseProductsOfImport, updateProduct } from '../db/repos/products';
-import { deletePurchaseOrdersOfImport } from '../db/repos/purchase-orders';
+import { deletePurchaseOrdersOfImport } from '../db/repos/purchase-orders-import';
 import { deleteSalesOfImport } from '../db/repos/sales';
 import { deleteStockOfImport } from '../db/repos/stock';
 import type { SupplierValues } from '../db/repos/suppliers';

@@ -1,5 +1,5 @@
 import { isoFromDay } from '../../dates';
-import { eventStatements } from '../../db/repos/events';
+import { eventStatements } from '../../db/repos/events-import';
 import type { RecordWriter, WriteContext } from '../context';
 import type { EventRecord } from '../records';
 

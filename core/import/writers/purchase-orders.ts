@@ -1,6 +1,6 @@
 import { isoFromDay } from '../../dates';
-import type { PurchaseOrderHead } from '../../db/repos/purchase-orders';
-import { purchaseOrderStatements } from '../../db/repos/purchase-orders';
+import type { PurchaseOrderHead } from '../../db/repos/purchase-orders-import';
+import { purchaseOrderStatements } from '../../db/repos/purchase-orders-import';
 import type { RecordWriter, WriteContext } from '../context';
 import { resolveProduct } from '../context';
 import type { PurchaseOrderRecord } from '../records';
