@@ -4,6 +4,7 @@ import { appCommands } from './commands/app';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
 import { forecastCommands } from './commands/forecast';
+import { importCommands } from './commands/import';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -31,6 +32,7 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...importCommands,
 };
 
 export type Commands = typeof commands;

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
 import { forecastHandlers } from './forecast';
+import { importHandlers } from './import';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -29,6 +30,7 @@ export function allHandlers() {
     eventHandlers,
     alertHandlers,
     dashboardHandlers,
+    importHandlers,
   );
 }
 
