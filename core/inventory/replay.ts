@@ -126,60 +126,87 @@ function policyParams(config: ReplayConfig, series: ReplaySeries, leadTimeDays: 
   };
 }
 
-/** Replays one series under the three policies; the forecaster is called once per review. */
-export async function replaySeries(series: ReplaySeries, config: ReplayConfig, forecaster: ReplayForecaster): Promise<Record<PolicyName, PolicyTally>> {
-  const leadTimePeriods = series.leadTimePeriods ?? config.leadTimePeriods;
-  const leadTimeDays = leadTimePeriods * config.periodDays;
-  const params = policyParams(config, series, leadTimeDays);
-  const horizon = Math.ceil(leadTimePeriods + config.reviewPeriods) + 1;
-  const fresh = (): SimState => ({ onHand: 0, pipeline: [], tally: emptyTally() });
-  const states: Record<PolicyName, SimState> = { shelfcast: fresh(), normalApprox: fresh(), lastFourWeeks: fresh() };
-  const end = series.values.length;
+/** Forecasts for several series at once (one engine run per review); same order as the input. */
+export type BatchForecaster = (histories: Float64Array[], horizon: number, seed: number) => Promise<ReplayForecast[]>;
 
-  for (let t = series.testStart; t < end; t++) {
-    const review = (t - series.testStart) % config.reviewPeriods === 0;
-    if (review) {
-      const history = series.values.subarray(0, t);
-      const forecast = await forecaster(history, horizon, (config.seed + t * 7919) >>> 0);
-      const scenarios = makeScenarios(forecast.paths, config.periodDays);
-      const levels = normalApproxLevels({
-        mean: forecast.mean,
-        q10: forecast.quantiles[Q10]!,
-        q90: forecast.quantiles[Q90]!,
-        periodDays: config.periodDays,
-        leadTimeDays,
-        reviewPeriodDays: params.reviewPeriodDays,
-        serviceLevel: config.serviceLevel,
-        serviceMeasure: config.serviceMeasure,
-      });
-      if (t === series.testStart) {
-        const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
-        for (const name of POLICY_NAMES) states[name].onHand = start;
-      }
-      for (const name of POLICY_NAMES) receive(states[name], t);
-      for (const name of POLICY_NAMES) {
-        const state = states[name];
-        const position = state.onHand + state.pipeline.reduce((s, p) => s + p.quantity, 0);
-        let quantity = 0;
-        if (name === 'shelfcast') {
-          const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
-          quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, params).suggestedQuantity;
-        } else if (name === 'normalApprox') {
-          quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
-        } else {
-          quantity = roundOrderQuantity(lastFourWeeksTarget(history, config.periodDays) - position, params.casePack, params.moq);
-        }
-        if (quantity > 0) {
-          state.pipeline.push({ arrival: t + leadTimePeriods, quantity });
-          state.tally.orders++;
-        }
-      }
-    } else {
-      for (const name of POLICY_NAMES) receive(states[name], t);
+/** One series walking through its test window under the three policies. */
+class SeriesSimulation {
+  readonly leadTimePeriods: number;
+  readonly params: PolicyParams;
+  readonly states: Record<PolicyName, SimState>;
+  private readonly leadTimeDays: number;
+
+  constructor(
+    readonly series: ReplaySeries,
+    private readonly config: ReplayConfig,
+  ) {
+    this.leadTimePeriods = series.leadTimePeriods ?? config.leadTimePeriods;
+    this.leadTimeDays = this.leadTimePeriods * config.periodDays;
+    this.params = policyParams(config, series, this.leadTimeDays);
+    const fresh = (): SimState => ({ onHand: 0, pipeline: [], tally: emptyTally() });
+    this.states = { shelfcast: fresh(), normalApprox: fresh(), lastFourWeeks: fresh() };
+  }
+
+  get testLength(): number {
+    return this.series.values.length - this.series.testStart;
+  }
+
+  get horizon(): number {
+    return Math.ceil(this.leadTimePeriods + this.config.reviewPeriods) + 1;
+  }
+
+  history(step: number): Float64Array {
+    return this.series.values.subarray(0, this.series.testStart + step);
+  }
+
+  /** Start of a review period: receive, then let each policy order from the forecast. */
+  review(step: number, forecast: ReplayForecast): void {
+    const t = this.series.testStart + step;
+    const { config, params } = this;
+    const scenarios = makeScenarios(forecast.paths, config.periodDays);
+    const levels = normalApproxLevels({
+      mean: forecast.mean,
+      q10: forecast.quantiles[Q10]!,
+      q90: forecast.quantiles[Q90]!,
+      periodDays: config.periodDays,
+      leadTimeDays: this.leadTimeDays,
+      reviewPeriodDays: params.reviewPeriodDays,
+      serviceLevel: config.serviceLevel,
+      serviceMeasure: config.serviceMeasure,
+    });
+    if (step === 0) {
+      const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
+      for (const name of POLICY_NAMES) this.states[name].onHand = start;
     }
-    const demand = Math.max(0, series.values[t] ?? 0);
+    for (const name of POLICY_NAMES) receive(this.states[name], t);
     for (const name of POLICY_NAMES) {
-      const state = states[name];
+      const state = this.states[name];
+      const position = state.onHand + state.pipeline.reduce((sum, p) => sum + p.quantity, 0);
+      let quantity: number;
+      if (name === 'shelfcast') {
+        const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
+        quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, params).suggestedQuantity;
+      } else if (name === 'normalApprox') {
+        quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
+      } else {
+        quantity = roundOrderQuantity(lastFourWeeksTarget(this.history(step), config.periodDays) - position, params.casePack, params.moq);
+      }
+      if (quantity > 0) {
+        state.pipeline.push({ arrival: t + this.leadTimePeriods, quantity });
+        state.tally.orders++;
+      }
+    }
+  }
+
+  /** Receives what is due (outside reviews) and meets the period's demand from stock. */
+  serve(step: number, reviewed: boolean): void {
+    const t = this.series.testStart + step;
+    if (!reviewed) for (const name of POLICY_NAMES) receive(this.states[name], t);
+    const raw = this.series.values[t] ?? 0;
+    // Missing (censored) and negative values (returns) count as no demand.
+    const demand = Number.isFinite(raw) && raw > 0 ? raw : 0;
+    for (const name of POLICY_NAMES) {
+      const state = this.states[name];
       const startLevel = state.onHand;
       const sold = Math.min(state.onHand, demand);
       state.onHand -= sold;
@@ -191,10 +218,52 @@ export async function replaySeries(series: ReplaySeries, config: ReplayConfig, f
       // (exact when demand is spread evenly and the shelf does not empty).
       const averageLevel = (startLevel + state.onHand) / 2;
       state.tally.stockUnitsSum += averageLevel;
-      state.tally.stockValueCentsSum += averageLevel * series.unitCostCents;
+      state.tally.stockValueCentsSum += averageLevel * this.series.unitCostCents;
     }
   }
-  return { shelfcast: states.shelfcast.tally, normalApprox: states.normalApprox.tally, lastFourWeeks: states.lastFourWeeks.tally };
+}
+
+export interface ReplayOutcome {
+  totals: Record<PolicyName, PolicyTally>;
+  perSeries: Array<{ id: string } & Record<PolicyName, PolicyTally>>;
+}
+
+/**
+ * Replays many series in step: at every test period the series that review are forecast
+ * together (one engine call), so the engine's pooled choices work as in a real plan.
+ * Series are aligned on their own test windows (step k is each series' k-th test period).
+ */
+export async function replayMany(
+  series: readonly ReplaySeries[],
+  config: ReplayConfig,
+  forecaster: BatchForecaster,
+  onStep?: (step: number, steps: number) => void,
+): Promise<ReplayOutcome> {
+  const sims = series.map((s) => new SeriesSimulation(s, config));
+  const steps = Math.max(0, ...sims.map((s) => s.testLength));
+  for (let step = 0; step < steps; step++) {
+    const active = sims.filter((s) => step < s.testLength);
+    const review = step % config.reviewPeriods === 0;
+    if (review && active.length > 0) {
+      const horizon = Math.max(...active.map((s) => s.horizon));
+      const forecasts = await forecaster(active.map((s) => s.history(step)), horizon, (config.seed + step * 7919) >>> 0);
+      active.forEach((sim, i) => sim.review(step, forecasts[i]!));
+    }
+    for (const sim of active) sim.serve(step, review);
+    onStep?.(step + 1, steps);
+  }
+  const totals: Record<PolicyName, PolicyTally> = { shelfcast: emptyTally(), normalApprox: emptyTally(), lastFourWeeks: emptyTally() };
+  const perSeries = sims.map((sim) => {
+    for (const name of POLICY_NAMES) addTally(totals[name], sim.states[name].tally);
+    return { id: sim.series.id, shelfcast: sim.states.shelfcast.tally, normalApprox: sim.states.normalApprox.tally, lastFourWeeks: sim.states.lastFourWeeks.tally };
+  });
+  return { totals, perSeries };
+}
+
+/** Replays one series (a one-series batch). */
+export async function replaySeries(series: ReplaySeries, config: ReplayConfig, forecaster: ReplayForecaster): Promise<Record<PolicyName, PolicyTally>> {
+  const outcome = await replayMany([series], config, async (histories, horizon, seed) => [await forecaster(histories[0]!, horizon, seed)]);
+  return outcome.totals;
 }
 
 function receive(state: SimState, t: number): void {
