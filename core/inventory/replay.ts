@@ -51,6 +51,14 @@ export interface ReplayConfig {
   serviceMeasure: ServiceMeasure;
   trigger: OrderTrigger;
   seed: number;
+  /** Service level our policy plans with, when calibrated (default: serviceLevel). */
+  shelfcastServiceLevel?: number;
+  /**
+   * Extra service levels to replay our policy and the normal approximation at, in the same
+   * run with the same forecasts (keys "shelfcast@0.9", "normalApprox@0.9"): the trade-off
+   * curve of stock against fill rate, and the data for calibrating the service level.
+   */
+  variants?: readonly number[];
 }
 
 export const POLICY_NAMES = ['shelfcast', 'normalApprox', 'lastFourWeeks'] as const;
@@ -133,7 +141,8 @@ export type BatchForecaster = (histories: Float64Array[], horizon: number, seed:
 class SeriesSimulation {
   readonly leadTimePeriods: number;
   readonly params: PolicyParams;
-  readonly states: Record<PolicyName, SimState>;
+  readonly states: Record<string, SimState>;
+  readonly specs: PolicySpec[];
   private readonly leadTimeDays: number;
 
   constructor(
@@ -143,8 +152,8 @@ class SeriesSimulation {
     this.leadTimePeriods = series.leadTimePeriods ?? config.leadTimePeriods;
     this.leadTimeDays = this.leadTimePeriods * config.periodDays;
     this.params = policyParams(config, series, this.leadTimeDays);
-    const fresh = (): SimState => ({ onHand: 0, pipeline: [], tally: emptyTally() });
-    this.states = { shelfcast: fresh(), normalApprox: fresh(), lastFourWeeks: fresh() };
+    this.specs = policySpecs(config);
+    this.states = Object.fromEntries(this.specs.map((spec) => [spec.key, { onHand: 0, pipeline: [], tally: emptyTally() } satisfies SimState]));
   }
 
   get testLength(): number {
@@ -164,29 +173,29 @@ class SeriesSimulation {
     const t = this.series.testStart + step;
     const { config, params } = this;
     const scenarios = makeScenarios(forecast.paths, config.periodDays);
-    const levels = normalApproxLevels({
-      mean: forecast.mean,
-      q10: forecast.quantiles[Q10]!,
-      q90: forecast.quantiles[Q90]!,
-      periodDays: config.periodDays,
-      leadTimeDays: this.leadTimeDays,
-      reviewPeriodDays: params.reviewPeriodDays,
-      serviceLevel: config.serviceLevel,
-      serviceMeasure: config.serviceMeasure,
-    });
     if (step === 0) {
       const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
-      for (const name of POLICY_NAMES) this.states[name].onHand = start;
+      for (const spec of this.specs) this.states[spec.key]!.onHand = start;
     }
-    for (const name of POLICY_NAMES) receive(this.states[name], t);
-    for (const name of POLICY_NAMES) {
-      const state = this.states[name];
+    for (const spec of this.specs) receive(this.states[spec.key]!, t);
+    for (const spec of this.specs) {
+      const state = this.states[spec.key]!;
       const position = state.onHand + state.pipeline.reduce((sum, p) => sum + p.quantity, 0);
       let quantity: number;
-      if (name === 'shelfcast') {
+      if (spec.policy === 'shelfcast') {
         const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
-        quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, params).suggestedQuantity;
-      } else if (name === 'normalApprox') {
+        quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, { ...params, serviceLevel: spec.serviceLevel }).suggestedQuantity;
+      } else if (spec.policy === 'normalApprox') {
+        const levels = normalApproxLevels({
+          mean: forecast.mean,
+          q10: forecast.quantiles[Q10]!,
+          q90: forecast.quantiles[Q90]!,
+          periodDays: config.periodDays,
+          leadTimeDays: this.leadTimeDays,
+          reviewPeriodDays: params.reviewPeriodDays,
+          serviceLevel: spec.serviceLevel,
+          serviceMeasure: config.serviceMeasure,
+        });
         quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
       } else {
         quantity = roundOrderQuantity(lastFourWeeksTarget(this.history(step), config.periodDays) - position, params.casePack, params.moq);
@@ -201,12 +210,12 @@ class SeriesSimulation {
   /** Receives what is due (outside reviews) and meets the period's demand from stock. */
   serve(step: number, reviewed: boolean): void {
     const t = this.series.testStart + step;
-    if (!reviewed) for (const name of POLICY_NAMES) receive(this.states[name], t);
+    if (!reviewed) for (const spec of this.specs) receive(this.states[spec.key]!, t);
     const raw = this.series.values[t] ?? 0;
     // Missing (censored) and negative values (returns) count as no demand.
     const demand = Number.isFinite(raw) && raw > 0 ? raw : 0;
-    for (const name of POLICY_NAMES) {
-      const state = this.states[name];
+    for (const spec of this.specs) {
+      const state = this.states[spec.key]!;
       const startLevel = state.onHand;
       const sold = Math.min(state.onHand, demand);
       state.onHand -= sold;
@@ -225,7 +234,27 @@ class SeriesSimulation {
 
 export interface ReplayOutcome {
   totals: Record<PolicyName, PolicyTally>;
+  /** Tallies of the extra service levels (config.variants), keyed "policy@level". */
+  variants: Record<string, PolicyTally>;
   perSeries: Array<{ id: string } & Record<PolicyName, PolicyTally>>;
+}
+
+interface PolicySpec {
+  key: string;
+  policy: PolicyName;
+  serviceLevel: number;
+}
+
+function policySpecs(config: ReplayConfig): PolicySpec[] {
+  const specs: PolicySpec[] = POLICY_NAMES.map((policy) => ({
+    key: policy,
+    policy,
+    serviceLevel: policy === 'shelfcast' ? (config.shelfcastServiceLevel ?? config.serviceLevel) : config.serviceLevel,
+  }));
+  for (const level of config.variants ?? []) {
+    for (const policy of ['shelfcast', 'normalApprox'] as const) specs.push({ key: `${policy}@${level}`, policy, serviceLevel: level });
+  }
+  return specs;
 }
 
 /**
@@ -253,11 +282,15 @@ export async function replayMany(
     onStep?.(step + 1, steps);
   }
   const totals: Record<PolicyName, PolicyTally> = { shelfcast: emptyTally(), normalApprox: emptyTally(), lastFourWeeks: emptyTally() };
+  const variants: Record<string, PolicyTally> = {};
   const perSeries = sims.map((sim) => {
-    for (const name of POLICY_NAMES) addTally(totals[name], sim.states[name].tally);
-    return { id: sim.series.id, shelfcast: sim.states.shelfcast.tally, normalApprox: sim.states.normalApprox.tally, lastFourWeeks: sim.states.lastFourWeeks.tally };
+    for (const spec of sim.specs) {
+      if (spec.key === spec.policy) addTally(totals[spec.policy], sim.states[spec.key]!.tally);
+      else addTally((variants[spec.key] ??= emptyTally()), sim.states[spec.key]!.tally);
+    }
+    return { id: sim.series.id, shelfcast: sim.states.shelfcast!.tally, normalApprox: sim.states.normalApprox!.tally, lastFourWeeks: sim.states.lastFourWeeks!.tally };
   });
-  return { totals, perSeries };
+  return { totals, variants, perSeries };
 }
 
 /** Replays one series (a one-series batch). */
@@ -274,4 +307,56 @@ function receive(state: SimState, t: number): void {
     else keep.push(p);
   }
   state.pipeline = keep;
+}
+
+export interface ServiceCalibration {
+  /** The service level to plan with so that the realised fill rate meets the target. */
+  level: number;
+  /** Realised fill rate per tried level on the calibration window. */
+  curve: Array<{ level: number; fillRate: number; avgStockUnits: number }>;
+  series: number;
+}
+
+export const CALIBRATION_GRID = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995] as const;
+
+/**
+ * Measured, not claimed: replays our policy on the stretch of history just before the test
+ * window (same length) at several service levels, all on the same forecasts, and returns
+ * the level whose realised fill rate meets the target (linear between grid points; the
+ * nearest end of the grid when none does). A forecast whose spread is too narrow or too
+ * wide for this data set is corrected here, out of sample: the test window is not looked at.
+ */
+export async function calibrateServiceLevel(
+  series: readonly ReplaySeries[],
+  config: ReplayConfig,
+  forecaster: BatchForecaster,
+  minHistory: number,
+  onStep?: (step: number, steps: number) => void,
+): Promise<ServiceCalibration> {
+  const shifted: ReplaySeries[] = [];
+  for (const s of series) {
+    const window = s.values.length - s.testStart;
+    if (s.testStart - window < minHistory) continue;
+    shifted.push({ ...s, values: s.values.subarray(0, s.testStart), testStart: s.testStart - window });
+  }
+  const target = config.serviceLevel;
+  if (shifted.length === 0) return { level: target, curve: [], series: 0 };
+  const outcome = await replayMany(shifted, { ...config, variants: CALIBRATION_GRID }, forecaster, onStep);
+  const curve = CALIBRATION_GRID.map((level) => {
+    const summary = summarize(outcome.variants[`shelfcast@${level}`] ?? emptyTally());
+    return { level, fillRate: summary.fillRate, avgStockUnits: summary.avgStockUnits };
+  });
+  let level: number = curve.at(-1)!.level;
+  if (curve[0]!.fillRate >= target) level = curve[0]!.level;
+  else {
+    for (let i = 1; i < curve.length; i++) {
+      const a = curve[i - 1]!;
+      const b = curve[i]!;
+      if (b.fillRate >= target) {
+        level = b.fillRate > a.fillRate ? a.level + ((target - a.fillRate) / (b.fillRate - a.fillRate)) * (b.level - a.level) : b.level;
+        break;
+      }
+    }
+  }
+  return { level, curve, series: shifted.length };
 }
