@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { dashboardCommands } from './commands/dashboard';
+import { eventCommands } from './commands/events';
+import { productDetailCommands } from './commands/product-detail';
+import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
 import { planCommands } from './commands/plan';
@@ -19,6 +24,11 @@ export const commands = {
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,
+  ...productCommands,
+  ...productDetailCommands,
+  ...eventCommands,
+  ...alertCommands,
+  ...dashboardCommands,
 };
 
 export type Commands = typeof commands;

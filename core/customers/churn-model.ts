@@ -10,9 +10,12 @@
  * as regular), so π | history ~ Beta(α, β + n − 1), mean π̄ = α / (α + β + n − 1). Having seen
  * no order for e days, with S = P(rhythm interval ≥ e) and R = P(return interval ≥ e):
  *   P(in rhythm | gap) = (1 − π̄)·S / ((1 − π̄)·S + π̄·R).
- * α, β and the return distribution are fitted by marginal likelihood across customers.
+ * α, β, the return distribution and the covariate effects are calibrated on the shop's own
+ * recent past (calibrateChurnPrior): the likelihood of the final gaps alone cannot tell a
+ * customer who lapsed and will return from one who left, because returns are seen only later,
+ * so it drives the return time to infinity.
  */
-import { logBeta, normalSurvival } from './special';
+import { fastNormalSurvival } from './special';
 import { nelderMead } from './optimize';
 
 export interface ChurnPrior {
@@ -31,19 +34,8 @@ export interface ChurnPrior {
   covariateCentres: number[];
 }
 
-/** One customer's evidence: orders seen, and S = P(rhythm interval ≥ gap) and the gap itself. */
-export interface ChurnObservation {
-  orderCount: number;
-  survivalProbability: number;
-  /** e − ½: the continuity-corrected gap (days) the next interval is known to exceed. */
-  gapDays: number;
-}
-
 /** Before any data: a lapse after about 1 order in 10, returning after about a year. */
 export const DEFAULT_CHURN_PRIOR: ChurnPrior = { alpha: 1, beta: 9, returnLogMean: Math.log(365), returnLogSd: 1, covariateEffects: [], covariateCentres: [] };
-
-/** Standard deviation of the transformed parameters around the shop's values in a product-level fit. */
-export const PRODUCT_CHURN_HYPERPRIOR_SD = 0.5;
 
 function shiftLogit(p: number, shift: number): number {
   if (shift === 0) return p;
@@ -78,7 +70,7 @@ export function lapseProbabilityWhileActive(prior: ChurnPrior, orderCount: numbe
 /** P(return interval > days). */
 export function returnSurvival(prior: ChurnPrior, days: number): number {
   if (days <= 0) return 1;
-  return normalSurvival((Math.log(days) - prior.returnLogMean) / prior.returnLogSd);
+  return fastNormalSurvival((Math.log(days) - prior.returnLogMean) / prior.returnLogSd);
 }
 
 /** Weights of the two components given the gap: [in rhythm, lapsed], summing to 1. */
@@ -93,22 +85,6 @@ export function componentWeights(prior: ChurnPrior, orderCount: number, survival
 
 export function probabilityActive(prior: ChurnPrior, orderCount: number, survivalProbability: number, gapDays: number, covariates?: readonly number[]): number {
   return componentWeights(prior, orderCount, survivalProbability, gapDays, covariates)[0];
-}
-
-/**
- * log P(the final gap) with π integrated out:
- * [B(α, β+n)·S + B(α+1, β+n−1)·R] / B(α, β), times the (1 − π)^(n−1) of the kept rhythms.
- */
-export function churnLogLikelihood(prior: ChurnPrior, observation: ChurnObservation): number {
-  const n = Math.max(1, observation.orderCount);
-  const { alpha, beta } = prior;
-  const survival = Math.min(1, Math.max(0, observation.survivalProbability));
-  const returned = returnSurvival(prior, observation.gapDays);
-  const rhythm = survival > 0 ? logBeta(alpha, beta + n) + Math.log(survival) : -Infinity;
-  const lapsed = returned > 0 ? logBeta(alpha + 1, beta + n - 1) + Math.log(returned) : -Infinity;
-  const high = Math.max(rhythm, lapsed);
-  if (high === -Infinity) return -1e6;
-  return high + Math.log(Math.exp(rhythm - high) + Math.exp(lapsed - high)) - logBeta(alpha, beta);
 }
 
 export interface ChurnPriorFit {
@@ -132,23 +108,6 @@ function fromTransformed(theta: number[], covariateCentres: number[]): ChurnPrio
     covariateEffects: theta.slice(BASE_PARAMETERS).map((v) => clamp(v, -5, 5)),
     covariateCentres,
   };
-}
-
-export function fitChurnPrior(observations: readonly ChurnObservation[], anchor?: ChurnPrior): ChurnPriorFit {
-  const used = observations.filter((o) => o.orderCount >= 1 && Number.isFinite(o.survivalProbability) && o.gapDays > 0);
-  if (used.length === 0) return { prior: { ...(anchor ?? DEFAULT_CHURN_PRIOR) }, histories: 0 };
-  const start = anchor ?? DEFAULT_CHURN_PRIOR;
-  const centre = toTransformed(start).slice(0, BASE_PARAMETERS);
-  const sds = anchor ? [PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD, PRODUCT_CHURN_HYPERPRIOR_SD] : [5, 5, 2, 1];
-  const objective = (theta: number[]): number => {
-    const prior = fromTransformed([...theta, ...start.covariateEffects], start.covariateCentres);
-    let total = 0;
-    for (const o of used) total += churnLogLikelihood(prior, o);
-    for (let i = 0; i < 4; i++) total -= 0.5 * ((theta[i]! - centre[i]!) / sds[i]!) ** 2;
-    return -total;
-  };
-  const result = nelderMead(objective, centre, { step: 0.5, maxEvaluations: 800, tolerance: 1e-10 });
-  return { prior: fromTransformed([...result.x, ...start.covariateEffects], start.covariateCentres), histories: used.length };
 }
 
 /**

@@ -86,6 +86,31 @@ export function logMarginalLikelihood(prior: IntervalPrior, stats: LogIntervalSt
   );
 }
 
+/**
+ * Σ logMarginalLikelihood over many histories, computing the Γ terms once per distinct
+ * interval count (they depend on the count only): the hot loop of the empirical-Bayes fit.
+ */
+export function sumLogMarginalLikelihood(prior: IntervalPrior, stats: readonly LogIntervalStats[]): number {
+  const gammaTerm = new Map<number, number>();
+  const base = logGamma(prior.shape);
+  const logScale = Math.log(prior.scale);
+  let total = 0;
+  for (const s of stats) {
+    const n = s.count;
+    if (n === 0) continue;
+    let g = gammaTerm.get(n);
+    if (g === undefined) {
+      g = logGamma(prior.shape + n / 2) - base;
+      gammaTerm.set(n, g);
+    }
+    const strength = prior.strength + n;
+    const deviation = s.meanLog - prior.mean;
+    const scale = prior.scale + s.sumSquares / 2 + (prior.strength * n * deviation * deviation) / (2 * strength);
+    total += g + prior.shape * logScale - (prior.shape + n / 2) * Math.log(scale) + 0.5 * Math.log(prior.strength / strength) - (n / 2) * Math.log(2 * Math.PI);
+  }
+  return total;
+}
+
 /** Student-t predictive: t_{2α}(mean, β(κ+1)/(ακ)) (Murphy 2007, eq. 100). */
 export function logIntervalPredictive(post: IntervalPosterior): LogIntervalPredictive {
   return {

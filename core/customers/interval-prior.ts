@@ -9,7 +9,7 @@
  * shop → product → customer).
  */
 import type { IntervalPrior, LogIntervalStats } from './interval-model';
-import { logMarginalLikelihood } from './interval-model';
+import { sumLogMarginalLikelihood } from './interval-model';
 import { nelderMead } from './optimize';
 
 /** Weakly informative fallback when nothing has two intervals: about a month, wide. */
@@ -90,14 +90,11 @@ export function fitIntervalPrior(stats: readonly LogIntervalStats[], anchor?: In
   const sds = anchor ? PRODUCT_HYPERPRIOR_SD : VAGUE_HYPERPRIOR_SD;
   const negativeLogPosterior = (theta: number[]): number => {
     const prior = fromTransformed(theta);
-    let total = 0;
-    for (const s of used) total += logMarginalLikelihood(prior, s);
+    let total = sumLogMarginalLikelihood(prior, used);
     for (let i = 0; i < 4; i++) total -= 0.5 * ((theta[i]! - centre[i]!) / sds[i]!) ** 2;
     return -total;
   };
   const result = nelderMead(negativeLogPosterior, toTransformed(start), { step: [0.3, 0.5, 0.5, 0.5], maxEvaluations: 600, tolerance: 1e-9 });
   const prior = fromTransformed(result.x);
-  let logLikelihood = 0;
-  for (const s of used) logLikelihood += logMarginalLikelihood(prior, s);
-  return { prior, histories: used.length, logLikelihood };
+  return { prior, histories: used.length, logLikelihood: sumLogMarginalLikelihood(prior, used) };
 }

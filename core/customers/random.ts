@@ -1,5 +1,5 @@
 import type { Rng } from '../forecast/types';
-import { fastNormalQuantile, normalSurvival, normalCdf } from './special';
+import { fastNormalQuantile, fastNormalSurvival } from './special';
 
 /**
  * Seeded generator: mulberry32 (Tommy Ettinger's 32-bit mixer). Not cryptographic; fast,
@@ -40,19 +40,19 @@ export function standardNormal(rng: Rng): number {
 
 /**
  * Standard normal conditioned on Z ≥ lower, by inversion on the side of the smaller tail so
- * that truncation far in the upper tail stays accurate.
+ * that truncation far in the upper tail stays accurate. `upperTail` = 1 − Φ(lower) may be
+ * passed when the caller already knows it (it is the costly part).
  */
-export function truncatedStandardNormalAbove(rng: Rng, lower: number): number {
+export function truncatedStandardNormalAbove(rng: Rng, lower: number, upperTail: number = fastNormalSurvival(lower)): number {
   if (lower === -Infinity) return standardNormal(rng);
   const u = uniformOpen(rng);
   if (lower > 0) {
     // Z = −Φ⁻¹(u·(1 − Φ(lower))): uniform over the upper tail measured from the far end.
-    const tail = normalSurvival(lower);
-    if (tail <= 0) return lower;
-    return Math.max(lower, -fastNormalQuantile(u * tail));
+    if (upperTail <= 0) return lower;
+    return Math.max(lower, -fastNormalQuantile(u * upperTail));
   }
-  const base = normalCdf(lower);
-  return fastNormalQuantile(base + u * (1 - base));
+  const base = 1 - upperTail;
+  return Math.max(lower, fastNormalQuantile(base + u * (1 - base)));
 }
 
 /**

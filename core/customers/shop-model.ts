@@ -55,6 +55,15 @@ export interface ShopCustomerModel {
 }
 
 export const DEFAULT_MIN_ORDERS = 2;
+/** Cap on calibration cases: five parameters are well determined by 10,000 outcomes. */
+export const MAX_CALIBRATION_CASES = 10_000;
+
+/** Every k-th item so that at most `max` remain (deterministic, spread over the input). */
+export function evenSample<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  const step = items.length / max;
+  return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
+}
 const DEFAULT_MIN_CUSTOMERS_FOR_PRODUCT_PRIOR = 3;
 
 export function intervalsOf(orderDays: readonly number[]): number[] {
@@ -144,7 +153,7 @@ export function fitShopModel(products: readonly ProductSales[], options: ShopMod
   let churnPrior: ChurnPrior = { ...DEFAULT_CHURN_PRIOR };
   let calibration: LapseCalibration | null = null;
   if (cases.length > 0) {
-    churnPrior = calibrateChurnPrior(cases).prior;
+    churnPrior = calibrateChurnPrior(evenSample(cases, MAX_CALIBRATION_CASES)).prior;
     const observed = cases.filter((c) => c.ordered).length / cases.length;
     const predicted = cases.reduce((s, c) => s + windowOrderProbability(churnPrior, c), 0) / cases.length;
     calibration = { originDay, windowDays, cases: cases.length, observedRate: observed, predictedRate: predicted };

@@ -17,7 +17,7 @@ import type { IntervalPosterior } from './interval-model';
 import type { QuantityModel } from './quantity-model';
 import { sampleQuantity } from './quantity-model';
 import { gammaSample, standardNormal, truncatedStandardNormalAbove } from './random';
-import { normalSurvival } from './special';
+import { fastNormalSurvival } from './special';
 
 export interface CustomerSimulationInput {
   lastOrderDay: number;
@@ -46,6 +46,8 @@ const PARAMETER_POOL = 64;
 interface RhythmDraw {
   mu: number;
   sigma: number;
+  /** P(interval ≥ the current gap | μ, σ), when computed. */
+  tail?: number;
 }
 
 function drawRhythm(posterior: IntervalPosterior, rng: Rng): RhythmDraw {
@@ -76,15 +78,20 @@ export function simulateCustomer(
   const horizonEndDay = input.asOfDay + 7 * weeks;
   const prior = input.churnPrior;
 
+  // Each pooled draw keeps P(interval ≥ gap | draw): its resampling weight and the tail
+  // probability its truncated first interval needs.
   const pool: RhythmDraw[] = [];
   const cumulative = new Float64Array(PARAMETER_POOL);
   let total = 0;
   for (let i = 0; i < PARAMETER_POOL; i++) {
     const draw = drawRhythm(input.posterior, rng);
+    draw.tail = fastNormalSurvival((gapLog - draw.mu) / draw.sigma);
     pool.push(draw);
-    total += normalSurvival((gapLog - draw.mu) / draw.sigma);
+    total += draw.tail;
     cumulative[i] = total;
   }
+  const returnLower = (gapLog - prior.returnLogMean) / prior.returnLogSd;
+  const returnTail = fastNormalSurvival(returnLower);
   const pickWeighted = (): RhythmDraw => {
     if (!(total > 0)) return pool[Math.floor(rng() * PARAMETER_POOL)]!;
     const u = rng() * total;
@@ -105,10 +112,10 @@ export function simulateCustomer(
     const rhythm = inRhythm ? pickWeighted() : drawRhythm(input.posterior, rng);
     let day: number;
     if (inRhythm) {
-      const z = truncatedStandardNormalAbove(rng, (gapLog - rhythm.mu) / rhythm.sigma);
+      const z = truncatedStandardNormalAbove(rng, (gapLog - rhythm.mu) / rhythm.sigma, rhythm.tail);
       day = input.lastOrderDay + Math.max(elapsed, Math.round(Math.exp(rhythm.mu + rhythm.sigma * z)));
     } else {
-      const z = truncatedStandardNormalAbove(rng, (gapLog - prior.returnLogMean) / prior.returnLogSd);
+      const z = truncatedStandardNormalAbove(rng, returnLower, returnTail);
       day = input.lastOrderDay + Math.max(elapsed, Math.round(Math.exp(prior.returnLogMean + prior.returnLogSd * z)));
     }
     let ordersSoFar = input.orderCount;

@@ -82,6 +82,23 @@ export function normalSurvival(x: number): number {
 }
 
 /**
+ * 1 − Φ(x) through the Chebyshev-fitted erfc of Numerical Recipes 2nd ed. §6.2 (erfcc),
+ * fractional error below 1.2e-7 everywhere, tails included: for the hot loops (sampling,
+ * calibration), where that is far below the Monte Carlo and estimation noise.
+ */
+export function fastNormalSurvival(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * z);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 0.5 * erfc : 1 - 0.5 * erfc;
+}
+
+/**
  * Φ⁻¹(p) by Acklam's rational approximation alone (relative error 1.15e-9): cheap enough
  * for sampling by inversion, where that precision is far below Monte Carlo noise.
  */
@@ -167,13 +184,19 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** CDF of the standard Student-t with ν degrees of freedom: ½·I_{ν/(ν+t²)}(ν/2, ½) in the tail. */
+/** CDF of the standard Student-t with ν degrees of freedom (Abramowitz & Stegun 26.7.1 via I_x). */
 export function studentTCdf(t: number, degreesOfFreedom: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
   const nu = degreesOfFreedom;
-  const tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t * t), nu / 2, 0.5);
+  const t2 = t * t;
+  if (t2 < nu) {
+    // Near the centre ν/(ν+t²) rounds to 1; use I_{t²/(ν+t²)}(½, ν/2) = 1 − I_{ν/(ν+t²)}(ν/2, ½).
+    const central = 0.5 * regularizedIncompleteBeta(t2 / (nu + t2), 0.5, nu / 2);
+    return t > 0 ? 0.5 + central : 0.5 - central;
+  }
+  const tail = 0.5 * regularizedIncompleteBeta(nu / (nu + t2), nu / 2, 0.5);
   return t > 0 ? 1 - tail : tail;
 }
 

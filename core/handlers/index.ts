@@ -1,6 +1,10 @@
 import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
+import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { dashboardHandlers } from './dashboard';
+import { eventHandlers } from './events';
+import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
 import { settingsHandlers } from './settings';
@@ -11,7 +15,19 @@ import { reportHandlers } from './reports';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
-  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers, planHandlers, purchaseOrderHandlers, reportHandlers);
+  return combineHandlers<HandlerContext>(
+    appHandlers,
+    workspaceHandlers,
+    jobHandlers,
+    settingsHandlers,
+    planHandlers,
+    purchaseOrderHandlers,
+    reportHandlers,
+    productHandlers,
+    eventHandlers,
+    alertHandlers,
+    dashboardHandlers,
+  );
 }
 
 export function createAppRouter(logger?: Logger) {
