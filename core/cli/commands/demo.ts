@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { inspectWorkspaceFile, openWorkspace } from '../../db/connection';
 import { isDemoWorkspace, markAsDemo } from '../../db/repos/demo';
 import { tableCounts } from '../../db/repos/overview';
+import { generateReport } from '../../reports/generate';
 import { parseCliArgs, requireOption } from '../args';
 import { openCliApp, runJobToEnd } from '../session';
 import type { CliCommand } from '../types';
 import { UsageError } from '../types';
 
-const usage = 'shelfcast demo --workspace <file>';
+const usage = 'shelfcast demo --workspace <file> [--report <reorder.pdf>]';
 
 /** Refuses to overwrite anything but an earlier demo workspace. */
 function clearPreviousDemo(path: string): void {
@@ -28,14 +29,19 @@ export const demoCommand: CliCommand = {
   summary: 'Builds the demo shop workspace from the built-in CSV files.',
   usage,
   async run(argv, io) {
-    const { values } = parseCliArgs(argv, { workspace: { type: 'string' } });
+    const { values } = parseCliArgs(argv, { workspace: { type: 'string' }, report: { type: 'string' } });
+    const report = values.report === undefined ? undefined : resolve(io.cwd, values.report);
+    if (report !== undefined && !/\.(pdf|csv)$/i.test(report)) throw new UsageError(`--report must end in .pdf or .csv, got "${values.report}"`);
     const workspace = resolve(io.cwd, requireOption(values.workspace, '--workspace', usage));
     clearPreviousDemo(workspace);
     const app = await openCliApp(workspace, io, { create: true });
     try {
       markAsDemo(app.db);
       const loaded = await runJobToEnd(app, io, 'demo.load', 'Loading the demo shop', {});
-      io.stdout(`${JSON.stringify({ workspace, loaded, counts: tableCounts(app.db) }, null, 2)}\n`);
+      // The main job: forecast, plan, and the reorder report a shop owner would print.
+      const plan = report === undefined ? undefined : await runJobToEnd(app, io, 'plan', 'Making the reorder plan', { eoqFloor: false, budgetCents: null });
+      const written = report === undefined ? undefined : { path: report, ...(await generateReport(app.db, { kind: 'reorder', format: /\.csv$/i.test(report) ? 'csv' : 'pdf' }, report)) };
+      io.stdout(`${JSON.stringify({ workspace, loaded, counts: tableCounts(app.db), ...(plan ? { plan } : {}), ...(written ? { report: written } : {}) }, null, 2)}\n`);
       return 0;
     } finally {
       await app.dispose();
