@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
+import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 
 /** Every CLI command; add one entry per command. */
-export const CLI_COMMANDS: CliCommand[] = [demoCommand, infoCommand, webCommand];
+export const CLI_COMMANDS: CliCommand[] = [demoCommand, infoCommand, webCommand, customersCommand];
 
 function helpText(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
 
@@ -13,6 +14,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

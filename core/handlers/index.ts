@@ -1,6 +1,7 @@
 import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
 import { appHandlers } from './app';
+import { customersHandlers } from './customers';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
 import { settingsHandlers } from './settings';
@@ -8,7 +9,7 @@ import { workspaceHandlers } from './workspace';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
-  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers);
+  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers, customersHandlers);
 }
 
 export function createAppRouter(logger?: Logger) {

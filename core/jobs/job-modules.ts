@@ -1,2 +1,3 @@
 // Modules that register job kinds (see job-registry.ts). Add one import line per domain.
 import './selftest-job';
+import '../customers/job';
