@@ -31,6 +31,8 @@ const { values, positionals } = parseArgs({
     features: { type: 'string', default: '{}' },
     overrides: { type: 'string', default: '{}' },
     seed: { type: 'string', default: '1' },
+    steps: { type: 'string', default: '2' },
+    scale: { type: 'string', default: 'noise' },
   },
 });
 
@@ -62,6 +64,8 @@ if (values.model === 'gbdt') {
     featureOverrides: JSON.parse(values.overrides) as GbdtGlobalOptions['featureOverrides'],
     gbdt: JSON.parse(values.gbdt) as Partial<GbdtParams>,
     refit: values.refit,
+    stepsPerTarget: Number(values.steps),
+    errorScale: values.scale === 'level' ? 'level' : 'noise',
     residualGroups: values.groups === 'pattern' ? 'pattern' : 'pooled',
     seed: Number(values.seed),
   });

@@ -5,11 +5,22 @@ import { UsageError } from './types';
 import { AppError } from '../contract/errors';
 import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
+import { forecastCommand } from './commands/forecast';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
+import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 
 /** Every CLI command; add one entry per command. */
-export const CLI_COMMANDS: CliCommand[] = [demoCommand, infoCommand, webCommand, customersCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  demoCommand,
+  forecastCommand,
+  infoCommand,
+  planCommand,
+  reportCommand,
+  webCommand,
+  customersCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));

@@ -1,8 +1,16 @@
 import type { z } from 'zod';
+import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
 import { customersCommands } from './commands/customers';
+import { dashboardCommands } from './commands/dashboard';
+import { eventCommands } from './commands/events';
+import { productDetailCommands } from './commands/product-detail';
+import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
+import { planCommands } from './commands/plan';
+import { purchaseOrderCommands } from './commands/purchase-orders';
+import { reportCommands } from './commands/reports';
 
 /**
  * Every command of the API, declared once. Electron's IPC binding, the preload's allow-list,
@@ -14,6 +22,14 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...planCommands,
+  ...purchaseOrderCommands,
+  ...reportCommands,
+  ...productCommands,
+  ...productDetailCommands,
+  ...eventCommands,
+  ...alertCommands,
+  ...dashboardCommands,
   ...customersCommands,
 };
 

@@ -12,3 +12,7 @@ CREATE TABLE plans (
 ALTER TABLE recommendations ADD COLUMN plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE;
 CREATE INDEX recommendations_plan ON recommendations(plan_id);
 CREATE INDEX po_lines_recommendation ON po_lines(recommendation_id) WHERE recommendation_id IS NOT NULL;
+
+-- The business day an order was raised (the plan's as-of day), which for imported
+-- history can differ from the wall-clock created_at.
+ALTER TABLE purchase_orders ADD COLUMN order_day INTEGER;

@@ -39,6 +39,8 @@ export interface PurchaseOrderRow {
   sentAt: string | null;
   receivedAt: string | null;
   expectedDay: number | null;
+  /** The business day the order was raised. */
+  orderDay: number | null;
   notes: string | null;
   lines: PoLineRow[];
   totalCents: number;
@@ -60,6 +62,7 @@ interface HeaderRow {
   sentAt: string | null;
   receivedAt: string | null;
   expectedDay: number | null;
+  orderDay: number | null;
   notes: string | null;
   minOrderValueCents: number | null;
 }
@@ -67,7 +70,7 @@ interface HeaderRow {
 const HEADER = `
   SELECT po.id, po.number, po.supplier_id AS supplierId, s.name AS supplierName, s.email AS supplierEmail, s.contact AS supplierContact,
          po.status, po.created_at AS createdAt, po.sent_at AS sentAt, po.received_at AS receivedAt, po.expected_day AS expectedDay,
-         po.notes, s.min_order_value_cents AS minOrderValueCents
+         po.order_day AS orderDay, po.notes, s.min_order_value_cents AS minOrderValueCents
     FROM purchase_orders po LEFT JOIN suppliers s ON s.id = po.supplier_id`;
 
 function linesOf(db: Db, poId: number): PoLineRow[] {
@@ -147,7 +150,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
     const bySupplier = new Map<number | null, typeof accepted>();
     for (const line of accepted) bySupplier.set(line.supplierId, [...(bySupplier.get(line.supplierId) ?? []), line]);
     const findDraft = db.prepare("SELECT id FROM purchase_orders WHERE status = 'draft' AND supplier_id IS ? ORDER BY id LIMIT 1");
-    const insertPo = db.prepare("INSERT INTO purchase_orders (number, supplier_id, status, created_at, expected_day) VALUES (?, ?, 'draft', ?, ?)");
+    const insertPo = db.prepare("INSERT INTO purchase_orders (number, supplier_id, status, created_at, expected_day, order_day) VALUES (?, ?, 'draft', ?, ?, ?)");
     const insertLine = db.prepare('INSERT INTO po_lines (po_id, product_id, location_id, quantity, unit_cost_cents, expected_day, recommendation_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const touched: number[] = [];
     for (const [supplierId, lines] of bySupplier) {
@@ -155,7 +158,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
       const expected = today + Math.ceil(Math.max(0, ...leadDays));
       let poId = (findDraft.get(supplierId) as { id: number } | undefined)?.id;
       if (poId === undefined) {
-        poId = Number(insertPo.run(nextNumber(db, today), supplierId, now.toISOString(), expected).lastInsertRowid);
+        poId = Number(insertPo.run(nextNumber(db, today), supplierId, now.toISOString(), expected, today).lastInsertRowid);
         audit(db, { action: 'po.create', entity: 'purchase_order', entityId: poId, after: { supplierId, status: 'draft' } }, now);
       }
       lines.forEach((line, i) => {

@@ -4,8 +4,10 @@ import type { GbdtGlobalModel } from './gbdt-global';
 import type { GlobalSeries } from './features/types';
 import { predictGbdt } from './gbdt/model';
 import { statesFor, validatePanel } from './panel';
-import type { AsyncRowPredictor, RecursiveResult } from './recursive';
-import { forecastRecursive, forecastRecursiveAsync } from './recursive';
+import type { AsyncRowPredictor } from './direct';
+import { directRows, unscale } from './direct';
+import { errorScaleAt } from './features/rows';
+import type { SeriesState } from './features/series-state';
 import { residualPaths, residualQuantiles } from './residuals';
 import { deriveSeed, seededRng } from './random';
 
@@ -14,8 +16,9 @@ export function forecastGbdtGlobal(model: GbdtGlobalModel, series: GlobalSeries[
   checkHorizon(h);
   validatePanel(series);
   const states = statesFor(series, h);
-  const recursive = forecastRecursive(model.spec, states, h, (X, nRows) => predictGbdt(model.booster, X, nRows));
-  return distributions(model, states.map((s) => s.pattern), series, recursive, options);
+  const rows = directRows(model.spec, states, h);
+  const mean = unscale(states, h, rows, predictGbdt(model.booster, rows.X, rows.nRows));
+  return distributions(model, states.map((s) => s.pattern), series, mean, errorScales(model, states), options);
 }
 
 /** The same with another row predictor, e.g. an onnxruntime session of the exported model. */
@@ -29,20 +32,22 @@ export async function forecastGbdtGlobalWith(
   checkHorizon(h);
   validatePanel(series);
   const states = statesFor(series, h);
-  const recursive = await forecastRecursiveAsync(model.spec, states, h, predict);
-  return distributions(model, states.map((s) => s.pattern), series, recursive, options);
+  const rows = directRows(model.spec, states, h);
+  const mean = unscale(states, h, rows, await predict(rows.X, rows.nRows));
+  return distributions(model, states.map((s) => s.pattern), series, mean, errorScales(model, states), options);
 }
 
 function distributions(
   model: GbdtGlobalModel,
   patterns: number[],
   series: GlobalSeries[],
-  recursive: RecursiveResult,
+  means: Float64Array[],
+  errorScale: Float64Array,
   options: ForecastOptions,
 ): ForecastResult[] {
   return series.map((s, i) => {
-    const mean = recursive.mean[i]!;
-    const level = recursive.originLevel[i]!;
+    const mean = means[i]!;
+    const level = errorScale[i]!;
     const group = model.residualGroups === 'pattern' ? patterns[i]! : 0;
     const allowNegative = s.allowNegative ?? false;
     const result: ForecastResult = { mean, quantiles: residualQuantiles(model.calibration, mean, level, group, allowNegative) };
@@ -52,6 +57,10 @@ function distributions(
     }
     return result;
   });
+}
+
+function errorScales(model: GbdtGlobalModel, states: SeriesState[]): Float64Array {
+  return Float64Array.from(states, (s) => errorScaleAt(model.spec, s, s.length, model.errorScale));
 }
 
 function checkHorizon(h: number): void {

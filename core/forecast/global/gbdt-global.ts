@@ -1,17 +1,20 @@
 /**
  * The global gradient-boosted tree forecaster: one tree ensemble trained on every
- * series at once (features in features/), recursive multi-step forecasts, and
+ * series at once (features in features/), direct multi-step forecasts (direct.ts), and
  * quantiles from residuals calibrated per horizon step on a held-out final window.
  *
- * Training: (1) rows before the last H periods train a model with early stopping on
- * the last H periods' rows; (2) that model forecasts the last H periods recursively
- * from the origin n−H, and the scaled errors calibrate the quantiles; (3) with `refit`
- * the model is retrained on all rows with the number of trees found in (1).
+ * Training: (1) targets before the last H periods train a model with early stopping on
+ * the forecasts from origin n−H of the last H periods; (2) the scaled errors of those
+ * forecasts calibrate the quantiles per step; (3) with `refit` the model is retrained
+ * on all targets with the number of trees found in (1).
  */
 import type { Frequency } from '../types';
 import { QUANTILE_LEVELS } from '../types';
 import type { FeatureSpec, FeatureSpecOptions } from './features/spec';
 import { defaultFeatureSpec, featureNames } from './features/spec';
+import type { ErrorScaleKind } from './features/rows';
+import { errorScaleAt } from './features/rows';
+import type { RowSet } from './features/dataset';
 import { buildPanelDataset } from './features/dataset';
 import type { GlobalSeries } from './features/types';
 import type { SeriesState } from './features/series-state';
@@ -19,8 +22,7 @@ import type { GbdtModel, GbdtParams } from './gbdt/model';
 import { predictGbdt } from './gbdt/model';
 import type { GbdtProgress } from './gbdt/train';
 import { trainGbdt } from './gbdt/train';
-import { concatRows, statesFor, validatePanel } from './panel';
-import { forecastRecursive } from './recursive';
+import { statesFor, validatePanel } from './panel';
 import type { ResidualCalibration } from './residuals';
 import { calibrateResiduals } from './residuals';
 import { deriveSeed, seededRng } from './random';
@@ -38,8 +40,12 @@ export interface GbdtGlobalOptions {
   refit?: boolean;
   /** Calibrate quantiles per demand pattern (smooth/erratic/intermittent/lumpy) instead of pooled. */
   residualGroups?: 'pooled' | 'pattern';
+  /** What divides errors before pooling (default 'noise'; see errorScaleAt). */
+  errorScale?: ErrorScaleKind;
+  /** Steps h drawn per training target (default 2; H = every step). */
+  stepsPerTarget?: number;
   minContext?: number;
-  maxRowsPerSeries?: number;
+  maxTargetsPerSeries?: number;
   /** Scaled training targets are clipped to ±this (default 10). */
   targetClip?: number;
   seed?: number;
@@ -77,8 +83,9 @@ export interface GbdtGlobalModel {
   booster: GbdtModel;
   calibration: ResidualCalibration;
   residualGroups: 'pooled' | 'pattern';
+  errorScale: ErrorScaleKind;
   validation: ValidationScores;
-  training: { series: number; rows: number; validRows: number; refit: boolean; trees: number };
+  training: { series: number; rows: number; validRows: number; refit: boolean; refitRows: number; trees: number };
 }
 
 export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptions, run: GlobalRunOptions = {}): GbdtGlobalModel {
@@ -87,12 +94,16 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
   if (!(Number.isInteger(H) && H >= 1)) throw new RangeError(`horizon must be a whole number >= 1, got ${H}`);
   const spec: FeatureSpec = { ...defaultFeatureSpec(options.frequency, options.season, options.features), ...options.featureOverrides };
   const seed = options.seed ?? options.gbdt?.seed ?? 1;
-  const minContext = options.minContext ?? Math.min(spec.levelWindow, 8);
-  const maxRowsPerSeries = options.maxRowsPerSeries ?? (options.frequency === 'D' ? 730 : options.frequency === 'W' ? 520 : 240);
   const states = statesFor(series, H);
+  const datasetOptions = {
+    horizon: H,
+    stepsPerTarget: options.stepsPerTarget ?? 2,
+    minContext: options.minContext ?? Math.min(spec.levelWindow, 8),
+    maxTargetsPerSeries: options.maxTargetsPerSeries ?? (options.frequency === 'D' ? 730 : options.frequency === 'W' ? 520 : 240),
+    targetClip: options.targetClip ?? 10,
+  };
   run.onProgress?.({ stage: 'features', iteration: 0, nTrees: 0, trainLoss: undefined, validLoss: undefined });
-  const targetClip = options.targetClip ?? 10;
-  const dataset = buildPanelDataset(spec, states, { validationPeriods: H, minContext, maxRowsPerSeries, targetClip });
+  const dataset = buildPanelDataset(spec, states, { ...datasetOptions, holdOut: true, rng: seededRng(deriveSeed(seed, 3)) });
   const params: Partial<GbdtParams> = { ...options.gbdt, seed };
   const report = (stage: GlobalTrainProgress['stage']) => (p: GbdtProgress) =>
     run.onProgress?.({ stage, iteration: p.iteration, nTrees: p.nTrees, trainLoss: p.trainLoss, validLoss: p.validLoss });
@@ -104,13 +115,26 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
 
   run.onProgress?.({ stage: 'calibrate', iteration: 0, nTrees: 0, trainLoss: undefined, validLoss: undefined });
   const residualGroups = options.residualGroups ?? 'pooled';
-  const { calibration, validation } = calibrateOnFinalWindow(spec, states, H, first, residualGroups, minContext, seed);
+  const errorScale = options.errorScale ?? 'noise';
+  const window = finalWindowForecasts(spec, states, H, dataset.valid, dataset.valid ? predictGbdt(first, dataset.valid.X, dataset.valid.nRows) : undefined, errorScale);
+  const group = residualGroups === 'pattern' ? Int32Array.from(window.seriesIndex, (s) => states[s]!.pattern) : undefined;
+  const calibration = calibrateResiduals({
+    actual: window.actual,
+    forecast: window.forecast,
+    originLevel: window.errorScale,
+    group,
+    nGroups: residualGroups === 'pattern' ? 4 : 1,
+    rng: seededRng(deriveSeed(seed, 7)),
+  });
+  const validation = validationScores(states, window, H, spec.season, calibration, group);
 
   let booster = first;
   const refit = options.refit ?? false;
+  let refitRows = 0;
   if (refit) {
-    const all = concatRows(dataset.train, dataset.valid);
-    booster = trainGbdt(all, undefined, { ...params, nTrees: Math.max(1, first.bestIteration), earlyStoppingRounds: 0 }, {
+    const all = buildPanelDataset(spec, states, { ...datasetOptions, holdOut: false, rng: seededRng(deriveSeed(seed, 4)) });
+    refitRows = all.train.nRows;
+    booster = trainGbdt(all.train, undefined, { ...params, nTrees: Math.max(1, first.bestIteration), earlyStoppingRounds: 0 }, {
       signal: run.signal,
       onIteration: report('refit'),
       featureNames: dataset.featureNames,
@@ -124,61 +148,69 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
     booster,
     calibration,
     residualGroups,
+    errorScale,
     validation,
     training: {
       series: series.length,
       rows: dataset.train.nRows,
       validRows: dataset.valid?.nRows ?? 0,
       refit,
+      refitRows,
       trees: booster.trees.length,
     },
   };
 }
 
-function calibrateOnFinalWindow(
+export interface FinalWindow {
+  /** Panel index of each series with a final window. */
+  seriesIndex: number[];
+  actual: Float64Array[];
+  forecast: Float64Array[];
+  originLevel: Float64Array;
+  /** Per series, the scale dividing its errors for calibration. */
+  errorScale: Float64Array;
+}
+
+/** Per-series actuals and forecasts over the held-out final window from the validation rows. */
+export function finalWindowForecasts(
   spec: FeatureSpec,
   states: SeriesState[],
   H: number,
-  booster: GbdtModel,
-  residualGroups: 'pooled' | 'pattern',
-  minContext: number,
-  seed: number,
-): { calibration: ResidualCalibration; validation: ValidationScores } {
-  const eligible = states.filter((s) => s.length - H >= minContext);
-  const fullLengths = eligible.map((s) => s.length);
-  for (const s of eligible) s.truncate(s.length - H);
-  const predict = (X: Float32Array, nRows: number) => predictGbdt(booster, X, nRows);
-  let result;
-  try {
-    result = forecastRecursive(spec, eligible, H, predict);
-  } finally {
-    // The recursion overwrote the buffer past the origin: put the actuals back.
-    eligible.forEach((s, i) => {
-      for (let t = s.length; t < fullLengths[i]!; t++) s.push(s.series.values[t]!);
-    });
+  valid: RowSet | undefined,
+  scaled: Float64Array | undefined,
+  errorScale: ErrorScaleKind,
+): FinalWindow {
+  const bySeries = new Map<number, { actual: Float64Array; forecast: Float64Array; level: number }>();
+  if (valid && scaled) {
+    for (let row = 0; row < valid.nRows; row++) {
+      const s = valid.seriesIndex[row]!;
+      let entry = bySeries.get(s);
+      if (!entry) {
+        entry = { actual: new Float64Array(H).fill(NaN), forecast: new Float64Array(H).fill(NaN), level: valid.level[row]! };
+        bySeries.set(s, entry);
+      }
+      const h = valid.step[row]!;
+      const state = states[s]!;
+      const value = scaled[row]! * entry.level;
+      entry.forecast[h - 1] = !state.series.allowNegative && value < 0 ? 0 : value;
+      entry.actual[h - 1] = state.values[valid.origin[row]! + h - 1]!;
+    }
   }
-  const actual = eligible.map((s, i) => s.series.values.subarray(fullLengths[i]! - H, fullLengths[i]!));
-  const group = residualGroups === 'pattern' ? Int32Array.from(eligible, (s) => s.pattern) : undefined;
-  const calibration = calibrateResiduals({
-    actual,
-    forecast: result.mean,
-    originLevel: result.originLevel,
-    group,
-    nGroups: residualGroups === 'pattern' ? 4 : 1,
-    rng: seededRng(deriveSeed(seed, 7)),
-  });
-  const validation = validationScores(eligible, fullLengths, H, spec.season, actual, result.mean, result.originLevel, calibration, group);
-  return { calibration, validation };
+  const seriesIndex = [...bySeries.keys()];
+  return {
+    seriesIndex,
+    actual: seriesIndex.map((s) => bySeries.get(s)!.actual),
+    forecast: seriesIndex.map((s) => bySeries.get(s)!.forecast),
+    originLevel: Float64Array.from(seriesIndex, (s) => bySeries.get(s)!.level),
+    errorScale: Float64Array.from(seriesIndex, (s) => errorScaleAt(spec, states[s]!, states[s]!.length - H, errorScale)),
+  };
 }
 
 function validationScores(
   states: SeriesState[],
-  fullLengths: number[],
+  window: FinalWindow,
   H: number,
   season: number,
-  actual: Float64Array[],
-  forecast: Float64Array[],
-  originLevel: Float64Array,
   calibration: ResidualCalibration,
   group: Int32Array | undefined,
 ): ValidationScores {
@@ -188,27 +220,27 @@ function validationScores(
   let covered = 0;
   const q10 = QUANTILE_LEVELS.indexOf(0.1);
   const q90 = QUANTILE_LEVELS.indexOf(0.9);
-  states.forEach((state, i) => {
-    const origin = fullLengths[i]! - H;
-    const values = state.series.values;
+  window.seriesIndex.forEach((s, i) => {
+    const values = states[s]!.values;
+    const origin = states[s]!.length - H;
     const lag = origin > season ? season : 1;
-    const level = originLevel[i]!;
+    const level = window.originLevel[i]!;
+    const scale = window.errorScale[i]!;
     const steps = calibration.quantiles[group?.[i] ?? 0]!;
     for (let h = 0; h < H; h++) {
-      const y = actual[i]![h]!;
-      if (y !== y) continue;
-      const naiveSource = origin + h - lag < origin ? values[origin + h - lag]! : values[origin - 1]!;
-      if (naiveSource !== naiveSource) continue;
+      const y = window.actual[i]![h]!;
+      const f = window.forecast[i]![h]!;
+      if (y !== y || f !== f) continue;
+      const naive = values[origin - lag + (h % lag)]!;
+      if (naive !== naive) continue;
       points++;
-      modelError += Math.abs(y - forecast[i]![h]!) / level;
-      naiveError += Math.abs(y - naiveSource) / level;
-      const lo = forecast[i]![h]! + level * steps[h]![q10]!;
-      const hi = forecast[i]![h]! + level * steps[h]![q90]!;
-      if (y >= lo && y <= hi) covered++;
+      modelError += Math.abs(y - f) / level;
+      naiveError += Math.abs(y - naive) / level;
+      if (y >= f + scale * steps[h]![q10]! && y <= f + scale * steps[h]![q90]!) covered++;
     }
   });
   return {
-    series: states.length,
+    series: window.seriesIndex.length,
     points,
     scaledMae: points > 0 ? modelError / points : NaN,
     naiveScaledMae: points > 0 ? naiveError / points : NaN,

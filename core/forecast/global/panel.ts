@@ -2,7 +2,6 @@
 import type { ForecastResult } from '../types';
 import { SeriesState } from './features/series-state';
 import type { GlobalSeries } from './features/types';
-import type { RowSet } from './features/dataset';
 
 export function validatePanel(series: GlobalSeries[]): void {
   if (series.length === 0) throw new RangeError('a global model needs at least one series');
@@ -19,30 +18,6 @@ export function validatePanel(series: GlobalSeries[]): void {
 
 export function statesFor(series: GlobalSeries[], extra: number): SeriesState[] {
   return series.map((s) => new SeriesState(s, s.values.length + extra));
-}
-
-/** Concatenates row sets with the same features (training + validation rows for a refit). */
-export function concatRows(a: RowSet, b: RowSet | undefined): RowSet {
-  if (!b) return a;
-  const nRows = a.nRows + b.nRows;
-  const X = new Float32Array(nRows * a.nFeatures);
-  X.set(a.X);
-  X.set(b.X, a.X.length);
-  const join = <T extends Float64Array | Uint32Array | Int32Array>(x: T, y: T, make: (n: number) => T): T => {
-    const out = make(nRows);
-    out.set(x);
-    out.set(y, x.length);
-    return out;
-  };
-  return {
-    X,
-    y: join(a.y, b.y, (n) => new Float64Array(n)),
-    nRows,
-    nFeatures: a.nFeatures,
-    seriesIndex: join(a.seriesIndex, b.seriesIndex, (n) => new Uint32Array(n)),
-    period: join(a.period, b.period, (n) => new Int32Array(n)),
-    level: join(a.level, b.level, (n) => new Float64Array(n)),
-  };
 }
 
 /** Sorts each step's quantiles so they never cross (a no-op for residual quantiles). */

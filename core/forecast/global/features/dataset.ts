@@ -1,8 +1,11 @@
 /**
- * Training rows over a whole panel: one row per (series, period) with a known target,
- * the most recent `validationPeriods` of every series set aside in time order for early
- * stopping, so validation rows are always later than the training rows of their series.
+ * Training rows over a whole panel for the direct multi-step strategy. Every known
+ * target period t gets rows for a few steps h drawn from 1..H (origin t − h + 1), so the
+ * row count stays a small multiple of the panel size. The final H periods of every
+ * series are held out in time order: the rows from origin n − H for h = 1..H are the
+ * validation set, which is exactly the forecast the model would have made there.
  */
+import type { Rng } from '../../types';
 import { featureNames } from './spec';
 import type { FeatureSpec } from './spec';
 import { writeFeatureRow } from './rows';
@@ -11,85 +14,117 @@ import type { SeriesState } from './series-state';
 export interface RowSet {
   /** Row-major features, nRows × nFeatures. */
   X: Float32Array;
-  /** Target scaled by the row's level. */
+  /** Target scaled by the row's origin level. */
   y: Float64Array;
   nRows: number;
   nFeatures: number;
-  /** Index of each row's series in the panel, its period and its level. */
+  /** Index of each row's series in the panel, its origin, its step h and its level. */
   seriesIndex: Uint32Array;
-  period: Int32Array;
+  origin: Int32Array;
+  step: Int32Array;
   level: Float64Array;
 }
 
 export interface DatasetOptions {
-  /** Periods at the end of every series held out for validation (0 = none). */
-  validationPeriods: number;
-  /** A target period needs at least this many periods before it. */
+  horizon: number;
+  /** Hold out the final `horizon` periods of every series for validation. */
+  holdOut: boolean;
+  /** Steps h drawn (without replacement) per training target; H means all. */
+  stepsPerTarget: number;
+  /** An origin needs at least this many known periods before it. */
   minContext: number;
-  /** Most recent rows kept per series (training and validation together). */
-  maxRowsPerSeries: number;
+  /** Most recent target periods used per series for training. */
+  maxTargetsPerSeries: number;
   /**
    * Scaled targets are clipped to [-targetClip, targetClip]: a sale many times the
    * local level (a first order after months of nothing, a bulk return) would otherwise
    * dominate a squared-error fit.
    */
   targetClip: number;
+  rng: Rng;
 }
 
 export interface PanelDataset {
   featureNames: string[];
   train: RowSet;
+  /** Rows from origin n − H (only with holdOut), in series order then h. */
   valid: RowSet | undefined;
+}
+
+interface RowPlan {
+  series: number[];
+  origin: number[];
+  step: number[];
 }
 
 export function buildPanelDataset(spec: FeatureSpec, states: SeriesState[], options: DatasetOptions): PanelDataset {
   const names = featureNames(spec);
-  const nFeatures = names.length;
-  const { validationPeriods, minContext, maxRowsPerSeries, targetClip } = options;
-  const ranges = states.map((state) => {
-    const n = state.length;
-    const first = Math.max(minContext, n - maxRowsPerSeries, 0);
-    const validFrom = Math.max(first, n - validationPeriods);
-    return { first, validFrom, end: n };
-  });
-  const countKnown = (state: SeriesState, from: number, to: number) => state.count(from, to);
-  let nTrain = 0;
-  let nValid = 0;
-  states.forEach((state, i) => {
-    const r = ranges[i]!;
-    nTrain += countKnown(state, r.first, r.validFrom);
-    nValid += countKnown(state, r.validFrom, r.end);
-  });
-  const train = allocateRows(nTrain, nFeatures);
-  const valid = validationPeriods > 0 ? allocateRows(nValid, nFeatures) : undefined;
-  let iTrain = 0;
-  let iValid = 0;
+  const { horizon: H, holdOut, minContext, maxTargetsPerSeries, rng } = options;
+  const stepsPerTarget = Math.max(1, Math.min(H, options.stepsPerTarget));
+  const trainPlan: RowPlan = { series: [], origin: [], step: [] };
+  const validPlan: RowPlan = { series: [], origin: [], step: [] };
+  const steps = Int32Array.from({ length: H }, (_, i) => i + 1);
   states.forEach((state, s) => {
-    const r = ranges[s]!;
-    for (let t = r.first; t < r.end; t++) {
-      const target = state.values[t]!;
-      if (target !== target) continue;
-      const set = t < r.validFrom ? train : valid;
-      if (!set) continue;
-      const row = t < r.validFrom ? iTrain++ : iValid++;
-      const level = writeFeatureRow(spec, state, t, set.X, row * nFeatures);
-      set.y[row] = Math.max(-targetClip, Math.min(targetClip, target / level));
-      set.seriesIndex[row] = s;
-      set.period[row] = t;
-      set.level[row] = level;
+    const n = state.length;
+    const end = holdOut ? n - H : n;
+    const values = state.values;
+    for (let t = Math.max(minContext, end - maxTargetsPerSeries); t < end; t++) {
+      if (values[t] !== values[t]) continue;
+      drawSteps(steps, stepsPerTarget, rng);
+      for (let j = 0; j < stepsPerTarget; j++) {
+        const h = steps[j]!;
+        const origin = t - h + 1;
+        if (origin < minContext) continue;
+        trainPlan.series.push(s);
+        trainPlan.origin.push(origin);
+        trainPlan.step.push(h);
+      }
+    }
+    if (holdOut && end >= minContext) {
+      for (let h = 1; h <= H; h++) {
+        if (values[end + h - 1] !== values[end + h - 1]) continue;
+        validPlan.series.push(s);
+        validPlan.origin.push(end);
+        validPlan.step.push(h);
+      }
     }
   });
-  return { featureNames: names, train, valid: valid && valid.nRows > 0 ? valid : undefined };
+  const train = fillRows(spec, states, trainPlan, names.length, options.targetClip);
+  const valid = holdOut && validPlan.series.length > 0 ? fillRows(spec, states, validPlan, names.length, options.targetClip) : undefined;
+  return { featureNames: names, train, valid };
 }
 
-function allocateRows(nRows: number, nFeatures: number): RowSet {
-  return {
+/** Puts `count` distinct steps at the front of `steps` (partial Fisher–Yates). */
+function drawSteps(steps: Int32Array, count: number, rng: Rng): void {
+  if (count >= steps.length) return;
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(rng() * (steps.length - i));
+    const tmp = steps[i]!;
+    steps[i] = steps[j]!;
+    steps[j] = tmp;
+  }
+}
+
+function fillRows(spec: FeatureSpec, states: SeriesState[], plan: RowPlan, nFeatures: number, targetClip: number): RowSet {
+  const nRows = plan.series.length;
+  const set: RowSet = {
     X: new Float32Array(nRows * nFeatures),
     y: new Float64Array(nRows),
     nRows,
     nFeatures,
-    seriesIndex: new Uint32Array(nRows),
-    period: new Int32Array(nRows),
+    seriesIndex: Uint32Array.from(plan.series),
+    origin: Int32Array.from(plan.origin),
+    step: Int32Array.from(plan.step),
     level: new Float64Array(nRows),
   };
+  for (let row = 0; row < nRows; row++) {
+    const state = states[plan.series[row]!]!;
+    const origin = plan.origin[row]!;
+    const h = plan.step[row]!;
+    const level = writeFeatureRow(spec, state, origin, h, set.X, row * nFeatures);
+    const target = state.values[origin + h - 1]!;
+    set.y[row] = Math.max(-targetClip, Math.min(targetClip, target / level));
+    set.level[row] = level;
+  }
+  return set;
 }

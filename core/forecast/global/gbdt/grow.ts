@@ -4,7 +4,7 @@
  */
 import { MISSING_BIN } from './binning';
 import type { SplitCandidate, SplitConstraints } from './histogram';
-import { buildHistogram, findBestSplit, histogramSize, subtractHistogram } from './histogram';
+import { buildHistogram, findBestSplit, histogramSize, noSplit, subtractHistogram } from './histogram';
 import type { RegressionTree } from './tree';
 
 export interface GrowOptions extends SplitConstraints {
@@ -85,7 +85,7 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
   buildHistogram(rootHist, binsByFeature, nRows, features, rows, 0, rows.length, grad, hess, constantHessian, scratch);
   const splitOf = (hist: Float64Array, g: number, h: number, count: number, depth: number): SplitCandidate =>
     depth >= options.maxDepth
-      ? { gain: -Infinity, feature: -1, bin: -1, leftGrad: 0, leftHess: 0, leftCount: 0 }
+      ? noSplit()
       : findBestSplit(hist, features, valueBinCounts, g, h, count, options);
 
   const open: OpenLeaf[] = [
@@ -97,6 +97,7 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
   const feature: number[] = [];
   const threshold: number[] = [];
   const thresholdBin: number[] = [];
+  const missingLeft: number[] = [];
   const left: number[] = [];
   const right: number[] = [];
   const gains: number[] = [];
@@ -108,14 +109,16 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
     const { feature: f, bin } = leaf.split;
     const node = feature.length;
     feature.push(f);
-    threshold.push(input.edges[f]![bin]!);
+    // The bin past the last edge splits values (all left) from missing ones.
+    threshold.push(bin < input.edges[f]!.length ? input.edges[f]![bin]! : Infinity);
     thresholdBin.push(bin);
+    missingLeft.push(leaf.split.missingLeft ? 1 : 0);
     left.push(0);
     right.push(0);
     gains.push(leaf.split.gain);
     if (leaf.parent >= 0) (leaf.isLeft ? left : right)[leaf.parent] = node;
 
-    const mid = partitionRows(rows, leaf.start, leaf.end, binsByFeature.subarray(f * nRows, (f + 1) * nRows), bin, scratch.rows);
+    const mid = partitionRows(rows, leaf.start, leaf.end, binsByFeature.subarray(f * nRows, (f + 1) * nRows), bin, leaf.split.missingLeft, scratch.rows);
     const leftCount = mid - leaf.start;
     const rightCount = leaf.end - mid;
     const leftGrad = leaf.split.leftGrad;
@@ -161,6 +164,7 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
       feature: Int32Array.from(feature),
       threshold: Float32Array.from(threshold),
       thresholdBin: Uint8Array.from(thresholdBin),
+      missingLeft: Uint8Array.from(missingLeft),
       left: Int32Array.from(left),
       right: Int32Array.from(right),
       leafValue: new Float64Array(nLeaves),
@@ -197,13 +201,21 @@ function pickLeafToSplit(open: OpenLeaf[], growth: 'leafwise' | 'depthwise'): nu
  * each in their original (ascending) order, which keeps later histogram passes
  * reading the bin columns nearly sequentially. Returns the boundary.
  */
-function partitionRows(rows: Uint32Array, start: number, end: number, column: Uint8Array, splitBin: number, spill: Uint32Array): number {
+function partitionRows(
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  column: Uint8Array,
+  splitBin: number,
+  missingLeft: boolean,
+  spill: Uint32Array,
+): number {
   let writeLeft = start;
   let nRight = 0;
   for (let i = start; i < end; i++) {
     const row = rows[i]!;
     const bin = column[row]!;
-    if (bin <= splitBin && bin !== MISSING_BIN) rows[writeLeft++] = row;
+    if (bin === MISSING_BIN ? missingLeft : bin <= splitBin) rows[writeLeft++] = row;
     else spill[nRight++] = row;
   }
   rows.set(spill.subarray(0, nRight), writeLeft);

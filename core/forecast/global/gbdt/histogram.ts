@@ -4,6 +4,8 @@
  * A child's histogram is its parent's minus its sibling's (the subtraction trick), so
  * only the smaller child is ever built from rows.
  */
+import { MISSING_BIN } from './binning';
+
 export const BINS_PER_FEATURE = 256;
 export const HIST_STRIDE = 3;
 
@@ -85,16 +87,24 @@ export interface SplitConstraints {
 export interface SplitCandidate {
   gain: number;
   feature: number;
+  /** Rows with a value bin <= bin go left; bin = value bins - 1 splits values from missing. */
   bin: number;
+  /** Rows with a missing value go left (else right). */
+  missingLeft: boolean;
   leftGrad: number;
   leftHess: number;
   leftCount: number;
 }
 
+export function noSplit(): SplitCandidate {
+  return { gain: -Infinity, feature: -1, bin: -1, missingLeft: false, leftGrad: 0, leftHess: 0, leftCount: 0 };
+}
+
 /**
  * Best split of a node from its histogram: the second-order gain
  * G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ) (Chen & Guestrin 2016, eq. 7, without the ½ and γ).
- * Missing values (the last bin) always go right. Returns gain −Infinity when nothing qualifies.
+ * Rows with a missing value go to whichever side gains more (XGBoost's sparsity-aware
+ * split finding, Chen & Guestrin §3.4). Returns gain −Infinity when nothing qualifies.
  */
 export function findBestSplit(
   hist: Float64Array,
@@ -107,32 +117,43 @@ export function findBestSplit(
 ): SplitCandidate {
   const { lambdaL2, minDataInLeaf, minSumHessian, minSplitGain } = constraints;
   const parentScore = (totalGrad * totalGrad) / (totalHess + lambdaL2);
-  const best: SplitCandidate = { gain: -Infinity, feature: -1, bin: -1, leftGrad: 0, leftHess: 0, leftCount: 0 };
+  const best = noSplit();
+  const consider = (f: number, b: number, missingLeft: boolean, lg: number, lh: number, lc: number) => {
+    const rc = totalCount - lc;
+    const rh = totalHess - lh;
+    if (lc < minDataInLeaf || lh < minSumHessian || rc < minDataInLeaf || rh < minSumHessian) return;
+    const rg = totalGrad - lg;
+    const gain = (lg * lg) / (lh + lambdaL2) + (rg * rg) / (rh + lambdaL2) - parentScore;
+    if (gain > best.gain) {
+      best.gain = gain;
+      best.feature = f;
+      best.bin = b;
+      best.missingLeft = missingLeft;
+      best.leftGrad = lg;
+      best.leftHess = lh;
+      best.leftCount = lc;
+    }
+  };
   for (let j = 0; j < features.length; j++) {
     const f = features[j]!;
     const nBins = valueBinCounts[f]!;
+    const base = f * BINS_PER_FEATURE * HIST_STRIDE;
+    const missingK = base + MISSING_BIN * HIST_STRIDE;
+    const missingGrad = hist[missingK]!;
+    const missingHess = hist[missingK + 1]!;
+    const missingCount = hist[missingK + 2]!;
     let leftGrad = 0;
     let leftHess = 0;
     let leftCount = 0;
-    const base = f * BINS_PER_FEATURE * HIST_STRIDE;
-    for (let b = 0; b < nBins - 1; b++) {
-      const k = base + b * 3;
+    const lastBin = missingCount > 0 ? nBins - 1 : nBins - 2;
+    for (let b = 0; b <= lastBin; b++) {
+      const k = base + b * HIST_STRIDE;
       leftGrad += hist[k]!;
       leftHess += hist[k + 1]!;
       leftCount += hist[k + 2]!;
-      if (leftCount < minDataInLeaf || leftHess < minSumHessian) continue;
-      const rightCount = totalCount - leftCount;
-      const rightHess = totalHess - leftHess;
-      if (rightCount < minDataInLeaf || rightHess < minSumHessian) break;
-      const rightGrad = totalGrad - leftGrad;
-      const gain = (leftGrad * leftGrad) / (leftHess + lambdaL2) + (rightGrad * rightGrad) / (rightHess + lambdaL2) - parentScore;
-      if (gain > best.gain) {
-        best.gain = gain;
-        best.feature = f;
-        best.bin = b;
-        best.leftGrad = leftGrad;
-        best.leftHess = leftHess;
-        best.leftCount = leftCount;
+      consider(f, b, false, leftGrad, leftHess, leftCount);
+      if (missingCount > 0 && b < nBins - 1) {
+        consider(f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount);
       }
     }
   }

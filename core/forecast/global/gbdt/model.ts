@@ -66,7 +66,7 @@ export function rawScores(model: GbdtModel, X: Float32Array, nRows: number): Flo
   const out = new Float64Array(nRows).fill(model.baseScore);
   const nFeatures = model.nFeatures;
   for (const tree of model.trees) {
-    const { feature, threshold, left, right, leafValue } = tree;
+    const { feature, threshold, left, right, leafValue, missingLeft } = tree;
     if (feature.length === 0) {
       for (let r = 0; r < nRows; r++) out[r] = out[r]! + leafValue[0]!;
       continue;
@@ -75,7 +75,9 @@ export function rawScores(model: GbdtModel, X: Float32Array, nRows: number): Flo
       const base = r * nFeatures;
       let node = 0;
       for (;;) {
-        const next = X[base + feature[node]!]! <= threshold[node]! ? left[node]! : right[node]!;
+        const x = X[base + feature[node]!]!;
+        const goLeft = x === x ? x <= threshold[node]! : missingLeft[node] === 1;
+        const next = goLeft ? left[node]! : right[node]!;
         if (next < 0) {
           out[r] = out[r]! + leafValue[~next]!;
           break;

@@ -1,7 +1,10 @@
+import { MISSING_BIN } from './binning';
+
 /**
- * A regression tree in flat arrays. Internal node i tests `x[feature[i]] <= threshold[i]`
- * (NaN fails the test and goes right). A child reference c >= 0 is an internal node;
- * c < 0 is the leaf ~c. A tree with no internal node is the single leaf 0.
+ * A regression tree in flat arrays. Internal node i sends x left when
+ * `x[feature[i]] <= threshold[i]`, and a missing (NaN) x left when missingLeft[i] is 1.
+ * A child reference c >= 0 is an internal node; c < 0 is the leaf ~c. A tree with no
+ * internal node is the single leaf 0.
  */
 export interface RegressionTree {
   feature: Int32Array;
@@ -9,6 +12,8 @@ export interface RegressionTree {
   threshold: Float32Array;
   /** The same split as a bin index: bin <= thresholdBin goes left. */
   thresholdBin: Uint8Array;
+  /** 1 where missing values go left. */
+  missingLeft: Uint8Array;
   left: Int32Array;
   right: Int32Array;
   /** Already multiplied by the learning rate; float32-representable so ONNX export is exact. */
@@ -24,7 +29,8 @@ export function leafForRow(tree: RegressionTree, X: Float32Array | Float64Array,
   let node = 0;
   for (;;) {
     const x = X[base + tree.feature[node]!]!;
-    const next = x <= tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
+    const goLeft = x === x ? x <= tree.threshold[node]! : tree.missingLeft[node] === 1;
+    const next = goLeft ? tree.left[node]! : tree.right[node]!;
     if (next < 0) return ~next;
     node = next;
   }
@@ -35,7 +41,9 @@ export function leafForBinnedRow(tree: RegressionTree, binsByFeature: Uint8Array
   if (tree.feature.length === 0) return 0;
   let node = 0;
   for (;;) {
-    const next = binsByFeature[tree.feature[node]! * nRows + row]! <= tree.thresholdBin[node]! ? tree.left[node]! : tree.right[node]!;
+    const bin = binsByFeature[tree.feature[node]! * nRows + row]!;
+    const goLeft = bin === MISSING_BIN ? tree.missingLeft[node] === 1 : bin <= tree.thresholdBin[node]!;
+    const next = goLeft ? tree.left[node]! : tree.right[node]!;
     if (next < 0) return ~next;
     node = next;
   }
