@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
+import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
 import { infoCommand } from './commands/info';
@@ -20,6 +21,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   reportCommand,
   replayCommand,
   webCommand,
+  customersCommand,
 ];
 
 function helpText(): string {

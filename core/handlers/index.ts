@@ -2,6 +2,7 @@ import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
 import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
 import { forecastHandlers } from './forecast';
@@ -29,6 +30,7 @@ export function allHandlers() {
     eventHandlers,
     alertHandlers,
     dashboardHandlers,
+    customersHandlers,
   );
 }
 

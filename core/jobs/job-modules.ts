@@ -3,3 +3,4 @@ import './selftest-job';
 import '../planning/forecast-job';
 import '../inventory/plan-job';
 import '../alerts/job';
+import '../customers/job';
