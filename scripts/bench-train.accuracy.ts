@@ -16,6 +16,8 @@ import { trainGbdtGlobal } from '../core/forecast/global/gbdt-global';
 import { forecastGbdtGlobal } from '../core/forecast/global/gbdt-forecast';
 import type { GbdtParams } from '../core/forecast/global/gbdt/model';
 import { featureImportance } from '../core/forecast/global/gbdt/model';
+import { forecastNnGlobal, trainNnGlobal } from '../core/forecast/global/nn-global';
+import type { MlpParams } from '../core/forecast/global/nn/train';
 import { loadBenchDataset, selectIds } from './bench-train.data';
 
 const { values, positionals } = parseArgs({
@@ -28,6 +30,7 @@ const { values, positionals } = parseArgs({
     refit: { type: 'boolean', default: false },
     groups: { type: 'string', default: 'pooled' },
     gbdt: { type: 'string', default: '{}' },
+    mlp: { type: 'string', default: '{}' },
     features: { type: 'string', default: '{}' },
     overrides: { type: 'string', default: '{}' },
     seed: { type: 'string', default: '1' },
@@ -81,6 +84,27 @@ if (values.model === 'gbdt') {
   console.log('importance:', top.map(([n, v]) => `${n}=${v.toFixed(3)}`).join(' '));
   forecasts = forecastGbdtGlobal(model, target, h);
   console.log(`forecast ${target.length} series in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
+} else if (values.model === 'nn') {
+  const t2 = performance.now();
+  const model = await trainNnGlobal(
+    data.series,
+    {
+      frequency: data.meta.freq,
+      season: data.meta.season,
+      horizon: h,
+      inputs: { calendar: data.realDates, holidays: data.hasHolidays, price: data.hasPrice },
+      mlp: JSON.parse(values.mlp) as Partial<MlpParams>,
+      seed: Number(values.seed),
+    },
+    { onEpoch: (p) => console.log(`epoch ${p.epoch}: train ${p.trainLoss.toFixed(4)} valid ${p.validLoss?.toFixed(4)}`) },
+  );
+  const t3 = performance.now();
+  console.log(
+    `trained in ${((t3 - t2) / 1000).toFixed(1)} s on ${model.backend}: ${model.training.rows} rows, ${model.training.epochs} epochs (best ${model.bestEpoch}), ` +
+      `${Math.round((model.training.rows * model.training.epochs) / ((t3 - t2) / 1000))} rows/s`,
+  );
+  console.log('validation window:', JSON.stringify(model.validation), 'shift', Array.from(model.quantileShift, (v) => v.toFixed(3)).join(' '));
+  forecasts = forecastNnGlobal(model, target, h);
 } else {
   throw new Error(`unknown --model ${values.model}`);
 }
