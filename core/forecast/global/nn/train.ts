@@ -216,3 +216,15 @@ function abortError(): Error {
   err.name = 'AbortError';
   return err;
 }
+
+/** A TensorFlow.js model holding the given weights (to predict with tfjs or continue training). */
+export function mlpToTfModel(weights: MlpWeights): tf.Sequential {
+  const model = tf.sequential();
+  weights.layers.forEach((layer, i) => {
+    model.add(tf.layers.dense({ units: layer.outputs, activation: layer.activation, inputShape: i === 0 ? [layer.inputs] : undefined }));
+  });
+  model.setWeights(
+    weights.layers.flatMap((layer) => [tf.tensor2d(layer.kernel, [layer.inputs, layer.outputs]), tf.tensor1d(layer.bias)]),
+  );
+  return model;
+}
