@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // The renderer talks only to window.shelfcast; from core it may import types of the contract, nothing else.
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [

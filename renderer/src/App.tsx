@@ -1,0 +1,72 @@
+import { CssBaseline, ThemeProvider, useMediaQuery } from '@mui/material';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../core/contract/commands/app';
+import type { Settings } from '../../core/contract/commands/settings';
+import { call, subscribe } from './api/client';
+import { AppContext } from './AppContext';
+import type { AppContextValue } from './AppContext';
+import { Shell } from './components/Shell';
+import { StartupError } from './components/StartupError';
+import { setFormatSettings } from './format';
+import { makeTheme } from './theme';
+import { Notifier } from './components/Notifier';
+import type { Notice } from './components/Notifier';
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo>();
+  const [settings, setSettings] = useState<Settings>();
+  const [startupError, setStartupError] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+
+  const refreshInfo = useCallback(() => {
+    call('app.info', {})
+      .then(async (next) => {
+        if (next.workspace) {
+          const loaded = await call('settings.get', {});
+          setFormatSettings({ locale: loaded.locale, currency: loaded.currency });
+          setSettings(loaded);
+        } else {
+          setSettings(undefined);
+        }
+        setInfo(next);
+      })
+      .catch((err: unknown) => setStartupError(err instanceof Error ? err.message : String(err)));
+  }, []);
+
+  useEffect(() => {
+    refreshInfo();
+    return subscribe('workspace.changed', refreshInfo);
+  }, [refreshInfo]);
+
+  const mode = settings?.theme === 'dark' || (settings?.theme !== 'light' && prefersDark) ? 'dark' : 'light';
+  const theme = useMemo(() => makeTheme(mode), [mode]);
+
+  const context = useMemo<AppContextValue | undefined>(
+    () =>
+      info && {
+        info,
+        settings,
+        refreshInfo,
+        notify: (message, severity = 'info') => setNotice({ message, severity, key: Date.now() }),
+      },
+    [info, settings, refreshInfo],
+  );
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = mode;
+  }, [mode]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      {startupError ? <StartupError message={startupError} /> : null}
+      {context ? (
+        <AppContext.Provider value={context}>
+          <Shell />
+          <Notifier notice={notice} onClose={() => setNotice(undefined)} />
+        </AppContext.Provider>
+      ) : null}
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+
+export interface Host {
+  url: string;
+  home: string;
+  process: ChildProcess;
+}
+
+/**
+ * Starts the real browser host (`shelfcast web`, the built bundle) with its own temp
+ * SHELFCAST_HOME, and returns the URL with the per-run token it prints first.
+ */
+export async function startHost(args: string[] = [], home = mkdtempSync(join(tmpdir(), 'shelfcast-e2e-'))): Promise<Host> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'shelfcast.mjs'), 'web', ...args], {
+    env: { ...process.env, SHELFCAST_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${stderr}`)));
+  });
+  return { url, home, process: child };
+}
+
+export async function stopHost(host: Host): Promise<void> {
+  if (host.process.exitCode === null) {
+    const exited = new Promise((r) => host.process.once('exit', r));
+    host.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(host.home, { recursive: true, force: true });
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await expect(page.locator('html[data-app-state="ready"]')).toHaveCount(1);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A test with a fresh browser host per test. */
+export const test = base.extend<{ host: Host }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await stopHost(host);
+  },
+});
+
+export { expect };
