@@ -52,6 +52,7 @@ const h = data.meta.horizon;
 const wanted = new Set(selectIds(data.series.map((s) => s.id), values.limit ? Number(values.limit) : undefined));
 const target = data.series.filter((s) => wanted.has(s.id));
 if (values.model === 'gbdt') {
+  const cpu0 = process.cpuUsage();
   const featureOptions = JSON.parse(values.features) as Record<string, unknown>;
   const model = trainGbdtGlobal(data.series, {
     frequency: data.meta.freq,
@@ -74,6 +75,8 @@ if (values.model === 'gbdt') {
   });
   const t2 = performance.now();
   const trainSeconds = (t2 - t1) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   console.log(
     `trained in ${trainSeconds.toFixed(1)} s: ${model.training.rows} rows (+${model.training.validRows} validation), ` +
       `${model.training.trees} trees, ${Math.round((model.training.rows + model.training.validRows) / trainSeconds)} rows/s`,

@@ -8,7 +8,7 @@ import type { AsyncRowPredictor } from './direct';
 import { directRows, unscale } from './direct';
 import { errorScaleAt } from './features/rows';
 import type { SeriesState } from './features/series-state';
-import { residualPaths, residualQuantiles } from './residuals';
+import { residualPaths, residualQuantiles, residualSpread } from './residuals';
 import { deriveSeed, seededRng } from './random';
 
 /** Forecasts h steps for every series with the TypeScript tree predictor. */
@@ -50,7 +50,11 @@ function distributions(
     const level = errorScale[i]!;
     const group = model.residualGroups === 'pattern' ? patterns[i]! : 0;
     const allowNegative = s.allowNegative ?? false;
-    const result: ForecastResult = { mean, quantiles: residualQuantiles(model.calibration, mean, level, group, allowNegative) };
+    const result: ForecastResult = {
+      mean,
+      quantiles: residualQuantiles(model.calibration, mean, level, group, allowNegative),
+      sd: residualSpread(model.calibration, mean.length, level, group),
+    };
     if (options.paths && options.paths > 0) {
       const rng = seededRng(deriveSeed(options.seed ?? 1, i));
       result.paths = residualPaths(model.calibration, mean, level, group, allowNegative, options.paths, rng);
