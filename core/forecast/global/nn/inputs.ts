@@ -120,7 +120,7 @@ export function writeNnInput(spec: NnInputSpec, state: SeriesState, origin: numb
   if (spec.price) {
     const price = state.priceFilled;
     for (let h = 0; h < H; h++) {
-      const p = price && origin + h < price.length ? price[origin + h]! / state.priceMean : NaN;
+      const p = price && origin + h < price.length ? price[origin + h]! / state.priceMeanBefore(origin) : NaN;
       out[k++] = p === p && Number.isFinite(p) ? p - 1 : 0;
     }
   }
