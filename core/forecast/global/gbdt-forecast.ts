@@ -3,7 +3,7 @@ import type { ForecastOptions, ForecastResult } from '../types';
 import type { GbdtGlobalModel } from './gbdt-global';
 import type { GlobalSeries } from './features/types';
 import { predictGbdt } from './gbdt/model';
-import { statesFor, validatePanel } from './panel';
+import { statesFor, uncross, validatePanel } from './panel';
 import type { AsyncRowPredictor } from './direct';
 import { directRows, unscale } from './direct';
 import { errorScaleAt } from './features/rows';
@@ -18,7 +18,15 @@ export function forecastGbdtGlobal(model: GbdtGlobalModel, series: GlobalSeries[
   const states = statesFor(series, h);
   const rows = directRows(model.spec, states, h);
   const mean = unscale(states, h, rows, predictGbdt(model.booster, rows.X, rows.nRows));
-  return distributions(model, states.map((s) => s.pattern), series, mean, errorScales(model, states), options);
+  const results = distributions(model, states.map((s) => s.pattern), series, mean, errorScales(model, states), options);
+  if (model.quantileBoosters) {
+    const perLevel = model.quantileBoosters.map((booster) => unscale(states, h, rows, predictGbdt(booster, rows.X, rows.nRows)));
+    results.forEach((result, i) => {
+      result.quantiles = perLevel.map((level) => level[i]!);
+      uncross(result);
+    });
+  }
+  return results;
 }
 
 /** The same with another row predictor, e.g. an onnxruntime session of the exported model. */
