@@ -66,3 +66,8 @@ export function publicHolidays(country: string, fromDay: number, toDay: number):
   }
   return out;
 }
+
+/** The public-holiday days in [fromDay, toDay] as a set (for marking series periods). */
+export function holidayDaySet(country: string, fromDay: number, toDay: number): Set<number> {
+  return new Set(publicHolidays(country, fromDay, toDay).map((h) => h.day));
+}

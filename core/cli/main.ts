@@ -4,11 +4,21 @@ import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
 import { demoCommand } from './commands/demo';
+import { forecastCommand } from './commands/forecast';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
+import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
 
 /** Every CLI command; add one entry per command. */
-export const CLI_COMMANDS: CliCommand[] = [demoCommand, infoCommand, webCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  demoCommand,
+  forecastCommand,
+  infoCommand,
+  planCommand,
+  reportCommand,
+  webCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));

@@ -7,6 +7,9 @@ import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
+import { planCommands } from './commands/plan';
+import { purchaseOrderCommands } from './commands/purchase-orders';
+import { reportCommands } from './commands/reports';
 
 /**
  * Every command of the API, declared once. Electron's IPC binding, the preload's allow-list,
@@ -18,6 +21,9 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...planCommands,
+  ...purchaseOrderCommands,
+  ...reportCommands,
   ...productCommands,
   ...productDetailCommands,
   ...eventCommands,

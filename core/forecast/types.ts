@@ -25,6 +25,12 @@ export interface SeriesContext {
   allowNegative: boolean;
   /** Optional per-period regressors aligned with the history and extended over the horizon. */
   calendar?: SeriesCalendar;
+  /**
+   * Scratch shared by the models fitted to the same series in one run (e.g. an STL
+   * decomposition used by several STL-based models), keyed by what was computed. Models
+   * must only store values that are pure functions of the history and the key.
+   */
+  memo?: Map<string, unknown>;
 }
 
 export interface SeriesCalendar {
@@ -48,6 +54,11 @@ export interface ForecastResult {
   quantiles: Float64Array[];
   /** Sample paths (each of length h) when requested: sums over steps give lead-time demand. */
   paths?: Float64Array[];
+  /**
+   * The model's own forecast standard deviation per step, before the engine's calibration
+   * (absent for models whose distribution is not summarised by a spread, e.g. count models).
+   */
+  sd?: Float64Array;
 }
 
 export interface FittedModel {
@@ -67,6 +78,22 @@ export interface Forecaster {
    * Throws ForecastError when the series cannot be fitted; the engine falls back.
    */
   fit(y: Float64Array, context: SeriesContext): FittedModel;
+  /**
+   * Optional fast path for rolling-origin evaluation: the forecasts of h steps made from
+   * each origin (an origin is a history length; origin y.length is the final forecast),
+   * reusing work between origins (e.g. smoothing parameters estimated once and the state
+   * filtered forward). Entries are undefined where the model cannot run at that origin.
+   * Without it the engine calls fit(y.subarray(0, origin)) per origin.
+   */
+  forecastFromOrigins?(y: Float64Array, context: SeriesContext, origins: readonly number[], h: number): (OriginForecast | undefined)[];
+}
+
+/** Mean and spread of h steps from one forecast origin. */
+export interface OriginForecast {
+  mean: Float64Array;
+  sd: Float64Array;
+  /** Fitted parameters (given at least for the final origin). */
+  description?: Record<string, unknown>;
 }
 
 export class ForecastError extends Error {

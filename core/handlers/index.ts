@@ -9,10 +9,25 @@ import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
 import { settingsHandlers } from './settings';
 import { workspaceHandlers } from './workspace';
+import { planHandlers } from './plan';
+import { purchaseOrderHandlers } from './purchase-orders';
+import { reportHandlers } from './reports';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
-  return combineHandlers<HandlerContext>(appHandlers, workspaceHandlers, jobHandlers, settingsHandlers, productHandlers, eventHandlers, alertHandlers, dashboardHandlers);
+  return combineHandlers<HandlerContext>(
+    appHandlers,
+    workspaceHandlers,
+    jobHandlers,
+    settingsHandlers,
+    planHandlers,
+    purchaseOrderHandlers,
+    reportHandlers,
+    productHandlers,
+    eventHandlers,
+    alertHandlers,
+    dashboardHandlers,
+  );
 }
 
 export function createAppRouter(logger?: Logger) {

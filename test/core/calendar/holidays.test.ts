@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidayCountries, isKnownCountry, publicHolidays } from '../../../core/calendar/holidays';
+import { holidayCountries, holidayDaySet, isKnownCountry, publicHolidays } from '../../../core/calendar/holidays';
 import { dayFromIso, isoFromDay } from '../../../core/dates';
 
 const range = (from: string, to: string) => [dayFromIso(from), dayFromIso(to)] as const;
@@ -40,5 +40,10 @@ describe('offline public holidays', () => {
     expect(countries.length).toBeGreaterThan(100);
     expect(countries).toContainEqual({ code: 'GB', name: 'United Kingdom' });
     expect(countries).toContainEqual({ code: 'DE', name: 'Germany' });
+  });
+
+  it('gives the days within a range as a set', () => {
+    const set = holidayDaySet('US', dayFromIso('2025-07-01'), dayFromIso('2025-07-31'));
+    expect([...set]).toEqual([dayFromIso('2025-07-04')]);
   });
 });

@@ -1,0 +1,202 @@
+import type { CandidateRuns } from '../backtest';
+import type { Calibration, ContinuousCalibration, CountCalibration } from '../calibrate';
+import { CountErrors, StandardisedErrors } from '../calibrate';
+import type { Candidate, GlobalCandidate } from '../candidates';
+import { seedFor } from '../kernels/rng';
+import type { BacktestTarget, CombinedForecast } from '../select';
+import { combineSubset } from '../select';
+import type { OriginForecast } from '../types';
+import { stepper, throwIfAborted } from '../../jobs/progress';
+import type { RunOptions } from '../../jobs/progress';
+import { actualWindows, chooseModels } from './choose';
+import { backtestMetrics, clipMean, samplePaths, windowQuantiles } from './output';
+import type { PreparedSeries } from './prepare';
+import { defaultCandidates, prepareSeries } from './prepare';
+import { runAllLocal } from './run-local';
+import type { ForecastManyOptions, ForecastManyResult, SeriesForecast, SeriesInput } from './types';
+
+export type { ForecastManyOptions, ForecastManyResult, SeriesForecast, SeriesInput } from './types';
+
+const STEPS = ['prepare', 'backtest', 'global', 'select', 'forecast'] as const;
+
+/**
+ * Forecasts every series: rolling-origin backtest of the candidates that suit it, choice
+ * of the model (or equal-weight combination) with the lowest backtest loss, calibration of
+ * the distribution from the pooled backtest errors, then mean, quantiles, optional sample
+ * paths and backtest metrics per series. One failing model never fails the run: the series
+ * falls back to a simpler model and says so in `fallback`.
+ */
+export async function forecastMany(inputs: readonly SeriesInput[], options: ForecastManyOptions, run: RunOptions = {}): Promise<ForecastManyResult> {
+  const { signal } = run;
+  const steps = stepper(STEPS, run.onProgress);
+  const horizon = options.horizon;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError('horizon must be a positive whole number');
+  const candidates = options.candidates ?? defaultCandidates();
+
+  steps.start('prepare', inputs.length);
+  const series = inputs.map((input, i) => prepareSeries(input, i, options, candidates));
+  throwIfAborted(signal);
+
+  steps.start('backtest', series.length);
+  const runs = await runAllLocal(series, horizon, options.runner, (done) => steps.advance(done, series.length), signal);
+  throwIfAborted(signal);
+
+  steps.start('global', candidates.filter((c) => c.kind === 'global').length);
+  await addGlobalCandidates(series, runs, candidates, horizon, signal);
+  throwIfAborted(signal);
+
+  steps.start('select', series.length);
+  const targets: BacktestTarget[] = series.map((s, i) => ({ runs: runs[i]!, actuals: actualWindows(s, horizon), scale: s.scale }));
+  const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4, switchMargin: Number(process.env.SWITCH ?? '0.1') });
+  const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
+  const calibrations = calibrate(series, combined, horizon);
+  throwIfAborted(signal);
+
+  steps.start('forecast', series.length);
+  const baseSeed = options.seed ?? 1;
+  const results: SeriesForecast[] = series.map((s, i) => {
+    const r = runs[i]!;
+    const choice = choices[i]!;
+    const c = combined[i]!;
+    const calibration = calibrations[s.distribution];
+    const final = (r.originCount - 1) * horizon;
+    const mean = clipMean(Float64Array.from(c.mean.subarray(final, final + horizon)), s.profile.allowNegative);
+    const sd = Float64Array.from(c.sd.subarray(final, final + horizon));
+    if (s.distribution === 'continuous') {
+      const factor = spreadFactor(s, c, horizon, -1);
+      for (let k = 0; k < horizon; k++) sd[k] = sd[k]! * factor;
+    }
+    const quantiles = windowQuantiles(mean, sd, calibration, s.profile.allowNegative);
+    const naiveIndex = r.names.indexOf('naive');
+    const naiveMean = naiveIndex >= 0 ? r.mean.subarray(naiveIndex * r.originCount * horizon, (naiveIndex + 1) * r.originCount * horizon) : undefined;
+    const models = choice.subset.map((k) => r.names[k]!);
+    const params: Record<string, Record<string, unknown>> = {};
+    for (const k of choice.subset) params[r.names[k]!] = r.descriptions[k] ?? {};
+    const forecast: SeriesForecast = {
+      id: s.id,
+      pattern: s.profile.pattern,
+      isNew: s.profile.isNew,
+      isDead: s.profile.isDead,
+      models: models.length ? models : ['zero'],
+      params,
+      metrics: backtestMetrics(s, c, naiveMean, calibration, horizon),
+      distribution: s.distribution,
+      mean,
+      quantiles,
+    };
+    if (choice.fallback) forecast.fallback = choice.fallback;
+    if (options.paths && options.paths > 0) {
+      forecast.paths = samplePaths(mean, sd, quantiles, calibration, options.paths, seedFor(s.id, baseSeed), s.profile.allowNegative);
+    }
+    return forecast;
+  });
+  steps.advance(series.length, series.length);
+  return { series: results, groups, fallbacks: results.filter((r) => r.fallback).length };
+}
+
+/** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */
+const SPREAD_WEIGHT = Number(process.env.SPREAD_WEIGHT ?? '0.5');
+
+/**
+ * Per-series spread correction: the root mean square of the series' standardised backtest
+ * errors (how much wider or narrower its errors were than its models said), raised to
+ * SPREAD_WEIGHT to shrink it toward 1. `leaveOut` excludes one origin (for calibration samples).
+ */
+function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: number, leaveOut: number): number {
+  let total = 0;
+  let count = 0;
+  s.origins.forEach((origin, o) => {
+    if (o === leaveOut || !c.valid[o]) return;
+    for (let step = 0; step < horizon && origin + step < s.y.length; step++) {
+      const sd = c.sd[o * horizon + step]!;
+      if (!(sd > 0)) continue;
+      let mean = c.mean[o * horizon + step]!;
+      if (!s.profile.allowNegative) mean = Math.max(0, mean);
+      const u = (s.y[origin + step]! - mean) / sd;
+      total += u * u;
+      count++;
+    }
+  });
+  if (count < 3 || !(total > 0)) return 1;
+  return Math.pow(Math.sqrt(total / count), SPREAD_WEIGHT);
+}
+
+function calibrate(series: readonly PreparedSeries[], combined: readonly CombinedForecast[], horizon: number): { continuous: ContinuousCalibration; count: CountCalibration } {
+  const continuous = new StandardisedErrors(horizon);
+  const count = new CountErrors();
+  series.forEach((s, i) => {
+    const c = combined[i]!;
+    s.origins.forEach((origin, o) => {
+      if (!c.valid[o]) return;
+      const factor = s.distribution === 'continuous' ? spreadFactor(s, c, horizon, o) : 1;
+      for (let step = 0; step < horizon && origin + step < s.y.length; step++) {
+        const actual = s.y[origin + step]!;
+        let mean = c.mean[o * horizon + step]!;
+        if (!s.profile.allowNegative) mean = Math.max(0, mean);
+        const sd = c.sd[o * horizon + step]! * factor;
+        if (s.distribution === 'count') count.add(actual, mean, sd, s.scale);
+        else continuous.add(step, actual, mean, sd);
+      }
+    });
+  });
+  return { continuous: continuous.fit(), count: count.fit() };
+}
+
+export type { Calibration };
+
+/** Runs the global candidates over the series they apply to and appends them to the runs. */
+async function addGlobalCandidates(
+  series: readonly PreparedSeries[],
+  runs: CandidateRuns[],
+  candidates: readonly Candidate[],
+  horizon: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
+  for (const candidate of globals) {
+    const members = series.filter((s) => s.global.includes(candidate.name));
+    if (members.length === 0) continue;
+    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins }));
+    let forecasts: ((OriginForecast | undefined)[] | undefined)[];
+    let error: string | null = null;
+    try {
+      forecasts = await candidate.forecastAcross(batch, horizon, { signal });
+    } catch (err) {
+      forecasts = [];
+      error = err instanceof Error ? err.message : String(err);
+    }
+    members.forEach((s, j) => {
+      runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
+    });
+  }
+}
+
+export function appendCandidate(runs: CandidateRuns, name: string, forecasts: (OriginForecast | undefined)[] | undefined, error: string | null): CandidateRuns {
+  const { originCount, horizon } = runs;
+  const block = originCount * horizon;
+  const count = runs.names.length;
+  const mean = new Float64Array((count + 1) * block);
+  const sd = new Float64Array((count + 1) * block);
+  const valid = new Uint8Array((count + 1) * originCount);
+  mean.set(runs.mean);
+  sd.set(runs.sd);
+  valid.set(runs.valid);
+  let description: Record<string, unknown> | null = null;
+  let failure = error;
+  for (let o = 0; o < originCount; o++) {
+    const f = forecasts?.[o];
+    if (!f) continue;
+    let finite = true;
+    for (let i = 0; i < horizon; i++) if (!Number.isFinite(f.mean[i]!) || !Number.isFinite(f.sd[i]!)) finite = false;
+    if (!finite) {
+      failure ??= 'non-finite forecast';
+      continue;
+    }
+    mean.set(f.mean.subarray(0, horizon), count * block + o * horizon);
+    sd.set(f.sd.subarray(0, horizon), count * block + o * horizon);
+    valid[count * originCount + o] = 1;
+    if (o === originCount - 1) description = f.description ?? {};
+  }
+  if (!failure && !valid[count * originCount + originCount - 1]) failure = 'no forecast from the end of the history';
+  return { ...runs, names: [...runs.names, name], mean, sd, valid, errors: [...runs.errors, failure], descriptions: [...runs.descriptions, description] };
+}

@@ -1,0 +1,95 @@
+import { backtestOrigins } from '../backtest';
+import type { Candidate, CandidateSituation } from '../candidates';
+import { localCandidates } from '../candidates';
+import { fillMissing } from '../kernels/missing';
+import { naiveScale } from '../metrics';
+import type { SeriesProfile } from '../profile';
+import { isIntermittent, profileSeries } from '../profile';
+import type { Frequency, SeriesContext } from '../types';
+import type { ForecastManyOptions, SeriesInput } from './types';
+
+/** A series ready for the backtest: cleaned history, profile, origins and candidates. */
+export interface PreparedSeries {
+  index: number;
+  id: string;
+  /** History used for fitting: missing values interpolated, pre-launch zeros and very old periods dropped. */
+  y: Float64Array;
+  context: SeriesContext;
+  profile: SeriesProfile;
+  /** Backtest origins (history lengths), ascending; the final origin y.length is not included. */
+  origins: number[];
+  local: string[];
+  global: string[];
+  /** MASE denominator: in-sample seasonal-naive MAE (lag 1 when the history is short). */
+  scale: number;
+  distribution: 'continuous' | 'count';
+}
+
+/** Longest history fitted by default: enough for several seasons without slowing long series down. */
+export function defaultMaxHistory(frequency: Frequency): number {
+  if (frequency === 'D') return 3 * 365;
+  if (frequency === 'W') return 6 * 52;
+  return 12 * 12;
+}
+
+export function defaultStride(horizon: number): number {
+  return Math.max(1, Math.round(horizon / 3));
+}
+
+/** Count distributions for whole-number series that are intermittent or low-volume. */
+export function usesCountDistribution(profile: SeriesProfile): boolean {
+  return profile.integer && !profile.allowNegative && (isIntermittent(profile) || profile.recentMean <= 10);
+}
+
+export function prepareSeries(input: SeriesInput, index: number, options: ForecastManyOptions, candidates: readonly Candidate[]): PreparedSeries {
+  const filled = fillMissing(input.values);
+  let start = 0;
+  while (start < filled.length - 1 && filled[start] === 0) start++;
+  if (start === filled.length - 1 && filled[start] === 0) start = 0;
+  const maxHistory = options.maxHistory ?? defaultMaxHistory(options.frequency);
+  start = Math.max(start, filled.length - maxHistory);
+  const y = filled.slice(start);
+  const profile = profileSeries(y, options.frequency, options.season);
+  const context: SeriesContext = {
+    season: options.season,
+    frequency: options.frequency,
+    allowNegative: profile.allowNegative,
+  };
+  if (input.startDay !== undefined) context.startDay = input.startDay + dayOffset(start, options.frequency);
+  if (input.calendar) context.calendar = input.calendar;
+  const count = options.origins ?? 3;
+  const stride = options.originStride ?? defaultStride(options.horizon);
+  const origins = backtestOrigins(y.length, options.horizon, count, stride);
+  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins };
+  const local: string[] = [];
+  const global: string[] = [];
+  if (!profile.allZero) {
+    for (const candidate of candidates) {
+      if (!candidate.appliesTo(situation)) continue;
+      (candidate.kind === 'local' ? local : global).push(candidate.name);
+    }
+  }
+  if (!local.includes('naive')) local.unshift('naive');
+  return {
+    index,
+    id: input.id,
+    y,
+    context,
+    profile,
+    origins,
+    local,
+    global,
+    scale: naiveScale(y, options.season),
+    distribution: usesCountDistribution(profile) ? 'count' : 'continuous',
+  };
+}
+
+function dayOffset(periods: number, frequency: Frequency): number {
+  if (frequency === 'D') return periods;
+  if (frequency === 'W') return periods * 7;
+  return Math.round(periods * 30.4375);
+}
+
+export function defaultCandidates(): Candidate[] {
+  return localCandidates();
+}

@@ -1,0 +1,115 @@
+import type { CandidateRuns } from '../backtest';
+import { runLocalCandidates } from '../backtest';
+import type { SeriesContext } from '../types';
+import type { PreparedSeries } from './prepare';
+import type { TaskRunner } from './types';
+
+/** Task name of the worker-side chunk runner (registered in core/forecast/tasks.ts). */
+export const CANDIDATES_TASK = 'forecast.candidates';
+
+/** Structured-cloneable payload: histories concatenated into one transferable buffer. */
+export interface CandidateChunkPayload {
+  horizon: number;
+  values: Float64Array;
+  offsets: Int32Array;
+  contexts: SeriesContext[];
+  /** Origins including the final one, per series. */
+  origins: number[][];
+  names: string[][];
+}
+
+export interface CandidateChunkResult {
+  runs: CandidateRuns[];
+}
+
+export function runCandidateChunk(payload: CandidateChunkPayload): CandidateChunkResult {
+  const runs: CandidateRuns[] = [];
+  for (let s = 0; s < payload.contexts.length; s++) {
+    const y = payload.values.subarray(payload.offsets[s]!, payload.offsets[s + 1]!);
+    runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!));
+  }
+  return { runs };
+}
+
+export function transferablesOf(result: CandidateChunkResult): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const r of result.runs) buffers.push(r.mean.buffer as ArrayBuffer, r.sd.buffer as ArrayBuffer, r.valid.buffer as ArrayBuffer);
+  return buffers;
+}
+
+function buildPayload(chunk: readonly PreparedSeries[], horizon: number): CandidateChunkPayload {
+  let total = 0;
+  for (const s of chunk) total += s.y.length;
+  const values = new Float64Array(total);
+  const offsets = new Int32Array(chunk.length + 1);
+  chunk.forEach((s, i) => {
+    values.set(s.y, offsets[i]!);
+    offsets[i + 1] = offsets[i]! + s.y.length;
+  });
+  return {
+    horizon,
+    values,
+    offsets,
+    contexts: chunk.map((s) => s.context),
+    origins: chunk.map((s) => [...s.origins, s.y.length]),
+    names: chunk.map((s) => s.local),
+  };
+}
+
+/** Splits the series into chunks of roughly equal work (points times candidates). */
+function chunksOf(series: readonly PreparedSeries[], targetWork: number): PreparedSeries[][] {
+  const chunks: PreparedSeries[][] = [];
+  let current: PreparedSeries[] = [];
+  let work = 0;
+  for (const s of series) {
+    current.push(s);
+    work += s.y.length * Math.max(1, s.local.length);
+    if (work >= targetWork) {
+      chunks.push(current);
+      current = [];
+      work = 0;
+    }
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Runs every series' local candidates, on the runner's workers when given (chunks are
+ * queued so all workers stay busy), and reports progress per finished chunk.
+ */
+export async function runAllLocal(
+  series: readonly PreparedSeries[],
+  horizon: number,
+  runner: TaskRunner | undefined,
+  onChunk: (done: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<CandidateRuns[]> {
+  const results: CandidateRuns[] = new Array(series.length);
+  const chunks = chunksOf(series, runner ? 150_000 : 400_000);
+  let done = 0;
+  const store = (chunk: PreparedSeries[], result: CandidateChunkResult) => {
+    chunk.forEach((s, i) => {
+      results[s.index] = result.runs[i]!;
+    });
+    done += chunk.length;
+    onChunk(done);
+  };
+  if (!runner) {
+    for (const chunk of chunks) {
+      if (signal?.aborted) break;
+      store(chunk, runCandidateChunk(buildPayload(chunk, horizon)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return results;
+  }
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      if (signal?.aborted) return;
+      const payload = buildPayload(chunk, horizon);
+      const result = await runner.run<CandidateChunkResult>(CANDIDATES_TASK, payload, [payload.values.buffer as ArrayBuffer, payload.offsets.buffer as ArrayBuffer]);
+      store(chunk, result);
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,204 @@
+import { createReadStream } from 'node:fs';
+import type { Frequency } from '../types';
+
+/**
+ * Streaming reader for the benchmark layout `series_id,date,value` (ISO dates): rows are
+ * grouped by series in first-seen order, the spacing of the dates gives the frequency
+ * (daily, weekly or monthly), and each series becomes a regular Float64Array from its first
+ * to its last date. Periods with no row are zero (no row means no sale in retail exports);
+ * repeated dates are summed.
+ */
+
+export interface ParsedSeries {
+  id: string;
+  /** Day number (days since 1970-01-01) of the first period. */
+  startDay: number;
+  values: Float64Array;
+}
+
+export interface ParsedSeriesFile {
+  series: ParsedSeries[];
+  frequency: Frequency;
+  rows: number;
+  /** Number of periods without a row that were filled with zero. */
+  filledGaps: number;
+}
+
+export class SeriesCsvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeriesCsvError';
+  }
+}
+
+interface Accumulator {
+  id: string;
+  days: number[];
+  values: number[];
+}
+
+const DAY_MS = 86_400_000;
+
+function parseIsoDay(text: string): number {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(day >= 1 && day <= 31)) return NaN;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== day) return NaN;
+  return ms / DAY_MS;
+}
+
+/** Splits one CSV line into fields (double quotes with "" escapes supported). */
+function splitLine(line: string): string[] {
+  if (line.indexOf('"') < 0) return line.split(',');
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else current += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(current);
+      current = '';
+    } else current += c;
+  }
+  fields.push(current);
+  return fields;
+}
+
+export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
+  const bySeries = new Map<string, Accumulator>();
+  const order: Accumulator[] = [];
+  const dayCache = new Map<string, number>();
+  let columns: { id: number; date: number; value: number } | undefined;
+  let lineNumber = 0;
+  let rows = 0;
+  let carry = '';
+  let last: Accumulator | undefined;
+
+  const handleLine = (raw: string) => {
+    lineNumber++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.length === 0) return;
+    const fields = splitLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
+    if (!columns) {
+      const names = fields.map((f) => f.trim().toLowerCase());
+      const id = names.indexOf('series_id');
+      const date = names.indexOf('date');
+      const value = names.indexOf('value');
+      if (id < 0 || date < 0 || value < 0) {
+        throw new SeriesCsvError(`${path}: line 1: expected the header series_id,date,value, found "${line.slice(0, 80)}"`);
+      }
+      columns = { id, date, value };
+      return;
+    }
+    const id = fields[columns.id];
+    const dateText = fields[columns.date];
+    const valueText = fields[columns.value];
+    if (id === undefined || dateText === undefined || valueText === undefined) {
+      throw new SeriesCsvError(`${path}: line ${lineNumber}: expected 3 fields, found ${fields.length}`);
+    }
+    let day = dayCache.get(dateText);
+    if (day === undefined) {
+      day = parseIsoDay(dateText.trim());
+      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
+      dayCache.set(dateText, day);
+    }
+    const value = valueText.trim() === '' ? NaN : Number(valueText);
+    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
+    let acc = last !== undefined && last.id === id ? last : bySeries.get(id);
+    if (!acc) {
+      acc = { id, days: [], values: [] };
+      bySeries.set(id, acc);
+      order.push(acc);
+    }
+    last = acc;
+    acc.days.push(day);
+    acc.values.push(value);
+    rows++;
+  };
+
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const text = carry + chunk;
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf('\n', start);
+      if (end < 0) break;
+      handleLine(text.slice(start, end));
+      start = end + 1;
+    }
+    carry = text.slice(start);
+  }
+  if (carry.length > 0) handleLine(carry);
+  if (!columns) throw new SeriesCsvError(`${path}: the file is empty`);
+  if (order.length === 0) throw new SeriesCsvError(`${path}: no data rows after the header`);
+
+  const frequency = inferFrequency(order, path);
+  let filledGaps = 0;
+  const series = order.map((acc) => {
+    const built = toRegular(acc, frequency);
+    filledGaps += built.filled;
+    return built.series;
+  });
+  return { series, frequency, rows, filledGaps };
+}
+
+/** The most common spacing between consecutive distinct dates decides the frequency. */
+function inferFrequency(order: Accumulator[], path: string): Frequency {
+  const counts = new Map<number, number>();
+  for (const acc of order) {
+    const days = [...new Set(acc.days)].sort((a, b) => a - b);
+    for (let i = 1; i < days.length; i++) {
+      const d = days[i]! - days[i - 1]!;
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return 'D';
+  let mode = 0;
+  let best = -1;
+  for (const [d, c] of counts) {
+    if (c > best || (c === best && d < mode)) {
+      mode = d;
+      best = c;
+    }
+  }
+  if (mode === 1) return 'D';
+  if (mode === 7) return 'W';
+  if (mode >= 28 && mode <= 31) return 'M';
+  throw new SeriesCsvError(`${path}: dates are mostly ${mode} days apart; expected daily, weekly or monthly data`);
+}
+
+function periodIndex(day: number, startDay: number, frequency: Frequency): number {
+  if (frequency === 'D') return day - startDay;
+  if (frequency === 'W') return Math.round((day - startDay) / 7);
+  const a = new Date(day * DAY_MS);
+  const b = new Date(startDay * DAY_MS);
+  return (a.getUTCFullYear() - b.getUTCFullYear()) * 12 + (a.getUTCMonth() - b.getUTCMonth());
+}
+
+function toRegular(acc: Accumulator, frequency: Frequency): { series: ParsedSeries; filled: number } {
+  let startDay = Infinity;
+  for (const d of acc.days) if (d < startDay) startDay = d;
+  let length = 0;
+  for (const d of acc.days) length = Math.max(length, periodIndex(d, startDay, frequency) + 1);
+  const values = new Float64Array(length);
+  const seen = new Uint8Array(length);
+  for (let i = 0; i < acc.days.length; i++) {
+    const k = periodIndex(acc.days[i]!, startDay, frequency);
+    values[k] = values[k]! + acc.values[i]!;
+    seen[k] = 1;
+  }
+  let filled = 0;
+  for (let k = 0; k < length; k++) if (!seen[k]) filled++;
+  return { series: { id: acc.id, startDay, values }, filled };
+}

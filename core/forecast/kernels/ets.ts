@@ -1,0 +1,231 @@
+import { brentMinimize, nelderMead } from './optimize';
+
+/**
+ * Additive-error exponential smoothing without seasonality: ETS(A,N,N) simple exponential
+ * smoothing, ETS(A,A,N) Holt's linear trend and ETS(A,Ad,N) damped trend, in the
+ * innovations state-space form of Hyndman, Koehler, Ord & Snyder (2008), ch. 2:
+ *   forecast f_t = l_{t-1} + phi b_{t-1},  e_t = y_t - f_t,
+ *   l_t = f_t + alpha e_t,  b_t = phi b_{t-1} + beta e_t.
+ *
+ * The initial states (l_0, b_0) are not searched by the optimiser: the one-step errors are
+ * affine in them, so for given smoothing parameters the least-squares initial states come
+ * from a 2x2 linear system ("concentrated" sum of squares). The optimiser then only
+ * searches alpha, beta and phi, which makes each fit a few hundred passes at most.
+ */
+
+export type EtsTrend = 'none' | 'additive' | 'damped';
+
+export interface EtsFit {
+  trend: EtsTrend;
+  alpha: number;
+  beta: number;
+  phi: number;
+  level0: number;
+  slope0: number;
+  /** Sum of squared one-step errors and the number of errors it sums. */
+  sse: number;
+  n: number;
+  /** Number of estimated parameters (smoothing, initial states) plus one for the variance. */
+  parameterCount: number;
+  aicc: number;
+  /** Residual variance with the degrees-of-freedom correction, as R's ets reports. */
+  sigma2: number;
+  /** Centre and scale the series was standardised with before fitting (states are in original units). */
+  center: number;
+  scale: number;
+}
+
+/** Bounds of the usual admissible region (as R's ets): beta is parametrised as alpha * betaShare. */
+const ALPHA_LOWER = 1e-4;
+const ALPHA_UPPER = 0.9999;
+const PHI_LOWER = 0.8;
+const PHI_UPPER = 0.98;
+
+interface Concentrated {
+  sse: number;
+  level0: number;
+  slope0: number;
+}
+
+/**
+ * Least-squares sum of squared one-step errors over y[from..to), minimised over the
+ * initial states for fixed smoothing parameters. `z` is the standardised series.
+ */
+function concentratedSse(
+  z: Float64Array,
+  from: number,
+  to: number,
+  trend: boolean,
+  alpha: number,
+  beta: number,
+  phi: number,
+): Concentrated {
+  // State = data part (c) + coefficient on l0 (a) + coefficient on b0 (b).
+  let lc = 0, la = 1, lb = 0;
+  let bc = 0, ba = 0, bb = trend ? 1 : 0;
+  let saa = 0, sab = 0, sbb = 0, sac = 0, sbc = 0, scc = 0;
+  const oneMinusAlpha = 1 - alpha;
+  for (let t = from; t < to; t++) {
+    const fc = lc + phi * bc;
+    const fa = la + phi * ba;
+    const fb = lb + phi * bb;
+    const ec = z[t]! - fc;
+    saa += fa * fa;
+    sab += fa * fb;
+    sbb += fb * fb;
+    sac += fa * ec;
+    sbc += fb * ec;
+    scc += ec * ec;
+    lc = fc + alpha * ec;
+    la = fa * oneMinusAlpha;
+    lb = fb * oneMinusAlpha;
+    if (trend) {
+      bc = phi * bc + beta * ec;
+      ba = phi * ba - beta * fa;
+      bb = phi * bb - beta * fb;
+    }
+  }
+  if (!trend) {
+    const level0 = saa > 0 ? sac / saa : 0;
+    return { sse: Math.max(0, scc - level0 * sac), level0, slope0: 0 };
+  }
+  // Tiny ridge keeps the 2x2 system solvable when alpha is close to 1 (l0 barely matters).
+  const ridge = 1e-10 * (saa + sbb + 1e-300);
+  const a11 = saa + ridge;
+  const a22 = sbb + ridge;
+  const det = a11 * a22 - sab * sab;
+  if (!(det > 0)) {
+    const level0 = a11 > 0 ? sac / a11 : 0;
+    return { sse: Math.max(0, scc - level0 * sac), level0, slope0: 0 };
+  }
+  const level0 = (a22 * sac - sab * sbc) / det;
+  const slope0 = (a11 * sbc - sab * sac) / det;
+  return { sse: Math.max(0, scc - level0 * sac - slope0 * sbc), level0, slope0 };
+}
+
+export interface EtsStart {
+  alpha: number;
+  betaShare: number;
+  phi: number;
+}
+
+export interface FitEtsOptions {
+  /** Starting smoothing parameters (e.g. from a fit on a shorter window). */
+  start?: EtsStart;
+  maxEvaluations?: number;
+}
+
+/** Fits one ETS(A, trend, N) model to y[from..to) by least squares. */
+export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTrend, options: FitEtsOptions = {}): EtsFit {
+  const n = to - from;
+  const { center, scale, z } = standardise(y, from, to);
+  const hasTrend = trend !== 'none';
+  let alpha: number;
+  let betaShare = 0;
+  let phi = 1;
+  if (!hasTrend) {
+    const result = brentMinimize((a) => concentratedSse(z, 0, n, false, a, 0, 1).sse, ALPHA_LOWER, ALPHA_UPPER, 1e-4, options.maxEvaluations ?? 40);
+    alpha = result.x;
+  } else {
+    const damped = trend === 'damped';
+    const start = options.start ?? { alpha: 0.3, betaShare: 0.1, phi: 0.94 };
+    const lower = damped ? [ALPHA_LOWER, 1e-4, PHI_LOWER] : [ALPHA_LOWER, 1e-4];
+    const upper = damped ? [ALPHA_UPPER, 0.9999, PHI_UPPER] : [ALPHA_UPPER, 0.9999];
+    const x0 = damped ? [start.alpha, start.betaShare, start.phi] : [start.alpha, start.betaShare];
+    const result = nelderMead(
+      (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1).sse,
+      x0,
+      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (damped ? 120 : 80), tolerance: 1e-7 },
+    );
+    alpha = result.x[0]!;
+    betaShare = result.x[1]!;
+    phi = damped ? result.x[2]! : 1;
+  }
+  const beta = alpha * betaShare;
+  const best = concentratedSse(z, 0, n, hasTrend, alpha, beta, phi);
+  const smoothingCount = trend === 'none' ? 1 : trend === 'additive' ? 2 : 3;
+  const parameterCount = smoothingCount + (hasTrend ? 2 : 1) + 1;
+  const sseOriginal = best.sse * scale * scale;
+  return {
+    trend,
+    alpha,
+    beta,
+    phi,
+    level0: center + best.level0 * scale,
+    slope0: best.slope0 * scale,
+    sse: sseOriginal,
+    n,
+    parameterCount,
+    aicc: aicc(best.sse / n, n, parameterCount),
+    sigma2: sseOriginal / Math.max(1, n - parameterCount + 1),
+    center,
+    scale,
+  };
+}
+
+/** AICc of a Gaussian model from its mean squared error (constants common to all models dropped). */
+function aicc(meanSquaredError: number, n: number, k: number): number {
+  const logLik = -0.5 * n * Math.log(Math.max(meanSquaredError, 1e-300));
+  const aic = -2 * logLik + 2 * k;
+  return n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
+}
+
+function standardise(y: Float64Array, from: number, to: number): { center: number; scale: number; z: Float64Array } {
+  const n = to - from;
+  const center = y[from]!;
+  let sumAbs = 0;
+  for (let t = from + 1; t < to; t++) sumAbs += Math.abs(y[t]! - y[t - 1]!);
+  let scale = n > 1 ? sumAbs / (n - 1) : 0;
+  if (!(scale > 0)) scale = Math.abs(center) > 0 ? Math.abs(center) : 1;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = (y[from + i]! - center) / scale;
+  return { center, scale, z };
+}
+
+/** Runs the fitted filter over y[from..until) and returns the final level and slope. */
+export function etsState(y: Float64Array, from: number, until: number, fit: EtsFit): { level: number; slope: number } {
+  let level = fit.level0;
+  let slope = fit.slope0;
+  for (let t = from; t < until; t++) {
+    const f = level + fit.phi * slope;
+    const e = y[t]! - f;
+    level = f + fit.alpha * e;
+    slope = fit.phi * slope + fit.beta * e;
+  }
+  return { level, slope };
+}
+
+/**
+ * Point forecasts and forecast standard deviations for steps 1..h from a state
+ * (Hyndman et al. 2008, Table 6.1, class 1: var_h = sigma2 (1 + sum_{j<h} c_j^2)).
+ */
+export function etsForecast(
+  fit: EtsFit,
+  state: { level: number; slope: number },
+  h: number,
+  mean: Float64Array,
+  sd: Float64Array,
+): void {
+  let phiSum = 0;
+  let phiPower = 1;
+  let cumulative = 1;
+  for (let step = 1; step <= h; step++) {
+    phiPower *= fit.phi;
+    phiSum += phiPower;
+    mean[step - 1] = state.level + (fit.trend === 'none' ? 0 : phiSum * state.slope);
+    sd[step - 1] = Math.sqrt(fit.sigma2 * cumulative);
+    const c = fit.alpha + (fit.trend === 'none' ? 0 : fit.beta * phiSum);
+    cumulative += c * c;
+  }
+}
+
+/** Fits each trend type and returns the one with the lowest AICc (R's ets model selection). */
+export function autoEts(y: Float64Array, from: number, to: number, trends: readonly EtsTrend[] = ['none', 'additive', 'damped'], starts?: Partial<Record<EtsTrend, EtsStart>>): EtsFit {
+  let best: EtsFit | undefined;
+  for (const trend of trends) {
+    if (trend !== 'none' && to - from < 5) continue;
+    const fit = fitEts(y, from, to, trend, { start: starts?.[trend] });
+    if (!best || fit.aicc < best.aicc) best = fit;
+  }
+  return best ?? fitEts(y, from, to, 'none');
+}

@@ -1,0 +1,145 @@
+/**
+ * The local regression smoother used by STL (Cleveland, Cleveland, McRae & Terpenning 1990,
+ * "STL: A Seasonal-Trend Decomposition Procedure Based on Loess", J. Official Statistics 6(1)):
+ * tricube-weighted local constant or local linear fits over a window of `span` neighbours,
+ * evaluated every `jump` points and linearly interpolated in between. Positions are 1-based
+ * as in the paper's reference implementation so that window arithmetic matches it exactly.
+ */
+
+/**
+ * Local fit at position xs (1-based, may lie outside 1..n) using points nleft..nright
+ * (1-based, inclusive). Returns NaN when all weights vanish. `weights` is scratch of length >= n.
+ */
+export function loessAt(
+  y: Float64Array,
+  n: number,
+  span: number,
+  degree: number,
+  xs: number,
+  nleft: number,
+  nright: number,
+  weights: Float64Array,
+  robustness: Float64Array | undefined,
+): number {
+  const range = n - 1;
+  let h = Math.max(xs - nleft, nright - xs);
+  if (span > n) h += Math.floor((span - n) / 2);
+  const h9 = 0.999 * h;
+  const h1 = 0.001 * h;
+  let total = 0;
+  for (let j = nleft; j <= nright; j++) {
+    let w = 0;
+    const r = Math.abs(j - xs);
+    if (r <= h9) {
+      if (r <= h1) w = 1;
+      else {
+        const u = r / h;
+        const c = 1 - u * u * u;
+        w = c * c * c;
+      }
+      if (robustness) w *= robustness[j - 1]!;
+      total += w;
+    }
+    weights[j - 1] = w;
+  }
+  if (total <= 0) return NaN;
+  for (let j = nleft; j <= nright; j++) weights[j - 1] = weights[j - 1]! / total;
+  if (h > 0 && degree > 0) {
+    let center = 0;
+    for (let j = nleft; j <= nright; j++) center += weights[j - 1]! * j;
+    let b = xs - center;
+    let c = 0;
+    for (let j = nleft; j <= nright; j++) c += weights[j - 1]! * (j - center) * (j - center);
+    if (Math.sqrt(c) > 0.001 * range) {
+      b /= c;
+      for (let j = nleft; j <= nright; j++) weights[j - 1] = weights[j - 1]! * (b * (j - center) + 1);
+    }
+  }
+  let fitted = 0;
+  for (let j = nleft; j <= nright; j++) fitted += weights[j - 1]! * y[j - 1]!;
+  return fitted;
+}
+
+/** Fits position i (1-based) into out[outOffset + i - 1], falling back to the data value. */
+function fitPoint(
+  y: Float64Array,
+  n: number,
+  span: number,
+  degree: number,
+  i: number,
+  nleft: number,
+  nright: number,
+  weights: Float64Array,
+  robustness: Float64Array | undefined,
+  out: Float64Array,
+  outOffset: number,
+): void {
+  const v = loessAt(y, n, span, degree, i, nleft, nright, weights, robustness);
+  out[outOffset + i - 1] = Number.isNaN(v) ? y[i - 1]! : v;
+}
+
+/** Loess smooth of y[0..n) into out[outOffset..outOffset + n) (the paper's "stless"). */
+export function loessSmooth(
+  y: Float64Array,
+  n: number,
+  span: number,
+  degree: number,
+  jump: number,
+  robustness: Float64Array | undefined,
+  out: Float64Array,
+  weights: Float64Array,
+  outOffset = 0,
+): void {
+  if (n < 2) {
+    out[outOffset] = y[0]!;
+    return;
+  }
+  const step = Math.max(1, Math.min(jump, n - 1));
+  if (span >= n) {
+    for (let i = 1; i <= n; i += step) fitPoint(y, n, span, degree, i, 1, n, weights, robustness, out, outOffset);
+  } else if (step === 1) {
+    const half = Math.floor((span + 1) / 2);
+    let nleft = 1;
+    let nright = span;
+    for (let i = 1; i <= n; i++) {
+      if (i > half && nright !== n) {
+        nleft++;
+        nright++;
+      }
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
+    }
+  } else {
+    const half = Math.floor((span + 1) / 2);
+    for (let i = 1; i <= n; i += step) {
+      let nleft: number;
+      let nright: number;
+      if (i < half) {
+        nleft = 1;
+        nright = span;
+      } else if (i >= n - half + 1) {
+        nleft = n - span + 1;
+        nright = n;
+      } else {
+        nleft = i - half + 1;
+        nright = span + i - half;
+      }
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
+    }
+  }
+  if (step !== 1) {
+    const o = outOffset - 1;
+    for (let i = 1; i <= n - step; i += step) {
+      const delta = (out[o + i + step]! - out[o + i]!) / step;
+      for (let j = i + 1; j <= i + step - 1; j++) out[o + j] = out[o + i]! + delta * (j - i);
+    }
+    const k = Math.floor((n - 1) / step) * step + 1;
+    if (k !== n) {
+      const nleft = span >= n ? 1 : n - span + 1;
+      fitPoint(y, n, span, degree, n, nleft, n, weights, robustness, out, outOffset);
+      if (k !== n - 1) {
+        const delta = (out[o + n]! - out[o + k]!) / (n - k);
+        for (let j = k + 1; j <= n - 1; j++) out[o + j] = out[o + k]! + delta * (j - k);
+      }
+    }
+  }
+}

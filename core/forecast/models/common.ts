@@ -1,0 +1,105 @@
+import { normalDraw, seededRng } from '../kernels/rng';
+import { normalQuantile } from '../kernels/normal';
+import type { FittedModel, ForecastOptions, ForecastResult, SeriesContext } from '../types';
+import { QUANTILE_LEVELS } from '../types';
+
+/** z-scores of QUANTILE_LEVELS under the standard normal. */
+export const NORMAL_Z = Float64Array.from(QUANTILE_LEVELS, (p) => normalQuantile(p));
+
+/** Point forecast plus a per-step standard deviation: what every model computes first. */
+export interface MeanSd {
+  mean: Float64Array;
+  sd: Float64Array;
+}
+
+/**
+ * Gaussian quantiles mean + z * sd per step, clipped at zero unless negatives are allowed.
+ * Monotone in the level because sd >= 0 and clipping preserves order.
+ */
+export function gaussianQuantiles(mean: Float64Array, sd: Float64Array, allowNegative: boolean): Float64Array[] {
+  const h = mean.length;
+  return Array.from(NORMAL_Z, (z) => {
+    const q = new Float64Array(h);
+    for (let i = 0; i < h; i++) {
+      const v = mean[i]! + z * Math.max(0, sd[i]!);
+      q[i] = allowNegative ? v : Math.max(0, v);
+    }
+    return q;
+  });
+}
+
+/**
+ * Sample paths whose step-h marginal is N(mean_h, sd_h^2): independent noise with the
+ * one-step variance plus a random walk carrying the growth sd_h^2 - sd_{h-1}^2. This is
+ * the error structure of simple exponential smoothing and keeps sums over steps sensible.
+ */
+export function gaussianPaths(mean: Float64Array, sd: Float64Array, count: number, seed: number, allowNegative: boolean): Float64Array[] {
+  const rng = seededRng(seed);
+  const h = mean.length;
+  const noiseSd = Math.max(0, sd[0] ?? 0);
+  const paths: Float64Array[] = [];
+  for (let p = 0; p < count; p++) {
+    const path = new Float64Array(h);
+    let walk = 0;
+    let previousVariance = noiseSd * noiseSd;
+    for (let i = 0; i < h; i++) {
+      const variance = Math.max(previousVariance, sd[i]! * sd[i]!);
+      if (i > 0) walk += Math.sqrt(variance - previousVariance) * normalDraw(rng);
+      previousVariance = variance;
+      const v = mean[i]! + walk + noiseSd * normalDraw(rng);
+      path[i] = allowNegative ? v : Math.max(0, v);
+    }
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Replaces non-finite values by 0 and clips means at zero when negatives are not allowed. */
+export function sanitize(values: MeanSd, allowNegative: boolean): MeanSd {
+  const { mean, sd } = values;
+  for (let i = 0; i < mean.length; i++) {
+    let m = mean[i]!;
+    if (!Number.isFinite(m)) m = 0;
+    mean[i] = allowNegative ? m : Math.max(0, m);
+    const s = sd[i]!;
+    sd[i] = Number.isFinite(s) && s > 0 ? s : 0;
+  }
+  return values;
+}
+
+/**
+ * A fitted model built from a function giving mean and sd for h steps; quantiles are
+ * Gaussian and paths follow gaussianPaths unless the model supplies its own sampler.
+ */
+export function gaussianFitted(
+  model: string,
+  context: SeriesContext,
+  description: Record<string, unknown>,
+  meanSd: (h: number) => MeanSd,
+): FittedModel {
+  return {
+    model,
+    describe: () => description,
+    forecast(h: number, options?: ForecastOptions): ForecastResult {
+      const { mean, sd } = sanitize(meanSd(h), context.allowNegative);
+      const result: ForecastResult = { mean, quantiles: gaussianQuantiles(mean, sd, context.allowNegative), sd };
+      const count = options?.paths ?? 0;
+      if (count > 0) result.paths = gaussianPaths(mean, sd, count, options?.seed ?? 1, context.allowNegative);
+      return result;
+    },
+  };
+}
+
+/** Root mean square of the finite values of e. */
+export function rootMeanSquare(e: ArrayLike<number>, from = 0, to = e.length): number {
+  let total = 0;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const v = e[i]!;
+    if (Number.isFinite(v)) {
+      total += v * v;
+      count++;
+    }
+  }
+  return count > 0 ? Math.sqrt(total / count) : 0;
+}

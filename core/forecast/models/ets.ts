@@ -1,0 +1,90 @@
+import type { EtsFit, EtsStart, EtsTrend } from '../kernels/ets';
+import { autoEts, etsForecast, etsState, fitEts } from '../kernels/ets';
+import { fillMissing } from '../kernels/missing';
+import type { Forecaster, OriginForecast, SeriesContext } from '../types';
+import { ForecastError } from '../types';
+import { gaussianFitted } from './common';
+
+/**
+ * Non-seasonal exponential smoothing with automatic choice among SES, Holt and damped
+ * trend by AICc (R forecast's ets(model = "ZZN") restricted to additive errors).
+ */
+export function describeEts(fit: EtsFit): Record<string, unknown> {
+  return {
+    trend: fit.trend,
+    alpha: round(fit.alpha),
+    beta: round(fit.beta),
+    phi: round(fit.phi),
+    aicc: round(fit.aicc),
+    sigma: round(Math.sqrt(fit.sigma2)),
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+export function etsStartOf(fit: EtsFit): EtsStart {
+  return { alpha: fit.alpha, betaShare: fit.alpha > 0 ? Math.min(0.9999, fit.beta / fit.alpha) : 0.1, phi: fit.phi };
+}
+
+/** Fits y[0..n) choosing the trend type; short series get SES only. */
+export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>): EtsFit {
+  const allowed = n >= 10 ? trends : trends.filter((t) => t === 'none');
+  return autoEts(y, 0, n, allowed.length ? allowed : ['none'], starts);
+}
+
+/**
+ * Forecasts from several origins of the same series: parameters are estimated once at the
+ * first origin and the state is filtered forward to the later ones; the final origin
+ * (the whole history) gets a fresh fit started from the first one's parameters.
+ */
+export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[]): (OriginForecast | undefined)[] {
+  const results: (OriginForecast | undefined)[] = [];
+  let shared: EtsFit | undefined;
+  for (const origin of origins) {
+    if (origin < 1) {
+      results.push(undefined);
+      continue;
+    }
+    let fit: EtsFit;
+    if (!shared) {
+      fit = fitAutoEts(y, origin, trends);
+      shared = fit;
+    } else if (origin === y.length) {
+      fit = fitEts(y, 0, origin, shared.trend, { start: etsStartOf(shared) });
+    } else fit = shared;
+    const mean = new Float64Array(h);
+    const sd = new Float64Array(h);
+    etsForecast(fit, etsState(y, 0, origin, fit), h, mean, sd);
+    results.push({ mean, sd, description: describeEts(fit) });
+  }
+  return results;
+}
+
+export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive', 'damped'], name = 'ets'): Forecaster {
+  return {
+    name,
+    params: { trends: [...trends] },
+    fit(history: Float64Array, context: SeriesContext) {
+      if (history.length === 0) throw new ForecastError('empty history');
+      const y = fillMissing(history);
+      const fit = fitAutoEts(y, y.length, trends);
+      const state = etsState(y, 0, y.length, fit);
+      return gaussianFitted(name, context, describeEts(fit), (h) => {
+        const mean = new Float64Array(h);
+        const sd = new Float64Array(h);
+        etsForecast(fit, state, h, mean, sd);
+        return { mean, sd };
+      });
+    },
+    forecastFromOrigins(history, _context, origins, h) {
+      return etsFromOrigins(fillMissing(history), origins, h, trends);
+    },
+  };
+}
+
+export const ets = etsForecaster();
+export const ses = etsForecaster(['none'], 'ses');
+export const holt = etsForecaster(['additive'], 'holt');
+export const dampedTrend = etsForecaster(['damped'], 'damped');

@@ -1,0 +1,76 @@
+import type { EtsFit } from '../kernels/ets';
+import type { FourierFit } from '../kernels/fourier';
+import { fitFourier, fourierSeasonal } from '../kernels/fourier';
+import { fillMissing } from '../kernels/missing';
+import type { Forecaster, OriginForecast, SeriesContext } from '../types';
+import { ForecastError } from '../types';
+import { gaussianFitted } from './common';
+import type { StlInner } from './stl';
+import { decompose, innerForecast } from './stl';
+
+/**
+ * Harmonic seasonality with a smoothed level (in the spirit of dynamic harmonic regression,
+ * Hyndman & Athanasopoulos, FPP3 §10.5): the STL trend is removed, a Fourier series with
+ * AICc-chosen harmonics is fitted to what remains, and the series minus that smooth
+ * seasonal pattern is forecast by exponential smoothing. The seasonal pattern is smoother
+ * than STL's cycle-subseries estimate, and its period can be fractional (52.18 weeks a
+ * year), so it makes a good partner to STL in combinations.
+ */
+
+/** The Fourier period for a frequency: 365.25 / 7 weeks for weekly data with a yearly season. */
+export function fourierPeriod(context: SeriesContext): number {
+  if (context.frequency === 'W' && context.season === 52) return 365.25 / 7;
+  return context.season;
+}
+
+const MAX_HARMONICS = 20;
+
+interface FourierOrigin extends OriginForecast {
+  fit: EtsFit;
+}
+
+function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: number, inner: StlInner, reuse: EtsFit | undefined, warm: EtsFit | undefined): FourierOrigin | undefined {
+  const m = context.season;
+  const { trend } = decompose(y, n, m, {}, context.memo);
+  if (!trend) return undefined;
+  const detrended = new Float64Array(n);
+  for (let t = 0; t < n; t++) detrended[t] = y[t]! - trend[t]!;
+  const period = fourierPeriod(context);
+  const fit: FourierFit = fitFourier(detrended, n, period, MAX_HARMONICS);
+  const row = new Float64Array(fit.coefficients.length);
+  const adjusted = new Float64Array(n);
+  for (let t = 0; t < n; t++) adjusted[t] = y[t]! - fourierSeasonal(fit, t, row);
+  const r = innerForecast(adjusted, n, h, inner, reuse, warm);
+  for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
+  return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
+}
+
+export function fourierForecaster(inner: StlInner, name = `fourier_${inner}`): Forecaster {
+  return {
+    name,
+    params: { inner, maxHarmonics: MAX_HARMONICS },
+    fit(history: Float64Array, context: SeriesContext) {
+      if (history.length === 0) throw new ForecastError('empty history');
+      const y = fillMissing(history);
+      const first = forecastAt(y, y.length, context, 1, inner, undefined, undefined);
+      if (!first) throw new ForecastError('fourier seasonality needs more than two seasons of history');
+      return gaussianFitted(name, context, first.description ?? {}, (h) => {
+        const r = forecastAt(y, y.length, context, h, inner, first.fit, undefined)!;
+        return { mean: r.mean, sd: r.sd };
+      });
+    },
+    forecastFromOrigins(history, context, origins, h) {
+      const y = fillMissing(history);
+      let shared: EtsFit | undefined;
+      return origins.map((origin) => {
+        const final = origin === y.length;
+        const r = forecastAt(y, origin, context, h, inner, final ? undefined : shared, final ? shared : undefined);
+        if (r) shared ??= r.fit;
+        return r;
+      });
+    },
+  };
+}
+
+export const fourierEts = fourierForecaster('ets');
+export const fourierTheta = fourierForecaster('theta');

@@ -1,0 +1,116 @@
+import { classicalSeasonalFigure, isSeasonal } from '../kernels/decompose';
+import type { EtsFit } from '../kernels/ets';
+import { etsState, fitEts } from '../kernels/ets';
+import { fillMissing } from '../kernels/missing';
+import { linearTrend } from '../kernels/stats';
+import type { Forecaster, OriginForecast, SeriesContext } from '../types';
+import { ForecastError } from '../types';
+import { gaussianFitted } from './common';
+
+/**
+ * The Theta method (Assimakopoulos & Nikolopoulos 2000) in the form of Hyndman & Billah
+ * (2003): simple exponential smoothing plus half the slope of the linear trend,
+ *   f_h = l_n + (b / 2) * (h - 1 + (1 - (1 - alpha)^n) / alpha),
+ * on the seasonally adjusted series when the thetaf seasonality test says so (classical
+ * multiplicative decomposition; additive when the series is not strictly positive).
+ * Standard deviation as thetaf: sigma * sqrt(1 + (h - 1) alpha^2).
+ */
+export interface ThetaCore {
+  fit: EtsFit;
+  level: number;
+  halfSlope: number;
+  n: number;
+}
+
+/** Fits the theta lines to an (adjusted) series x[0..n); reuses alpha when given. */
+export function fitThetaCore(x: Float64Array, n: number, reuse?: EtsFit): ThetaCore {
+  const fit = reuse ?? fitEts(x, 0, n, 'none');
+  const level = etsState(x, 0, n, fit).level;
+  const halfSlope = n > 1 ? linearTrend(x, 0, n).slope / 2 : 0;
+  return { fit, level, halfSlope, n };
+}
+
+export function thetaCoreForecast(core: ThetaCore, h: number): { mean: Float64Array; sd: Float64Array } {
+  const alpha = Math.max(1e-10, core.fit.alpha);
+  const offset = (1 - Math.pow(1 - alpha, core.n)) / alpha;
+  const sigma = Math.sqrt(core.fit.sigma2);
+  const mean = new Float64Array(h);
+  const sd = new Float64Array(h);
+  for (let i = 0; i < h; i++) {
+    mean[i] = core.level + core.halfSlope * (i + offset);
+    sd[i] = sigma * Math.sqrt(1 + i * alpha * alpha);
+  }
+  return { mean, sd };
+}
+
+interface Adjustment {
+  figure: Float64Array | undefined;
+  multiplicative: boolean;
+}
+
+function seasonalAdjustment(y: Float64Array, n: number, m: number): Adjustment {
+  if (m < 2 || !isSeasonal(y, n, m)) return { figure: undefined, multiplicative: false };
+  let positive = true;
+  for (let t = 0; t < n; t++) if (!(y[t]! > 0)) positive = false;
+  const figure = classicalSeasonalFigure(y, n, m, positive);
+  if (positive) for (let k = 0; k < m; k++) if (Math.abs(figure[k]!) < 1e-4) return { figure: undefined, multiplicative: false };
+  return { figure, multiplicative: positive };
+}
+
+function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit): OriginForecast & { fit: EtsFit } {
+  const adjustment = seasonalAdjustment(y, n, m);
+  const { figure, multiplicative } = adjustment;
+  let x = y;
+  if (figure) {
+    x = new Float64Array(n);
+    for (let t = 0; t < n; t++) x[t] = multiplicative ? y[t]! / figure[t % m]! : y[t]! - figure[t % m]!;
+  }
+  const core = fitThetaCore(x, n, reuse);
+  const { mean, sd } = thetaCoreForecast(core, h);
+  if (figure) {
+    for (let i = 0; i < h; i++) {
+      const s = figure[(n + i) % m]!;
+      mean[i] = multiplicative ? mean[i]! * s : mean[i]! + s;
+      if (multiplicative) sd[i] = sd[i]! * s;
+    }
+  }
+  return {
+    mean,
+    sd,
+    fit: core.fit,
+    description: { alpha: core.fit.alpha, drift: core.halfSlope, seasonal: figure ? (multiplicative ? 'multiplicative' : 'additive') : 'none' },
+  };
+}
+
+export const theta: Forecaster = {
+  name: 'theta',
+  params: {},
+  fit(history: Float64Array, context: SeriesContext) {
+    if (history.length === 0) throw new ForecastError('empty history');
+    const y = fillMissing(history);
+    const n = y.length;
+    const cache = new Map<number, OriginForecast>();
+    const at = (h: number) => {
+      let r = cache.get(h);
+      if (!r) {
+        r = thetaAt(y, n, context.season, h);
+        cache.set(h, r);
+      }
+      return r;
+    };
+    return gaussianFitted('theta', context, at(1).description ?? {}, (h) => {
+      const r = at(h);
+      return { mean: Float64Array.from(r.mean), sd: Float64Array.from(r.sd) };
+    });
+  },
+  forecastFromOrigins(history, context, origins, h) {
+    const y = fillMissing(history);
+    let shared: EtsFit | undefined;
+    return origins.map((origin) => {
+      if (origin < 1) return undefined;
+      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared);
+      shared ??= r.fit;
+      return { mean: r.mean, sd: r.sd, description: r.description };
+    });
+  },
+};
