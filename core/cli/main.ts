@@ -6,6 +6,7 @@ import { AppError } from '../contract/errors';
 import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
@@ -16,6 +17,7 @@ import { replayCommand } from './commands/replay';
 export const CLI_COMMANDS: CliCommand[] = [
   demoCommand,
   forecastCommand,
+  importCommand,
   infoCommand,
   planCommand,
   reportCommand,
