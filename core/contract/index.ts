@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
 import { forecastCommands } from './commands/forecast';
@@ -33,6 +34,7 @@ export const commands = {
   ...alertCommands,
   ...dashboardCommands,
   ...importCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

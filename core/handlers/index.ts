@@ -2,6 +2,7 @@ import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
 import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
 import { forecastHandlers } from './forecast';
@@ -31,6 +32,7 @@ export function allHandlers() {
     alertHandlers,
     dashboardHandlers,
     importHandlers,
+    customersHandlers,
   );
 }
 

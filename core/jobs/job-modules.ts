@@ -5,3 +5,4 @@ import '../demo/job';
 import '../planning/forecast-job';
 import '../inventory/plan-job';
 import '../alerts/job';
+import '../customers/job';
