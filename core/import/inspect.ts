@@ -130,7 +130,9 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
   const wideFirstColumn = options.mapping ? options.mapping.wideFirstColumn : (rememberedMapping?.wideFirstColumn ?? suggestion.wideFirstColumn);
   const wideStartDate = options.mapping ? options.mapping.wideStartDate : (rememberedMapping?.wideStartDate ?? suggestion.wideStartDate);
   const skip = options.mapping ? options.mapping.skip : (rememberedMapping?.skip ?? suggestion.skip);
-  let period = options.mapping?.period ?? rememberedMapping?.period ?? suggestion.period;
+  // The period is a property of the data, not of the layout: a remembered mapping's period
+  // only stands when the data cannot tell (one date); a preset's (Walmart: weeks) stands.
+  let period = options.mapping?.period ?? suggestion.period;
   if (period === undefined) {
     const periodVote = new PeriodVote();
     if (kind === 'sales_totals' && columns['date'] !== undefined) {
@@ -145,16 +147,16 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
       });
       const days = wideColumnDays({ kind, columns, dateOrder, decimalSeparator: '.', period: 'day', wideFirstColumn, wideStartDate }, headers);
       for (const day of days) if (day !== undefined) periodVote.add(day);
-      period = numberedWeeks ? 'week' : undefined;
+      if (numberedWeeks) period = 'week';
     }
-    period ??= periodVote.result();
+    period ??= periodVote.decided ? periodVote.result() : (rememberedMapping?.period ?? periodVote.result());
   }
 
   const mapping: Mapping = {
     kind,
     columns,
     dateOrder,
-    decimalSeparator: options.mapping?.decimalSeparator ?? rememberedMapping?.decimalSeparator ?? decimalDecision.separator,
+    decimalSeparator: options.mapping?.decimalSeparator ?? (decimalDecision.decided ? decimalDecision.separator : (rememberedMapping?.decimalSeparator ?? decimalDecision.separator)),
     period,
     ...(wideFirstColumn === undefined ? {} : { wideFirstColumn }),
     ...(wideStartDate === undefined ? {} : { wideStartDate }),
