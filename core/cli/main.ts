@@ -6,18 +6,22 @@ import { AppError } from '../contract/errors';
 import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { replayCommand } from './commands/replay';
 
 /** Every CLI command; add one entry per command. */
 export const CLI_COMMANDS: CliCommand[] = [
   demoCommand,
   forecastCommand,
+  importCommand,
   infoCommand,
   planCommand,
   reportCommand,
+  replayCommand,
   webCommand,
   customersCommand,
 ];

@@ -4,6 +4,7 @@ import { appCommands } from './commands/app';
 import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -22,6 +23,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,

@@ -35,6 +35,8 @@ export function customerDrivenCandidate(cache: ShopModelCache, options: Customer
     kind: 'global',
     name: CUSTOMER_FORECASTER_NAME,
     complexity: COMPLEXITY,
+    // Customers' own rhythms, not a yearly season.
+    seasonal: false,
     appliesTo: (situation) => situation.context.frequency === 'W' && situation.context.startDay !== undefined,
     async forecastAcross(batch: GlobalBatchSeries[], horizon: number, run: { signal?: AbortSignal }) {
       const out: ((OriginForecast | undefined)[] | undefined)[] = [];

@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
+import { forecastHandlers } from './forecast';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -21,6 +22,7 @@ export function allHandlers() {
     workspaceHandlers,
     jobHandlers,
     settingsHandlers,
+    forecastHandlers,
     planHandlers,
     purchaseOrderHandlers,
     reportHandlers,

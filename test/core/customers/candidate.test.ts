@@ -28,7 +28,7 @@ describe('customer-driven global candidate', () => {
   it('forecasts every origin of a repeat-customer product and skips the others', async () => {
     const batch = ['FLOUR', 'RARE'].map((id) => {
       const values = weekly(id);
-      return { id, values, context: { season: 52, frequency: 'W' as const, startDay: START_DAY, allowNegative: false }, profile: profileSeries(values, 'W', 52), origins: [WEEKS - 8, WEEKS - 4] };
+      return { id, values, context: { season: 52, frequency: 'W' as const, startDay: START_DAY, allowNegative: false }, profile: profileSeries(values, 'W', 52), origins: [WEEKS - 8, WEEKS - 4], startPeriod: 0 };
     });
     const [flour, rare] = await candidate.forecastAcross(batch, 4, {});
     expect(rare).toBeUndefined();
