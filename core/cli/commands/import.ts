@@ -65,7 +65,7 @@ export const importCommand: CliCommand = {
         if (problems.length > 0) throw new UsageError(`${name}: ${problems.join(' ')}`);
         if (dateOrder) mapping.dateOrder = dateOrder;
         if (decimal) mapping.decimalSeparator = decimal;
-        inspection = await inspectFile(app.db, path, name, { mapping, locale: settings.locale });
+        if ((values.map ?? []).length > 0 || dateOrder || decimal) inspection = await inspectFile(app.db, path, name, { mapping, locale: settings.locale });
         if (inspection.blockers.length > 0) throw new AppError('csv.bad_header', `${name}: ${inspection.blockers.join(' ')}`);
         if (inspection.dateOrder.ambiguous && !dateOrder) io.stderr(`${name}: ${inspection.dateOrder.evidence} (Use --date-order to choose.)\n`);
         const scan = knownScan(path);
