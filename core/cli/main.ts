@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
+import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
@@ -15,11 +17,13 @@ import { replayCommand } from './commands/replay';
 export const CLI_COMMANDS: CliCommand[] = [
   demoCommand,
   forecastCommand,
+  importCommand,
   infoCommand,
   planCommand,
   reportCommand,
   replayCommand,
   webCommand,
+  customersCommand,
 ];
 
 function helpText(): string {

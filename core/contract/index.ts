@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -21,6 +23,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,
@@ -29,6 +32,7 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

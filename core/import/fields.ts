@@ -35,16 +35,16 @@ export function normalizeHeader(header: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-const DATE = ['date', 'day', 'saledate', 'salesdate', 'orderdate', 'transactiondate', 'invoicedate', 'createdat', 'soldat', 'datetime', 'timestamp', 'ds', 'paidat', 'receiptdate', 'businessdate', 'weekending', 'weekdate', 'period', 'completedat', 'orderdatetime'];
-const SKU = ['sku', 'itemcode', 'itemid', 'productcode', 'productid', 'stockcode', 'variantsku', 'lineitemsku', 'article', 'articlenumber', 'articleno', 'itemnumber', 'itemno', 'partnumber', 'partno', 'barcode', 'upc', 'ean', 'plu', 'code', 'seriesid', 'productsku', 'customsku', 'systemid', 'item'];
-const PRODUCT_NAME = ['description', 'productname', 'itemname', 'lineitemname', 'product', 'title', 'itemdescription', 'productdescription', 'articlename'];
-const QUANTITY = ['quantity', 'qty', 'units', 'quantitysold', 'lineitemquantity', 'unitssold', 'sales', 'count', 'value', 'weeklysales', 'dailysales', 'sold', 'qtysold', 'volume', 'itemssold', 'demand', 'y'];
-const UNIT_PRICE = ['unitprice', 'price', 'lineitemprice', 'sellingprice', 'saleprice', 'sellprice', 'itemprice', 'priceeach', 'retailprice'];
-const REVENUE = ['revenue', 'linetotal', 'total', 'grosssales', 'netsales', 'salesamount', 'amount', 'linerevenue', 'subtotal', 'extendedprice', 'totalprice', 'linesubtotal', 'itemtotal', 'nrevenue'];
-const CUSTOMER_ID = ['customerid', 'customer', 'customernumber', 'clientid', 'customercode', 'email', 'customeremail', 'accountnumber', 'accountid', 'buyer', 'clientnumber', 'customeruserid', 'billingemail'];
+const DATE = ['date', 'datum', 'fecha', 'data', 'verkaufsdatum', 'belegdatum', 'day', 'saledate', 'salesdate', 'orderdate', 'transactiondate', 'invoicedate', 'createdat', 'soldat', 'datetime', 'timestamp', 'ds', 'paidat', 'receiptdate', 'businessdate', 'weekending', 'weekdate', 'period', 'completedat', 'orderdatetime'];
+const SKU = ['sku', 'itemcode', 'itemid', 'productcode', 'productid', 'stockcode', 'variantsku', 'lineitemsku', 'article', 'articlenumber', 'articleno', 'itemnumber', 'itemno', 'partnumber', 'partno', 'barcode', 'upc', 'ean', 'plu', 'code', 'seriesid', 'productsku', 'customsku', 'systemid', 'item', 'artikelnummer', 'artnr', 'artikel', 'referenz', 'referencia', 'reference', 'ref', 'codigo', 'codice'];
+const PRODUCT_NAME = ['description', 'productname', 'itemname', 'lineitemname', 'product', 'title', 'itemdescription', 'productdescription', 'articlename', 'beschreibung', 'bezeichnung', 'artikelbezeichnung', 'descripcion', 'designation', 'libelle', 'descrizione', 'produkt', 'produit', 'producto', 'prodotto'];
+const QUANTITY = ['quantity', 'qty', 'units', 'quantitysold', 'lineitemquantity', 'unitssold', 'sales', 'count', 'value', 'weeklysales', 'dailysales', 'sold', 'qtysold', 'volume', 'itemssold', 'demand', 'y', 'menge', 'anzahl', 'stuck', 'cantidad', 'quantite', 'quantita', 'qte', 'aantal', 'antal'];
+const UNIT_PRICE = ['unitprice', 'price', 'lineitemprice', 'sellingprice', 'saleprice', 'sellprice', 'itemprice', 'priceeach', 'retailprice', 'preis', 'einzelpreis', 'vkpreis', 'prix', 'prixunitaire', 'precio', 'preciounitario', 'prezzo', 'prijs', 'pris'];
+const REVENUE = ['revenue', 'linetotal', 'total', 'grosssales', 'netsales', 'salesamount', 'amount', 'linerevenue', 'subtotal', 'extendedprice', 'totalprice', 'linesubtotal', 'itemtotal', 'nrevenue', 'umsatz', 'betrag', 'gesamt', 'montant', 'importe', 'importo', 'bedrag'];
+const CUSTOMER_ID = ['customerid', 'customer', 'customernumber', 'clientid', 'customercode', 'email', 'customeremail', 'accountnumber', 'accountid', 'buyer', 'clientnumber', 'customeruserid', 'billingemail', 'kunde', 'kundennummer', 'kundennr', 'client', 'cliente', 'klant'];
 const CUSTOMER_NAME = ['customername', 'billingname', 'clientname', 'buyername', 'companyname'];
-const LOCATION = ['location', 'store', 'shop', 'outlet', 'branch', 'storeid', 'storecode', 'warehouse', 'site', 'locationid', 'storename', 'shopname', 'outletname'];
-const ORDER_REF = ['orderid', 'order', 'ordernumber', 'orderno', 'invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'receipt', 'receiptnumber', 'receiptno', 'transactionid', 'ticket', 'ticketnumber', 'saleid', 'orderref', 'reference'];
+const LOCATION = ['location', 'store', 'shop', 'outlet', 'branch', 'storeid', 'storecode', 'warehouse', 'site', 'locationid', 'storename', 'shopname', 'outletname', 'filiale', 'laden', 'magasin', 'boutique', 'tienda', 'negozio', 'winkel'];
+const ORDER_REF = ['orderid', 'order', 'ordernumber', 'orderno', 'invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'receipt', 'receiptnumber', 'receiptno', 'transactionid', 'ticket', 'ticketnumber', 'saleid', 'orderref', 'bon', 'bonnummer', 'belegnummer', 'beleg', 'rechnung', 'rechnungsnummer', 'facture', 'factura', 'ticketnumero', 'recibo'];
 const TIME = ['time', 'saletime', 'transactiontime', 'ordertime', 'hour'];
 const SUPPLIER = ['supplier', 'vendor', 'suppliername', 'vendorname', 'manufacturer'];
 const LEAD_TIME = ['leadtime', 'leadtimedays', 'leadtimeindays', 'defaultleadtime', 'defaultleadtimedays', 'deliverydays'];
@@ -82,7 +82,7 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('revenue', 'Revenue', 'money', false, 'Money taken in the period.', REVENUE),
     SALES_COMMON.location,
   ],
-  sales_wide: [{ ...SALES_COMMON.sku, required: false }, SALES_COMMON.productName, SALES_COMMON.location],
+  sales_wide: [{ ...SALES_COMMON.sku, required: false }, { ...SALES_COMMON.productName, synonyms: [...PRODUCT_NAME, 'name'] }, SALES_COMMON.location],
   products: [
     f('sku', 'SKU', 'text', true, 'Unique product code.', SKU),
     f('name', 'Name', 'text', true, 'Product name.', ['name', ...PRODUCT_NAME]),

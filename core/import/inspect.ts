@@ -36,8 +36,9 @@ async function cachedScan(path: string, name: string, signal?: AbortSignal): Pro
   try {
     const stat = statSync(path);
     stamp = `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
-  } catch {
-    throw new AppError('file.unreadable', `${name} could not be read. Choose or drop it again.`);
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AppError('file.unreadable', missing ? `${name} does not exist (${path}).` : `${name} could not be read: ${err instanceof Error ? err.message : String(err)}.`);
   }
   const cached = scanCache.get(stamp);
   if (cached) return cached;
@@ -161,7 +162,7 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
     const converter = createConverter(mapping, headers, { today });
     const records: Array<{ line: number; record?: ImportRecordRow; problems?: Problem[] }> = [];
     const sink = {
-      record: (record: ImportRecordRow, line: number) => void records.push({ line, record }),
+      record: (record: ImportRecordRow, line: number) => void records.push({ line, record: { ...record } }),
       reject: (line: number, problems: Problem[]) => void records.push({ line, problems }),
     };
     for (const { row, line } of sample) {

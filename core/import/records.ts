@@ -109,9 +109,21 @@ export interface Converter {
 
 const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 
+/** Column index of each field (-1: not mapped), read once so the row loop does no lookups by name. */
+function indexOf(mapping: Mapping, field: string): number {
+  return mapping.columns[field] ?? -1;
+}
+
+interface NumberRule {
+  min: number;
+  strict?: boolean;
+  reason: string;
+}
+
 /**
  * Reads the mapped cells of one row with the mapping's date order and decimal separator,
- * collecting every problem of the row (so the owner sees them all at once).
+ * collecting every problem of the row (so the owner sees them all at once). Cells are
+ * addressed by column index; the field name is only used in messages.
  */
 class CellReader {
   problems: Problem[] = [];
@@ -141,23 +153,22 @@ class CellReader {
     this.problems.push({ column: field === null ? null : this.column(field), reason });
   }
 
-  raw(field: string): string {
-    const index = this.mapping.columns[field];
-    if (index === undefined) return '';
+  raw(index: number): string {
+    if (index < 0) return '';
     const value = this.row[index];
     return value === undefined ? '' : value.trim();
   }
 
-  text(field: string, required = false): string | null {
-    const value = this.raw(field);
+  text(index: number, field: string, required = false): string | null {
+    const value = this.raw(index);
     if (value !== '') return value;
     if (required) this.problem(field, `missing ${this.label(field)}`);
     return null;
   }
 
   /** Seconds since 1970 of the cell's date (and time); NaN when absent or wrong. */
-  dateTime(field: string, required: boolean, notInFuture: boolean): number {
-    const value = this.raw(field);
+  dateTime(index: number, field: string, required: boolean, notInFuture: boolean): number {
+    const value = this.raw(index);
     if (value === '') {
       if (required) this.problem(field, `missing ${this.label(field)}`);
       return Number.NaN;
@@ -176,8 +187,8 @@ class CellReader {
   }
 
   /** A number; NaN when absent (and reported when required) or unreadable. */
-  number(field: string, required: boolean, rule?: { min: number; strict?: boolean; reason: string }): number {
-    const value = this.raw(field);
+  number(index: number, field: string, required: boolean, rule?: NumberRule): number {
+    const value = this.raw(index);
     if (value === '') {
       if (required) this.problem(field, `missing ${this.label(field)}`);
       return Number.NaN;
@@ -195,9 +206,14 @@ class CellReader {
     return number;
   }
 
+  optionalNumber(index: number, field: string, rule?: NumberRule): number | null {
+    const value = this.number(index, field, false, rule);
+    return Number.isNaN(value) ? null : value;
+  }
+
   /** Money in cents; null when the cell is empty. */
-  cents(field: string, allowNegative: boolean): number | null {
-    const value = this.raw(field);
+  cents(index: number, field: string, allowNegative: boolean): number | null {
+    const value = this.raw(index);
     if (value === '') return null;
     const canonical = canonicalNumber(value, this.mapping.decimalSeparator);
     const cents = canonical === null ? Number.NaN : centsFromCanonical(canonical);
@@ -211,19 +227,93 @@ class CellReader {
     }
     return cents;
   }
-
-  optionalNumber(field: string, rule?: { min: number; strict?: boolean; reason: string }): number | null {
-    const value = this.number(field, false, rule);
-    return Number.isNaN(value) ? null : value;
-  }
 }
 
-const nonNegative = (what: string) => ({ min: 0, reason: `${what} cannot be negative ({value})` });
-const positive = (what: string) => ({ min: 0, strict: true, reason: `${what} must be more than zero ({value})` });
+const nonNegative = (what: string): NumberRule => ({ min: 0, reason: `${what} cannot be negative ({value})` });
+const positive = (what: string): NumberRule => ({ min: 0, strict: true, reason: `${what} must be more than zero ({value})` });
 
+function salesConverter(mapping: Mapping, cells: CellReader): Converter {
+  const kind = mapping.kind;
+  const isTotal = kind === 'sales_totals';
+  const period: SalesPeriod = isTotal ? mapping.period : 'day';
+  const c = {
+    date: indexOf(mapping, 'date'),
+    time: indexOf(mapping, 'time'),
+    sku: indexOf(mapping, 'sku'),
+    productName: indexOf(mapping, 'productName'),
+    quantity: indexOf(mapping, 'quantity'),
+    unitPrice: indexOf(mapping, 'unitPrice'),
+    revenue: indexOf(mapping, 'revenue'),
+    customerId: indexOf(mapping, 'customerId'),
+    customerName: indexOf(mapping, 'customerName'),
+    location: indexOf(mapping, 'location'),
+    orderRef: indexOf(mapping, 'orderRef'),
+  };
+  // One record object, refilled for every row: writers copy what they keep.
+  const record: SaleRecord = {
+    type: 'sale', day: 0, timeSeconds: -1, sku: '', productName: null, location: null, quantity: 0,
+    unitPriceCents: null, revenueCents: null, customerId: null, customerName: null, orderRef: null, isTotal, period,
+  };
+  // Exports that give an order's date and customer only on its first line (Shopify).
+  let previous: { orderRef: string; seconds: number; customerId: string | null; customerName: string | null } | undefined;
+  return {
+    kind,
+    convert(row, line, sink) {
+      cells.start(row);
+      const orderRef = cells.text(c.orderRef, 'orderRef');
+      const sameOrder = previous !== undefined && orderRef !== null && orderRef === previous.orderRef;
+      const seconds = sameOrder && cells.raw(c.date) === '' ? (previous?.seconds ?? Number.NaN) : cells.dateTime(c.date, 'date', true, true);
+      const productName = cells.text(c.productName, 'productName');
+      const sku = cells.text(c.sku, 'sku') ?? productName;
+      if (sku === null) cells.problem(c.sku >= 0 ? 'sku' : 'productName', 'missing SKU');
+      const quantity = cells.number(c.quantity, 'quantity', true);
+      const unitPriceCents = cells.cents(c.unitPrice, 'unitPrice', false);
+      const revenueCents = cells.cents(c.revenue, 'revenue', true);
+      let customerId = cells.text(c.customerId, 'customerId');
+      let customerName = cells.text(c.customerName, 'customerName');
+      if (sameOrder && customerId === null && previous) {
+        customerId = previous.customerId;
+        customerName = previous.customerName;
+      }
+      const day = Math.floor(seconds / SECONDS_PER_DAY);
+      let timeSeconds = Number.isNaN(seconds) ? -1 : seconds - day * SECONDS_PER_DAY;
+      if (c.time >= 0) {
+        const timeText = cells.raw(c.time);
+        if (timeText !== '') {
+          const parsed = parseTimeOfDay(timeText);
+          if (Number.isNaN(parsed)) cells.problem('time', `${quote(timeText)} is not a time of day`);
+          else timeSeconds = parsed;
+        }
+      }
+      if (orderRef !== null && !Number.isNaN(seconds)) previous = { orderRef, seconds, customerId, customerName };
+      if (cells.problems.length > 0) {
+        sink.reject(line, cells.problems, row);
+        return;
+      }
+      record.day = day;
+      record.timeSeconds = timeSeconds;
+      record.sku = sku ?? '';
+      record.productName = productName;
+      record.location = cells.text(c.location, 'location');
+      record.quantity = quantity;
+      record.unitPriceCents = unitPriceCents;
+      record.revenueCents = revenueCents;
+      record.customerId = customerId;
+      record.customerName = customerName;
+      record.orderRef = orderRef;
+      sink.record(record, line, row);
+    },
+  };
+}
+
+/**
+ * A converter for one mapping: `convert` reads a row and hands the sink either a record
+ * (valid only during the call; the sink copies what it keeps) or the row's problems.
+ */
 export function createConverter(mapping: Mapping, headers: readonly string[], options: ConvertOptions): Converter {
   const cells = new CellReader(mapping, headers, options);
   const kind = mapping.kind;
+  const at = (field: string) => indexOf(mapping, field);
   const finish = (sink: RecordSink, line: number, row: readonly string[], record: () => ImportRecordRow) => {
     if (cells.problems.length > 0) sink.reject(line, cells.problems, row);
     else sink.record(record(), line, row);
@@ -231,62 +321,8 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
 
   switch (kind) {
     case 'sales_lines':
-    case 'sales_totals': {
-      const isTotal = kind === 'sales_totals';
-      const period: SalesPeriod = isTotal ? mapping.period : 'day';
-      const hasTime = mapping.columns['time'] !== undefined;
-      // Exports that list an order's date and customer only on its first line (Shopify).
-      let previous: { orderRef: string; seconds: number; customerId: string | null; customerName: string | null } | undefined;
-      return {
-        kind,
-        convert(row, line, sink) {
-          cells.start(row);
-          const orderRef = cells.text('orderRef');
-          const sameOrder = previous !== undefined && orderRef !== null && orderRef === previous.orderRef;
-          let seconds: number;
-          if (sameOrder && cells.raw('date') === '') seconds = previous?.seconds ?? Number.NaN;
-          else seconds = cells.dateTime('date', true, true);
-          const productName = cells.text('productName');
-          const sku = cells.text('sku') ?? productName;
-          if (sku === null) cells.problem(mapping.columns['sku'] !== undefined ? 'sku' : 'productName', 'missing SKU');
-          const quantity = cells.number('quantity', true);
-          const unitPriceCents = cells.cents('unitPrice', false);
-          const revenueCents = cells.cents('revenue', true);
-          let customerId = cells.text('customerId');
-          let customerName = cells.text('customerName');
-          if (sameOrder && customerId === null && previous) {
-            customerId = previous.customerId;
-            customerName = previous.customerName;
-          }
-          let timeSeconds = Number.isNaN(seconds) ? -1 : seconds - Math.floor(seconds / SECONDS_PER_DAY) * SECONDS_PER_DAY;
-          if (hasTime) {
-            const timeText = cells.raw('time');
-            if (timeText !== '') {
-              const parsed = parseTimeOfDay(timeText);
-              if (Number.isNaN(parsed)) cells.problem('time', `${quote(timeText)} is not a time of day`);
-              else timeSeconds = parsed;
-            }
-          }
-          if (orderRef !== null && !Number.isNaN(seconds)) previous = { orderRef, seconds, customerId, customerName };
-          finish(sink, line, row, () => ({
-            type: 'sale',
-            day: Math.floor(seconds / SECONDS_PER_DAY),
-            timeSeconds,
-            sku: sku ?? '',
-            productName,
-            location: cells.text('location'),
-            quantity,
-            unitPriceCents,
-            revenueCents,
-            customerId,
-            customerName,
-            orderRef,
-            isTotal,
-            period,
-          }));
-        },
-      };
-    }
+    case 'sales_totals':
+      return salesConverter(mapping, cells);
     case 'sales_wide':
       return wideConverter(mapping, headers, options, cells);
     case 'products':
@@ -294,15 +330,15 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const sku = cells.text('sku', true);
-          const name = cells.text('name', true);
-          const unitCostCents = cells.cents('unitCost', false);
-          const unitPriceCents = cells.cents('unitPrice', false);
-          const leadTimeDays = cells.optionalNumber('leadTimeDays', nonNegative('lead time'));
-          const moq = cells.optionalNumber('moq', nonNegative('minimum order quantity'));
-          const casePack = cells.optionalNumber('casePack', positive('case pack'));
-          const shelfLifeDays = cells.optionalNumber('shelfLifeDays', positive('shelf life'));
-          const activeText = cells.raw('active');
+          const sku = cells.text(at('sku'), 'sku', true);
+          const name = cells.text(at('name'), 'name', true);
+          const unitCostCents = cells.cents(at('unitCost'), 'unitCost', false);
+          const unitPriceCents = cells.cents(at('unitPrice'), 'unitPrice', false);
+          const leadTimeDays = cells.optionalNumber(at('leadTimeDays'), 'leadTimeDays', nonNegative('lead time'));
+          const moq = cells.optionalNumber(at('moq'), 'moq', nonNegative('minimum order quantity'));
+          const casePack = cells.optionalNumber(at('casePack'), 'casePack', positive('case pack'));
+          const shelfLifeDays = cells.optionalNumber(at('shelfLifeDays'), 'shelfLifeDays', positive('shelf life'));
+          const activeText = cells.raw(at('active'));
           let active: number | null = null;
           if (activeText !== '') {
             active = parseBool(activeText);
@@ -315,10 +351,10 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
             type: 'product',
             sku: sku ?? '',
             name: name ?? '',
-            category: cells.text('category'),
+            category: cells.text(at('category'), 'category'),
             unitCostCents,
             unitPriceCents,
-            supplier: cells.text('supplier'),
+            supplier: cells.text(at('supplier'), 'supplier'),
             leadTimeDays,
             moq,
             casePack,
@@ -332,10 +368,10 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const sku = cells.text('sku', true);
-          const onHand = cells.number('quantity', true, { min: 0, reason: 'negative stock ({value})' });
-          const seconds = cells.raw('date') === '' ? options.today * SECONDS_PER_DAY : cells.dateTime('date', false, true);
-          finish(sink, line, row, () => ({ type: 'stock', sku: sku ?? '', onHand, day: Math.floor(seconds / SECONDS_PER_DAY), location: cells.text('location') }));
+          const sku = cells.text(at('sku'), 'sku', true);
+          const onHand = cells.number(at('quantity'), 'quantity', true, { min: 0, reason: 'negative stock ({value})' });
+          const seconds = cells.raw(at('date')) === '' ? options.today * SECONDS_PER_DAY : cells.dateTime(at('date'), 'date', false, true);
+          finish(sink, line, row, () => ({ type: 'stock', sku: sku ?? '', onHand, day: Math.floor(seconds / SECONDS_PER_DAY), location: cells.text(at('location'), 'location') }));
         },
       };
     case 'purchase_orders':
@@ -343,14 +379,13 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const poNumber = cells.text('poNumber');
-          const supplier = cells.text('supplier');
-          if (poNumber === null && supplier === null) cells.problem(mapping.columns['poNumber'] !== undefined ? 'poNumber' : 'supplier', 'missing PO number and supplier');
-          const sku = cells.text('sku', true);
-          const quantity = cells.number('quantity', true, positive('quantity ordered'));
-          const expectedText = cells.raw('expectedDate');
-          const expected = expectedText === '' ? Number.NaN : cells.dateTime('expectedDate', false, false);
-          const unitCostCents = cells.cents('unitCost', false);
+          const poNumber = cells.text(at('poNumber'), 'poNumber');
+          const supplier = cells.text(at('supplier'), 'supplier');
+          if (poNumber === null && supplier === null) cells.problem(at('poNumber') >= 0 ? 'poNumber' : 'supplier', 'missing PO number and supplier');
+          const sku = cells.text(at('sku'), 'sku', true);
+          const quantity = cells.number(at('quantity'), 'quantity', true, positive('quantity ordered'));
+          const expected = cells.raw(at('expectedDate')) === '' ? Number.NaN : cells.dateTime(at('expectedDate'), 'expectedDate', false, false);
+          const unitCostCents = cells.cents(at('unitCost'), 'unitCost', false);
           finish(sink, line, row, () => ({
             type: 'po',
             poNumber,
@@ -367,17 +402,17 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const name = cells.text('name', true);
-          const leadTimeDays = cells.optionalNumber('leadTimeDays', nonNegative('lead time'));
-          const minOrderValueCents = cells.cents('minOrderValue', false);
+          const name = cells.text(at('name'), 'name', true);
+          const leadTimeDays = cells.optionalNumber(at('leadTimeDays'), 'leadTimeDays', nonNegative('lead time'));
+          const minOrderValueCents = cells.cents(at('minOrderValue'), 'minOrderValue', false);
           finish(sink, line, row, () => ({
             type: 'supplier',
             name: name ?? '',
             leadTimeDays,
             minOrderValueCents,
-            email: cells.text('email'),
-            phone: cells.text('phone'),
-            contact: cells.text('contact'),
+            email: cells.text(at('email'), 'email'),
+            phone: cells.text(at('phone'), 'phone'),
+            contact: cells.text(at('contact'), 'contact'),
           }));
         },
       };
@@ -386,8 +421,8 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const customerId = cells.text('customerId', true);
-          finish(sink, line, row, () => ({ type: 'customer', customerId: customerId ?? '', name: cells.text('name') }));
+          const customerId = cells.text(at('customerId'), 'customerId', true);
+          finish(sink, line, row, () => ({ type: 'customer', customerId: customerId ?? '', name: cells.text(at('name'), 'name') }));
         },
       };
     case 'events':
@@ -395,25 +430,24 @@ export function createConverter(mapping: Mapping, headers: readonly string[], op
         kind,
         convert(row, line, sink) {
           cells.start(row);
-          const name = cells.text('name', true);
-          const start = cells.dateTime('start', true, false);
-          const endText = cells.raw('end');
-          const end = endText === '' ? start : cells.dateTime('end', false, false);
+          const name = cells.text(at('name'), 'name', true);
+          const start = cells.dateTime(at('start'), 'start', true, false);
+          const end = cells.raw(at('end')) === '' ? start : cells.dateTime(at('end'), 'end', false, false);
           const startDay = Math.floor(start / SECONDS_PER_DAY);
           const endDay = Math.floor(end / SECONDS_PER_DAY);
           if (!Number.isNaN(start) && !Number.isNaN(end) && endDay < startDay) cells.problem('end', `end ${isoFromDay(endDay)} is before the start ${isoFromDay(startDay)}`);
-          const scopeText = cells.raw('scope');
+          const scopeText = cells.raw(at('scope'));
           const scope = parseScope(scopeText);
           if (scope === null) cells.problem('scope', `${quote(scopeText)} is not all, category or sku`);
-          const scopeValue = cells.text('scopeValue');
+          const scopeValue = cells.text(at('scopeValue'), 'scopeValue');
           if (scope !== null && scope !== 'all' && scopeValue === null) cells.problem('scopeValue', `missing the ${scope} the event applies to`);
-          const multiplier = cells.optionalNumber('multiplier', nonNegative('multiplier'));
+          const multiplier = cells.optionalNumber(at('multiplier'), 'multiplier', nonNegative('multiplier'));
           finish(sink, line, row, () => ({
             type: 'event',
             name: name ?? '',
             startDay,
             endDay,
-            eventType: parseEventType(cells.raw('type')),
+            eventType: parseEventType(cells.raw(at('type'))),
             scope: scope ?? 'all',
             scopeValue: scope === 'all' ? null : scopeValue,
             multiplier,
@@ -445,14 +479,14 @@ function wideConverter(mapping: Mapping, headers: readonly string[], options: Co
     kind: 'sales_wide',
     convert(row, line, sink) {
       cells.start(row);
-      const productName = cells.text('productName');
-      const sku = cells.text('sku') ?? productName;
+      const productName = cells.text(indexOf(mapping, 'productName'), 'productName');
+      const sku = cells.text(indexOf(mapping, 'sku'), 'sku') ?? productName;
       if (sku === null) {
         cells.problem(mapping.columns['sku'] !== undefined ? 'sku' : 'productName', 'missing SKU');
         sink.reject(line, cells.problems, row);
         return;
       }
-      const location = cells.text('location');
+      const location = cells.text(indexOf(mapping, 'location'), 'location');
       for (const index of columns) {
         const day = days[index] ?? 0;
         const text = (row[index] ?? '').trim();

@@ -151,7 +151,7 @@ export function parseDateTime(text: string, order: DateOrder): number {
   if (match) return combine(Number(match[1]), Number(match[2]), Number(match[3]), '');
   if (SERIAL.test(s)) {
     const serial = Number(s);
-    if (serial >= 10_000 && serial < 100_000) {
+    if (serial >= 10_000 && serial < 73_051 /* 2100-01-01 */) {
       const seconds = Math.round((serial - EXCEL_EPOCH_SERIAL) * SECONDS_PER_DAY);
       return seconds;
     }
@@ -244,20 +244,42 @@ export function parseMoneyCents(text: string, decimal: DecimalSeparator): number
 }
 
 export function centsFromCanonical(canonical: string): number {
-  const negative = canonical.startsWith('-');
-  const unsigned = negative || canonical.startsWith('+') ? canonical.slice(1) : canonical;
-  if (/[eE]/.test(unsigned)) {
-    const value = Number(unsigned);
-    if (!Number.isFinite(value)) return Number.NaN;
-    const cents = Math.round(value * 100 + 1e-9);
-    return negative && cents !== 0 ? -cents : cents;
+  let i = 0;
+  let negative = false;
+  const first = canonical.charCodeAt(0);
+  if (first === 45 /* - */) {
+    negative = true;
+    i = 1;
+  } else if (first === 43 /* + */) {
+    i = 1;
   }
-  const dot = unsigned.indexOf('.');
-  const integerDigits = dot < 0 ? unsigned : unsigned.slice(0, dot);
-  const fractionDigits = dot < 0 ? '' : unsigned.slice(dot + 1);
-  const padded = `${fractionDigits}000`;
-  let cents = Number(integerDigits || '0') * 100 + Number(padded.slice(0, 2));
-  if (padded.charCodeAt(2) >= 53 /* '5' */) cents += 1;
+  let integer = 0;
+  for (; i < canonical.length; i++) {
+    const digit = canonical.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    integer = integer * 10 + digit;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  let roundUp = false;
+  if (canonical.charCodeAt(i) === 46 /* . */) {
+    for (i++; i < canonical.length; i++) {
+      const digit = canonical.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      if (fractionDigits < 2) fraction = fraction * 10 + digit;
+      else if (fractionDigits === 2) roundUp = digit >= 5;
+      fractionDigits++;
+    }
+  }
+  if (i < canonical.length) {
+    // An exponent ("1.5e3"): exact decimal digits are gone anyway; round the value.
+    const value = Number(canonical);
+    if (!Number.isFinite(value)) return Number.NaN;
+    const cents = Math.round(Math.abs(value) * 100 + 1e-9);
+    return value < 0 && cents !== 0 ? -cents : cents;
+  }
+  if (fractionDigits === 1) fraction *= 10;
+  const cents = integer * 100 + fraction + (roundUp ? 1 : 0);
   if (!Number.isSafeInteger(cents)) return Number.NaN;
   return negative && cents !== 0 ? -cents : cents;
 }

@@ -218,3 +218,33 @@ export function latestDoneRun(db: Db): { id: number; fingerprint: string | null;
 function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
 }
+
+export interface RunSummaryRow {
+  id: number;
+  createdAt: string;
+  asOfDay: number;
+  horizon: number;
+  nSeries: number;
+  durationMs: number | null;
+  details: {
+    asOfDate?: string;
+    fallbacks?: Array<{ sku: string; intended: string[]; reason: string }>;
+    accuracy?: { mase: number; naiveMase: number; products: number } | null;
+  };
+  models: Array<{ model: string; products: number }>;
+}
+
+export function latestRunSummary(db: Db): RunSummaryRow | undefined {
+  const row = db
+    .prepare(
+      `SELECT id, created_at AS createdAt, as_of_day AS asOfDay, horizon, n_series AS nSeries, duration_ms AS durationMs, summary
+         FROM forecast_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as (Omit<RunSummaryRow, 'details' | 'models'> & { summary: string | null }) | undefined;
+  if (!row) return undefined;
+  const models = db
+    .prepare('SELECT model, count(*) AS products FROM model_registry WHERE run_id = ? AND champion = 1 GROUP BY model ORDER BY products DESC, model')
+    .all(row.id) as Array<{ model: string; products: number }>;
+  const { summary, ...rest } = row;
+  return { ...rest, details: summary ? (JSON.parse(summary) as RunSummaryRow['details']) : {}, models };
+}

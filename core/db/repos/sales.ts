@@ -17,6 +17,8 @@ export type SalesParams = [
   naturalKey: number,
 ];
 
+export const SALES_PARAM_COUNT = 12;
+
 const SALES_INSERT_COLUMNS =
   'product_id, location_id, customer_id, day, quantity, unit_price_cents, revenue_cents, order_ref, is_total, period, import_id, natural_key';
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
