@@ -5,6 +5,7 @@ import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
 import { forecastCommands } from './commands/forecast';
+import { importCommands } from './commands/import';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -32,6 +33,7 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...importCommands,
   ...customersCommands,
 };
 

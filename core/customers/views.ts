@@ -52,6 +52,7 @@ export function predictionView(row: PredictionRow, asOfDay: number): PredictionV
     nextOrder: dayToIso(row.nextOrderDay),
     nextOrderLow: dayToIso(row.nextOrderLowDay),
     nextOrderHigh: dayToIso(row.nextOrderHighDay),
+    likelyOrder: row.likelyOrderDay === null ? null : dayToIso(row.likelyOrderDay),
     expectedOrders: row.expectedOrders,
     expectedUnits: row.expectedUnits,
     revenueAtStakeCents: row.revenueAtStakeCents,

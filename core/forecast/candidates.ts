@@ -16,6 +16,8 @@ import type { Forecaster, OriginForecast, SeriesContext } from './types';
  */
 
 export interface CandidateSituation {
+  /** The series' id (e.g. "productId:locationId"), for candidates that only know some series. */
+  id: string;
   profile: SeriesProfile;
   context: SeriesContext;
   horizon: number;

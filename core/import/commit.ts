@@ -2,7 +2,6 @@ import type { CommitResult, FileSummary, ImportKind, Mapping } from '../contract
 import { AppError } from '../contract/errors';
 import { todayDay } from '../dates';
 import type { Db } from '../db/connection';
-import { dropClaims, resetClaims } from '../db/repos/claims';
 import { createImport, finishImport, importsWithHash, rejectInserter, saveMapping } from '../db/repos/imports';
 import { dropSalesSecondaryIndexes, recreateSalesSecondaryIndexes, salesCount, salesHistoryDays } from '../db/repos/sales';
 import type { ProgressFn } from '../jobs/progress';
@@ -126,8 +125,6 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
   scanned.sort((a, b) => KIND_ORDER.indexOf(a.file.mapping.kind) - KIND_ORDER.indexOf(b.file.mapping.kind) || a.index - b.index);
 
   const summaries = new Map<number, FileSummary>();
-  // Claims of duplicate keys go to a temp table; keep it on disk so memory stays bounded.
-  db.pragma('temp_store = FILE');
   db.exec('BEGIN IMMEDIATE');
   try {
     const refs = new References(db);
@@ -148,8 +145,6 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
-  } finally {
-    dropClaims(db);
   }
   const days = salesHistoryDays(db);
   return { files: files.map((_, i) => summaries.get(i)).filter((s): s is FileSummary => s !== undefined), historyWarning: historyWarning(days) };
@@ -187,7 +182,6 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
   const replaced = earlier.map((e) => undoImportInTransaction(db, e.id).importId);
 
   const importId = createImport(db, { fileName: file.name, contentHash: scan.contentHash, kind: mapping.kind, mapping, createdAt: options.now.toISOString() });
-  resetClaims(db);
   const insertReject = rejectInserter(db);
   let storedRejects = 0;
   let headerRow: readonly string[] = [];
@@ -225,7 +219,12 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
     file.path,
     file.name,
     scan,
-    { signal: options.signal, onChunk: (bytes, rows) => options.onProgress(bytes, scan.sizeBytes, `${rows.toLocaleString('en')} rows read`) },
+    {
+      signal: options.signal,
+      onChunk: (bytes, rows) => options.onProgress(bytes, scan.sizeBytes, `${rows.toLocaleString('en')} rows read`),
+      onUnterminated: (line, lines, text) =>
+        ctx.reject(line, [{ column: null, reason: `a quoted value opened on line ${line} is never closed, so ${lines > 1 ? `lines ${line}–${line + lines - 1}` : 'this line'} could not be read` }], [text]),
+    },
     (row, line, headers) => {
       if (!converter) {
         headerRow = headers;

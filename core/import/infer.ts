@@ -11,6 +11,8 @@ export class DateOrderVote {
   private dayFirst = 0;
   private monthFirst = 0;
   private either = 0;
+  private fixed = 0;
+  private firstFixed: string | undefined;
   private firstDayFirst: { value: string; line: number } | undefined;
   private firstMonthFirst: { value: string; line: number } | undefined;
 
@@ -25,12 +27,21 @@ export class DateOrderVote {
       this.firstMonthFirst ??= { value, line };
     } else if (evidence === 'either') {
       this.either++;
+    } else if (evidence === 'fixed') {
+      this.fixed++;
+      this.firstFixed ??= value;
     }
+  }
+
+  /** Nearly all dates are written without doubt (2024-03-31, 31 Mar 2024): the odd ones out are errors. */
+  private get fixedDominates(): boolean {
+    const dated = this.fixed + this.either + this.dayFirst + this.monthFirst;
+    return this.fixed > 0 && this.fixed >= 0.9 * dated;
   }
 
   /** True once the values seen settle the order. */
   get decided(): boolean {
-    return this.dayFirst > 0 || this.monthFirst > 0;
+    return this.dayFirst > 0 || this.monthFirst > 0 || (this.fixedDominates && this.either === 0);
   }
 
   get sawAmbiguous(): boolean {
@@ -38,6 +49,14 @@ export class DateOrderVote {
   }
 
   result(fallback: DateOrder): { order: DateOrder; ambiguous: boolean; evidence: string } {
+    if (this.fixedDominates) {
+      const others = this.either + this.dayFirst + this.monthFirst;
+      return {
+        order: 'ymd',
+        ambiguous: false,
+        evidence: `The dates are written year first or with month names (e.g. "${this.firstFixed ?? ''}"), so their order is not in doubt.${others > 0 ? ` ${others} date(s) written another way will be rejected.` : ''}`,
+      };
+    }
     if (this.dayFirst === 0 && this.monthFirst === 0) {
       if (this.either === 0) return { order: fallback, ambiguous: false, evidence: 'The dates are written year first or with month names, so their order is not in doubt.' };
       return {

@@ -124,6 +124,7 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
 
   const wideFirstColumn = options.mapping ? options.mapping.wideFirstColumn : (rememberedMapping?.wideFirstColumn ?? suggestion.wideFirstColumn);
   const wideStartDate = options.mapping ? options.mapping.wideStartDate : (rememberedMapping?.wideStartDate ?? suggestion.wideStartDate);
+  const skip = options.mapping ? options.mapping.skip : (rememberedMapping?.skip ?? suggestion.skip);
   let period = options.mapping?.period ?? rememberedMapping?.period ?? suggestion.period;
   if (period === undefined) {
     const periodVote = new PeriodVote();
@@ -152,6 +153,7 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
     period,
     ...(wideFirstColumn === undefined ? {} : { wideFirstColumn }),
     ...(wideStartDate === undefined ? {} : { wideStartDate }),
+    ...(skip === undefined ? {} : { skip }),
   };
   blockers.push(...mappingProblems(mapping, headers));
 

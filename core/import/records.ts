@@ -4,7 +4,7 @@ import { periodHeader } from './detect';
 import { fieldDef } from './fields';
 import { keyDayInRange } from './natural-key';
 import type { EventScope, EventType } from './values';
-import { canonicalNumber, centsFromCanonical, parseBool, parseDateTime, parseEventType, parseScope, parseTimeOfDay, SECONDS_PER_DAY } from './values';
+import { canonicalNumber, centsFromCanonical, notANumberReason, parseBool, parseDateTime, parseEventType, parseScope, parseTimeOfDay, SECONDS_PER_DAY } from './values';
 
 /** Rows as they will be stored, before the database resolves SKUs and customers to ids. */
 export interface SaleRecord {
@@ -142,7 +142,11 @@ class CellReader {
 
   column(field: string): string | null {
     const index = this.mapping.columns[field];
-    return index === undefined ? null : (this.headers[index] ?? `column ${index + 1}`);
+    return index === undefined ? null : this.header(index);
+  }
+
+  header(index: number): string {
+    return this.headers[index] ?? `column ${index + 1}`;
   }
 
   private label(field: string): string {
@@ -176,7 +180,8 @@ class CellReader {
     const seconds = parseDateTime(value, this.mapping.dateOrder);
     const day = Math.floor(seconds / SECONDS_PER_DAY);
     if (Number.isNaN(seconds) || !keyDayInRange(day)) {
-      this.problem(field, `${quote(value)} is not a date${this.mapping.dateOrder === 'ymd' ? '' : ` (read ${this.mapping.dateOrder === 'dmy' ? 'day first' : 'month first'})`}`);
+      const order = this.mapping.dateOrder === 'ymd' ? "this column's dates are written year first" : `read ${this.mapping.dateOrder === 'dmy' ? 'day first' : 'month first'}`;
+      this.problem(field, `${quote(value)} is not a date (${order})`);
       return Number.NaN;
     }
     if (notInFuture && day > this.options.today) {
@@ -196,7 +201,7 @@ class CellReader {
     const canonical = canonicalNumber(value, this.mapping.decimalSeparator);
     const number = canonical === null ? Number.NaN : Number(canonical);
     if (!Number.isFinite(number)) {
-      this.problem(field, `${quote(value)} is not a number`);
+      this.problem(field, notANumberReason(value));
       return Number.NaN;
     }
     if (rule && (rule.strict ? number <= rule.min : number < rule.min)) {
@@ -256,11 +261,17 @@ function salesConverter(mapping: Mapping, cells: CellReader): Converter {
   };
   // Exports that give an order's date and customer only on its first line (Shopify).
   let previous: { orderRef: string; seconds: number; customerId: string | null; customerName: string | null } | undefined;
+  const skip = skipper(mapping, cells);
   return {
     kind,
     convert(row, line, sink) {
       cells.start(row);
       const orderRef = cells.text(c.orderRef, 'orderRef');
+      const skipped = skip(row, orderRef);
+      if (skipped) {
+        sink.reject(line, [skipped], row);
+        return;
+      }
       const sameOrder = previous !== undefined && orderRef !== null && orderRef === previous.orderRef;
       const seconds = sameOrder && cells.raw(c.date) === '' ? (previous?.seconds ?? Number.NaN) : cells.dateTime(c.date, 'date', true, true);
       const productName = cells.text(c.productName, 'productName');
@@ -306,11 +317,58 @@ function salesConverter(mapping: Mapping, cells: CellReader): Converter {
   };
 }
 
+/** The reason a row is not a sale (a preset's skip rules), or null. */
+function skipper(mapping: Mapping, cells: CellReader): (row: readonly string[], orderRef: string | null) => Problem | null {
+  const rules = (mapping.skip ?? []).map((rule) => ({ ...rule, values: rule.values.map((v) => v.toLowerCase()) }));
+  let skippedOrder: { orderRef: string; problem: Problem } | undefined;
+  return (row, orderRef) => {
+    if (rules.length === 0) return null;
+    for (const rule of rules) {
+      const cell = (row[rule.column] ?? '').trim();
+      const lower = cell.toLowerCase();
+      const hit = rule.when === 'filled' ? cell !== '' : rule.when === 'equals' ? rule.values.includes(lower) : rule.values.some((v) => lower.includes(v));
+      if (!hit) continue;
+      const problem = { column: cells.header(rule.column), reason: `not imported: ${rule.reason}` };
+      if (rule.wholeOrder && orderRef !== null) skippedOrder = { orderRef, problem };
+      return problem;
+    }
+    if (skippedOrder && orderRef === skippedOrder.orderRef) return skippedOrder.problem;
+    return null;
+  };
+}
+
+/** Rows whose width does not fit the header: cut short, or with values beyond the last column. */
+function withShapeCheck(converter: Converter, mapping: Mapping, headers: readonly string[]): Converter {
+  const width = headers.length;
+  const needed = Math.max(...Object.values(mapping.columns), mapping.kind === 'sales_wide' ? width - 1 : -1, ...(mapping.skip ?? []).map((r) => r.column)) + 1;
+  return {
+    kind: converter.kind,
+    convert(row, line, sink) {
+      if (row.length > width) {
+        for (let i = width; i < row.length; i++) {
+          if ((row[i] ?? '').trim() !== '') {
+            sink.reject(line, [{ column: null, reason: `the line has ${row.length} values but the header has ${width} columns` }], row);
+            return;
+          }
+        }
+      } else if (row.length < needed) {
+        sink.reject(line, [{ column: null, reason: `the line has only ${row.length} of the ${width} columns` }], row);
+        return;
+      }
+      converter.convert(row, line, sink);
+    },
+  };
+}
+
 /**
  * A converter for one mapping: `convert` reads a row and hands the sink either a record
  * (valid only during the call; the sink copies what it keeps) or the row's problems.
  */
 export function createConverter(mapping: Mapping, headers: readonly string[], options: ConvertOptions): Converter {
+  return withShapeCheck(kindConverter(mapping, headers, options), mapping, headers);
+}
+
+function kindConverter(mapping: Mapping, headers: readonly string[], options: ConvertOptions): Converter {
   const cells = new CellReader(mapping, headers, options);
   const kind = mapping.kind;
   const at = (field: string) => indexOf(mapping, field);
@@ -495,7 +553,7 @@ function wideConverter(mapping: Mapping, headers: readonly string[], options: Co
         const canonical = canonicalNumber(text, mapping.decimalSeparator);
         const quantity = canonical === null ? Number.NaN : Number(canonical);
         if (!Number.isFinite(quantity)) {
-          sink.reject(line, [{ column: header, reason: `${quote(text)} is not a number` }], row);
+          sink.reject(line, [{ column: header, reason: notANumberReason(text) }], row);
           continue;
         }
         if (day > options.today || !keyDayInRange(day)) {

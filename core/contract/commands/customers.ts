@@ -54,6 +54,8 @@ export const CustomerPrediction = z.object({
   nextOrder: IsoDate,
   nextOrderLow: IsoDate,
   nextOrderHigh: IsoDate,
+  /** If they order within the horizon (in rhythm or back from a lapse), most likely on this day. */
+  likelyOrder: IsoDate.nullable(),
   expectedOrders: z.number(),
   expectedUnits: z.number(),
   revenueAtStakeCents: z.number().int().nullable(),

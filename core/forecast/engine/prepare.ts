@@ -63,7 +63,7 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
   const origins = backtestOrigins(y.length, options.horizon, count, stride);
-  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins };
+  const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins };
   const local: string[] = [];
   const global: string[] = [];
   if (!profile.allZero) {

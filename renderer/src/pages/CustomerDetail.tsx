@@ -70,6 +70,11 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
                         <Typography variant="caption" color={p.atRisk ? 'warning.main' : 'text.secondary'} component="div">
                           {p.atRisk ? overdueText(p) : `${date(p.nextOrderLow)} – ${date(p.nextOrderHigh)}`}
                         </Typography>
+                        {p.likelyOrder && p.likelyOrder !== p.nextOrder ? (
+                          <Typography variant="caption" color="text.secondary" component="div">
+                            if within {d.run?.horizonWeeks ?? ''} weeks: ~{date(p.likelyOrder)}
+                          </Typography>
+                        ) : null}
                       </TableCell>
                       <TableCell align="right">{pct(p.confidence)}</TableCell>
                       <TableCell>
