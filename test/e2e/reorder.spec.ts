@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { updateSettings } from '../../core/db/repos/settings';
 import { seedShop } from '../core/inventory/fixtures';
-import { demoWorkspace } from '../helpers/demo-workspace';
+import { openDemoShop } from './flows';
 import type { Host } from './host';
-import { SCREENSHOT_DIR, expect, shot, startHost, stopHost, waitReady } from './host';
+import { SCREENSHOT_DIR, expect, shot, startHost, stopHost, test as hostTest, waitReady } from './host';
 
 /** A browser host opened on a small shop with sales, stock counts, suppliers and a forecast. */
 const test = base.extend<{ shop: { host: Host; dir: string } }>({
@@ -79,22 +79,10 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   expect(report).toContain('Changed by you to 20.');
 });
 
-/** The demo shop (assets/demo through the real CSV import) opened in a browser host. */
-const demoTest = base.extend<{ demo: { host: Host; dir: string } }>({
-  demo: async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'shelfcast-e2e-demo-'));
-    await demoWorkspace(join(dir, 'demo.shelfcast'));
-    const host = await startHost(['--workspace', join(dir, 'demo.shelfcast')]);
-    await use({ host, dir });
-    await stopHost(host);
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
-
-demoTest('demo shop → plan (forecast first) → accept a supplier’s lines → purchase order → PDF', async ({ page, demo }) => {
-  demoTest.setTimeout(240_000);
-  await page.goto(demo.host.url);
-  await waitReady(page);
+hostTest('demo shop → plan (forecast first) → accept a supplier’s lines → purchase order → PDF', async ({ page, host }) => {
+  hostTest.setTimeout(300_000);
+  await page.goto(host.url);
+  await openDemoShop(page, 'reorder-demo-');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reorder', exact: true }).click();
   await page.getByRole('button', { name: 'Make a plan' }).click();
   await expect(page.getByTestId('job-progress').first()).toBeVisible();
@@ -116,7 +104,7 @@ demoTest('demo shop → plan (forecast first) → accept a supplier’s lines �
 
   const downloadPromise = page.waitForEvent('download');
   await order.getByRole('button', { name: 'Order PDF' }).click();
-  const pdfPath = join(demo.dir, 'po.pdf');
+  const pdfPath = join(host.home, 'po.pdf');
   await (await downloadPromise).saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('HARBOUR LANE PROVISIONS');
