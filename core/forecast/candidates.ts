@@ -47,6 +47,8 @@ export interface GlobalBatchSeries {
    * unknown, series are aligned at their ends.
    */
   startPeriod: number;
+  /** Per-series features the candidate asked for (computed next to the local candidates, in the workers). */
+  features: Record<string, Float64Array>;
 }
 
 /** What a global candidate may use: cancellation and the worker pool of the run. */
@@ -65,6 +67,8 @@ export interface GlobalCandidate {
   name: string;
   complexity: number;
   seasonal: boolean;
+  /** Names of registered series features (see registerSeriesFeature) it needs in GlobalBatchSeries.features. */
+  features?: readonly string[];
   appliesTo(situation: CandidateSituation): boolean;
   /**
    * Forecasts h steps from every origin of every series it applies to (the final origin is
@@ -74,6 +78,25 @@ export interface GlobalCandidate {
 }
 
 export type Candidate = LocalCandidate | GlobalCandidate;
+
+/**
+ * A per-series computation a global candidate needs (e.g. each series' seasonal profile at
+ * every origin). It runs in the worker right after the series' local candidates and shares
+ * their memo, so work such as STL decompositions is done once. `cuts` are the origins
+ * followed by the full length.
+ */
+export type SeriesFeature = (y: Float64Array, context: SeriesContext, cuts: readonly number[], startPeriod: number) => Float64Array;
+
+const featureRegistry = new Map<string, SeriesFeature>();
+
+export function registerSeriesFeature(name: string, feature: SeriesFeature): void {
+  if (featureRegistry.has(name)) throw new Error(`Series feature ${name} is registered twice`);
+  featureRegistry.set(name, feature);
+}
+
+export function seriesFeature(name: string): SeriesFeature | undefined {
+  return featureRegistry.get(name);
+}
 
 const localRegistry = new Map<string, LocalCandidate>();
 

@@ -157,7 +157,7 @@ async function addGlobalCandidates(
   for (const candidate of globals) {
     const members = series.filter((s) => s.global.includes(candidate.name));
     if (members.length === 0) continue;
-    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins, startPeriod: s.startPeriod }));
+    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins, startPeriod: s.startPeriod, features: runs[s.index]!.features ?? {} }));
     let forecasts: ((OriginForecast | undefined)[] | undefined)[];
     let error: string | null = null;
     try {

@@ -26,6 +26,8 @@ export interface PreparedSeries {
   distribution: 'continuous' | 'count';
   /** Calendar period number of y[0] (see GlobalBatchSeries.startPeriod). */
   startPeriod: number;
+  /** Series features the applicable global candidates need. */
+  features: string[];
 }
 
 /** Longest history fitted by default: enough for several seasons without slowing long series down. */
@@ -66,10 +68,15 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins };
   const local: string[] = [];
   const global: string[] = [];
+  const features = new Set<string>();
   if (!profile.allZero) {
     for (const candidate of candidates) {
       if (!candidate.appliesTo(situation)) continue;
-      (candidate.kind === 'local' ? local : global).push(candidate.name);
+      if (candidate.kind === 'local') local.push(candidate.name);
+      else {
+        global.push(candidate.name);
+        for (const f of candidate.features ?? []) features.add(f);
+      }
     }
   }
   if (!local.includes('naive')) local.unshift('naive');
@@ -78,6 +85,7 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     index,
     id: input.id,
     startPeriod,
+    features: [...features],
     y,
     context,
     profile,

@@ -64,7 +64,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const { fit, adjusted } = seasonal;
   const row = new Float64Array(fit.coefficients.length);
   const period = fit.period;
-  const r = innerForecast(adjusted, n, h, inner, reuse, warm);
+  const r = innerForecast(adjusted, n, h, inner, reuse, warm, { memo: context.memo, key: 'fourier' });
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
   return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
 }

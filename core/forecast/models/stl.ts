@@ -1,11 +1,11 @@
-import type { EtsFit } from '../kernels/ets';
+import type { EtsFit, EtsTrend } from '../kernels/ets';
 import { etsForecast, etsState, fitEts } from '../kernels/ets';
 import { fillMissing } from '../kernels/missing';
 import { stl } from '../kernels/stl';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
 import { gaussianFitted } from './common';
-import { describeEts, etsStartOf, fitAutoEts } from './ets';
+import { describeEts, etsStartOf } from './ets';
 import { fitThetaCore, thetaCoreForecast } from './theta';
 
 /**
@@ -51,21 +51,60 @@ export interface InnerResult extends OriginForecast {
   fit: EtsFit;
 }
 
-export function innerForecast(x: Float64Array, n: number, h: number, inner: StlInner, reuse: EtsFit | undefined, warmStart: EtsFit | undefined): InnerResult {
+/**
+ * Where an inner fit may be shared: models that adjust the same series the same way (e.g.
+ * stl_ets, stl_damped, stl_ses and stl_theta all smooth the STL-adjusted series) reuse each
+ * other's ETS fits through the series memo under `key` (what was adjusted, e.g. "stl").
+ */
+export interface FitSharing {
+  memo: Map<string, unknown> | undefined;
+  key: string;
+}
+
+function sharedFit(sharing: FitSharing | undefined, x: Float64Array, n: number, trend: EtsTrend, warmStart: EtsFit | undefined): EtsFit {
+  const memoKey = sharing ? `ets|${sharing.key}|${n}|${trend}|${warmStart ? 'warm' : 'cold'}` : '';
+  const cached = sharing?.memo?.get(memoKey) as EtsFit | undefined;
+  if (cached) return cached;
+  const fit = fitEts(x, 0, n, trend, warmStart ? { start: etsStartOf(warmStart) } : {});
+  sharing?.memo?.set(memoKey, fit);
+  return fit;
+}
+
+export function innerForecast(
+  x: Float64Array,
+  n: number,
+  h: number,
+  inner: StlInner,
+  reuse: EtsFit | undefined,
+  warmStart: EtsFit | undefined,
+  sharing?: FitSharing,
+): InnerResult {
   const mean = new Float64Array(h);
   const sd = new Float64Array(h);
   if (inner === 'theta') {
-    const core = fitThetaCore(x, n, reuse);
+    const core = fitThetaCore(x, n, reuse ?? sharedFit(sharing, x, n, 'none', undefined));
     const r = thetaCoreForecast(core, h);
     return { mean: r.mean, sd: r.sd, fit: core.fit, description: { inner, alpha: core.fit.alpha, drift: core.halfSlope } };
   }
   let fit: EtsFit;
   if (reuse) fit = reuse;
-  else if (warmStart) fit = fitEts(x, 0, n, warmStart.trend, { start: etsStartOf(warmStart) });
-  else if (inner === 'ses') fit = fitEts(x, 0, n, 'none');
-  else fit = inner === 'damped' ? fitEts(x, 0, n, n >= 10 ? 'damped' : 'none') : fitAutoEts(x, n, ['none', 'additive', 'damped']);
+  else if (warmStart) fit = sharedFit(sharing, x, n, warmStart.trend, warmStart.trend === 'none' ? undefined : warmStart);
+  else if (inner === 'ses' || n < 10) fit = sharedFit(sharing, x, n, 'none', undefined);
+  else if (inner === 'damped') fit = sharedFit(sharing, x, n, 'damped', undefined);
+  else {
+    // Automatic choice by AICc among the three trend types (as fitAutoEts), from shared fits.
+    fit = sharedFit(sharing, x, n, 'none', undefined);
+    for (const trend of ['additive', 'damped'] as const) {
+      const candidate = sharedFit(sharing, x, n, trend, undefined);
+      if (candidate.aicc < fit.aicc) fit = candidate;
+    }
+  }
   etsForecast(fit, etsState(x, 0, n, fit), h, mean, sd);
   return { mean, sd, fit, description: { inner, ...describeEts(fit) } };
+}
+
+function sharingKey(context: SeriesContext, options: StlModelOptions): FitSharing {
+  return { memo: context.memo, key: `stl:${options.seasonalWindow ?? 11}:${options.robust ? 1 : 0}` };
 }
 
 function addSeasonal(result: OriginForecast, seasonal: Float64Array | undefined, n: number, m: number, h: number): void {
@@ -99,7 +138,7 @@ export function stlForecaster(options: StlModelOptions, name = `stl_${options.in
         if (m >= 2 && origin <= 2 * m) return undefined;
         const { adjusted, seasonal } = decompose(y, origin, m, options, context.memo);
         const final = origin === y.length;
-        const r = innerForecast(adjusted, origin, h, options.inner, final ? undefined : shared, final ? shared : undefined);
+        const r = innerForecast(adjusted, origin, h, options.inner, final ? undefined : shared, final ? shared : undefined, sharingKey(context, options));
         shared ??= r.fit;
         addSeasonal(r, seasonal, origin, m, h);
         return { mean: r.mean, sd: r.sd, description: r.description };
