@@ -1,6 +1,7 @@
 import { adida, croston, imapa, sba, tsb } from './models/intermittent';
 import { ets } from './models/ets';
 import { fourierDamped, fourierEts, fourierSes, fourierTheta } from './models/fourier';
+import { multiSeasonalDamped, multiSeasonalSes } from './models/multi-seasonal';
 import { movingAverage, naive, seasonalNaive } from './models/simple';
 import { stlDamped, stlEts, stlSes, stlTheta } from './models/stl';
 import { theta } from './models/theta';
@@ -145,6 +146,10 @@ local('fourier_ets', fourierEts, 4, true, (s) => continuous(s) && seasonalWith(2
 local('fourier_theta', fourierTheta, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('fourier_damped', fourierDamped, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('fourier_ses', fourierSes, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+// Daily series with two years before the first origin: weekly and yearly cycles.
+const twoYearsDaily = (s: CandidateSituation) => s.context.frequency === 'D' && s.context.season === 7 && (s.origins[0] ?? s.profile.length) >= 2 * 365 + 14;
+local('mstl_ses', multiSeasonalSes, 5, true, (s) => continuous(s) && twoYearsDaily(s));
+local('mstl_damped', multiSeasonalDamped, 5, true, (s) => continuous(s) && twoYearsDaily(s));
 // Intermittent and lumpy demand.
 local('croston', croston, 2, false, intermittent);
 local('sba', sba, 2, false, intermittent);

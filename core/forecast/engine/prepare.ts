@@ -64,8 +64,14 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   if (input.calendar) context.calendar = input.calendar;
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
-  const origins = backtestOrigins(y.length, options.horizon, count, stride);
-  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins };
+  const recentOrigins = backtestOrigins(y.length, options.horizon, count, stride);
+  // Candidates qualify on the recent origins; the year-ago one is extra evidence where they can run.
+  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins: recentOrigins };
+  const origins = [...recentOrigins];
+  // One more origin a year before the end: its window is the same time of year as the coming
+  // horizon, the only place where a model's knowledge of the season ahead gets tested.
+  const yearAgo = y.length - periodsPerYear(options.frequency);
+  if (yearAgo >= 3 && yearAgo < (origins[0] ?? Infinity)) origins.unshift(yearAgo);
   const local: string[] = [];
   const global: string[] = [];
   const features = new Set<string>();
@@ -95,6 +101,10 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     scale: naiveScale(y, options.season),
     distribution: usesCountDistribution(profile) ? 'count' : 'continuous',
   };
+}
+
+export function periodsPerYear(frequency: Frequency): number {
+  return frequency === 'D' ? 365 : frequency === 'W' ? 52 : 12;
 }
 
 /** Days, weeks (Monday-based) or months since 1970 of a day number. */

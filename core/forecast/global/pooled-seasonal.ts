@@ -36,14 +36,14 @@ export function seasonProfileFeature(y: Float64Array, context: SeriesContext, cu
   const out = new Float64Array(cuts.length * (m + 1)).fill(NaN);
   cuts.forEach((cut, k) => {
     if (m < 2 || cut <= 2 * m) return;
-    const { seasonal } = decompose(y, cut, m, {}, context.memo);
+    const { seasonal, start } = decompose(y, cut, m, {}, context.memo);
     if (!seasonal) return;
     let absolute = 0;
     for (let t = cut - m; t < cut; t++) absolute += Math.abs(y[t]!);
     const level = absolute / m;
     if (!(level > 0)) return;
     const base = k * (m + 1);
-    for (let t = cut - m; t < cut; t++) out[base + position(startPeriod, t, m)] = seasonal[t]! / level;
+    for (let t = cut - m; t < cut; t++) out[base + position(startPeriod, t, m)] = seasonal[t - start]! / level;
     out[base + m] = level;
   });
   return out;
