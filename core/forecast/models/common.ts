@@ -97,8 +97,6 @@ export function gaussianFitted(
  * (capped) history.
  */
 export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
-  const override = Number(process.env.SHELFCAST_FIT_WINDOW);
-  if (override > 0) return override;
   if (frequency === 'D') return 365;
   if (frequency === 'W') return 156;
   return 72;
