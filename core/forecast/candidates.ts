@@ -50,6 +50,12 @@ export interface GlobalBatchSeries {
   startPeriod: number;
   /** Per-series features the candidate asked for (computed next to the local candidates, in the workers). */
   features: Record<string, Float64Array>;
+  /** Category or supplier key, when known. */
+  group?: string;
+  /** values[0] is the first sale (the launch is in the data). */
+  launchObserved: boolean;
+  /** The candidate applies to this series (it is forecast); the others are there to learn from. */
+  applies: boolean;
 }
 
 /** What a global candidate may use: cancellation and the worker pool of the run. */
@@ -72,8 +78,9 @@ export interface GlobalCandidate {
   features?: readonly string[];
   appliesTo(situation: CandidateSituation): boolean;
   /**
-   * Forecasts h steps from every origin of every series it applies to (the final origin is
-   * each series' full length, last in the list). Entry undefined for series it skips.
+   * Forecasts h steps from every origin (the final origin is each series' full length, last
+   * in the list) of every series with `applies`; the batch holds every series of the run so
+   * the candidate can learn across them. Entry undefined for series it skips.
    */
   forecastAcross(batch: GlobalBatchSeries[], horizon: number, options: GlobalRunOptions): Promise<((OriginForecast | undefined)[] | undefined)[]>;
 }

@@ -155,9 +155,22 @@ async function addGlobalCandidates(
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
   for (const candidate of globals) {
-    const members = series.filter((s) => s.global.includes(candidate.name));
-    if (members.length === 0) continue;
-    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins, startPeriod: s.startPeriod, features: runs[s.index]!.features ?? {} }));
+    const applies = series.map((s) => s.global.includes(candidate.name));
+    if (!applies.includes(true)) continue;
+    // Global candidates see every series of the run (to learn from) and forecast those they apply to.
+    const members = series;
+    const batch = members.map((s) => ({
+      id: s.id,
+      values: s.y,
+      context: s.context,
+      profile: s.profile,
+      origins: s.origins,
+      startPeriod: s.startPeriod,
+      features: runs[s.index]!.features ?? {},
+      ...(s.group !== undefined ? { group: s.group } : {}),
+      launchObserved: s.launchObserved,
+      applies: applies[s.index]!,
+    }));
     let forecasts: ((OriginForecast | undefined)[] | undefined)[];
     let error: string | null = null;
     try {
@@ -167,7 +180,7 @@ async function addGlobalCandidates(
       error = err instanceof Error ? err.message : String(err);
     }
     members.forEach((s, j) => {
-      runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
+      if (applies[j]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
     });
   }
 }

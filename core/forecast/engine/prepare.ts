@@ -1,6 +1,7 @@
 import { backtestOrigins } from '../backtest';
 import type { Candidate, CandidateSituation } from '../candidates';
 import { localCandidates } from '../candidates';
+import { coldStart } from '../global/cold-start';
 import { pooledSeasonal } from '../global/pooled-seasonal';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
@@ -28,6 +29,10 @@ export interface PreparedSeries {
   startPeriod: number;
   /** Series features the applicable global candidates need. */
   features: string[];
+  /** Category or supplier key from the input. */
+  group?: string;
+  /** y[0] is the product's first sale (leading zeros were dropped), not just the start of the data. */
+  launchObserved: boolean;
 }
 
 /** Longest history fitted by default: enough for several seasons without slowing long series down. */
@@ -92,6 +97,8 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     id: input.id,
     startPeriod,
     features: [...features],
+    ...(input.group !== undefined ? { group: input.group } : {}),
+    launchObserved: start > 0 && filled[start - 1] === 0,
     y,
     context,
     profile,
@@ -122,5 +129,5 @@ function dayOffset(periods: number, frequency: Frequency): number {
 }
 
 export function defaultCandidates(): Candidate[] {
-  return [...localCandidates(), pooledSeasonal];
+  return [...localCandidates(), pooledSeasonal, coldStart];
 }
