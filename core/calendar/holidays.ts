@@ -1,50 +1,73 @@
+/**
+ * Public holidays from the offline calendar (date-holidays ships its data; no network).
+ * Only type 'public' (days most shops see as holidays), English names. The country is the
+ * two-letter code from settings; 'UK' is accepted as the common alias of 'GB', which is
+ * the code date-holidays knows.
+ */
 import Holidays from 'date-holidays';
 import { dayFromIso } from '../dates';
 
 export interface PublicHoliday {
+  /** Day number. */
   day: number;
-  date: string;
   name: string;
+}
+
+function calendarCountry(country: string): string {
+  const code = country.trim().toUpperCase();
+  return code === 'UK' ? 'GB' : code;
+}
+
+/** Countries the offline calendar knows, by code, with English names, sorted by name. */
+export function holidayCountries(): Array<{ code: string; name: string }> {
+  const all = new Holidays().getCountries('en');
+  return Object.entries(all)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+export function isKnownCountry(country: string): boolean {
+  return Object.hasOwn(new Holidays().getCountries('en'), calendarCountry(country));
 }
 
 const cache = new Map<string, PublicHoliday[]>();
 
-/**
- * Public holidays of a country from the offline calendar shipped with date-holidays
- * (no network). Unknown countries give an empty list rather than an error: a shop in a
- * country the calendar lacks still gets forecasts, just without holiday marks.
- */
-export function publicHolidays(country: string, fromYear: number, toYear: number): PublicHoliday[] {
-  const key = `${country}:${fromYear}:${toYear}`;
-  const cached = cache.get(key);
+function holidaysOfYear(country: string, year: number): PublicHoliday[] {
+  const cacheKey = `${country}:${year}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const code = country.toUpperCase() === 'UK' ? 'GB' : country.toUpperCase();
-  const known = Object.hasOwn(new Holidays().getCountries('en') as Record<string, string>, code);
-  const list: PublicHoliday[] = [];
-  if (known) {
-    const calendar = new Holidays(code, { languages: ['en'] });
-    for (let year = fromYear; year <= toYear; year++) {
-      for (const holiday of calendar.getHolidays(year) ?? []) {
-        if (holiday.type !== 'public') continue;
-        const date = holiday.date.slice(0, 10);
-        list.push({ day: dayFromIso(date), date, name: holiday.name });
-      }
-    }
+  const calendar = new Holidays(country, { languages: ['en'] });
+  const list = (calendar.getHolidays(year, 'en') || [])
+    .filter((h) => h.type === 'public')
+    // h.date is the local calendar date "YYYY-MM-DD hh:mm:ss": its date part is the day.
+    .map((h) => ({ day: dayFromIso(h.date.slice(0, 10)), name: h.name }));
+  // A few calendars list a holiday twice (substitute days): one entry per day and name.
+  const seen = new Set<string>();
+  const unique = list.filter((h) => {
+    const k = `${h.day}:${h.name}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => a.day - b.day);
+  cache.set(cacheKey, unique);
+  return unique;
+}
+
+/** Public holidays of `country` with day numbers in [fromDay, toDay], in date order. */
+export function publicHolidays(country: string, fromDay: number, toDay: number): PublicHoliday[] {
+  const code = calendarCountry(country);
+  if (!isKnownCountry(code) || toDay < fromDay) return [];
+  const firstYear = new Date(fromDay * 86_400_000).getUTCFullYear();
+  const lastYear = new Date(toDay * 86_400_000).getUTCFullYear();
+  const out: PublicHoliday[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    for (const h of holidaysOfYear(code, year)) if (h.day >= fromDay && h.day <= toDay) out.push(h);
   }
-  list.sort((a, b) => a.day - b.day);
-  cache.set(key, list);
-  return list;
+  return out;
 }
 
+/** The public-holiday days in [fromDay, toDay] as a set (for marking series periods). */
 export function holidayDaySet(country: string, fromDay: number, toDay: number): Set<number> {
-  const fromYear = new Date(fromDay * 86_400_000).getUTCFullYear();
-  const toYear = new Date(toDay * 86_400_000).getUTCFullYear();
-  return new Set(publicHolidays(country, fromYear, toYear).filter((h) => h.day >= fromDay && h.day <= toDay).map((h) => h.day));
-}
-
-export function supportedCountries(): Array<{ code: string; name: string }> {
-  const countries = new Holidays().getCountries('en') as Record<string, string>;
-  return Object.entries(countries)
-    .map(([code, name]) => ({ code, name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return new Set(publicHolidays(country, fromDay, toDay).map((h) => h.day));
 }

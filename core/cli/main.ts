@@ -3,13 +3,28 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
+import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
+import { planCommand } from './commands/plan';
+import { reportCommand } from './commands/report';
+import { replayCommand } from './commands/replay';
 
 /** Every CLI command; add one entry per command. */
-export const CLI_COMMANDS: CliCommand[] = [demoCommand, forecastCommand, infoCommand, webCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  demoCommand,
+  forecastCommand,
+  importCommand,
+  infoCommand,
+  planCommand,
+  reportCommand,
+  replayCommand,
+  webCommand,
+  customersCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
@@ -68,8 +83,9 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
   };
   const code = await runCli(process.argv.slice(2), io);
-  // Long-running commands (web) never return here; everything else exits with its code.
+  // Exit once stdout is flushed, even if a library left a handle open (a worker, a timer).
   process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 if (isMain()) void main();

@@ -1,7 +1,18 @@
 import type { z } from 'zod';
+import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
+import { dashboardCommands } from './commands/dashboard';
+import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
+import { importCommands } from './commands/import';
+import { productDetailCommands } from './commands/product-detail';
+import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
 import { jobCommands, workspaceCommands } from './commands/workspace';
+import { planCommands } from './commands/plan';
+import { purchaseOrderCommands } from './commands/purchase-orders';
+import { reportCommands } from './commands/reports';
 
 /**
  * Every command of the API, declared once. Electron's IPC binding, the preload's allow-list,
@@ -13,6 +24,17 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
+  ...planCommands,
+  ...purchaseOrderCommands,
+  ...reportCommands,
+  ...productCommands,
+  ...productDetailCommands,
+  ...eventCommands,
+  ...alertCommands,
+  ...dashboardCommands,
+  ...importCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

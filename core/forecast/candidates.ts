@@ -17,6 +17,8 @@ import type { Forecaster, OriginForecast, SeriesContext } from './types';
  */
 
 export interface CandidateSituation {
+  /** The series' id (e.g. "productId:locationId"), for candidates that only know some series. */
+  id: string;
   profile: SeriesProfile;
   context: SeriesContext;
   horizon: number;
@@ -49,13 +51,16 @@ export interface GlobalBatchSeries {
    */
   startPeriod: number;
   /** Per-series features the candidate asked for (computed next to the local candidates, in the workers). */
-  features: Record<string, Float64Array>;
+  features?: Record<string, Float64Array>;
   /** Category or supplier key, when known. */
   group?: string;
   /** values[0] is the first sale (the launch is in the data). */
-  launchObserved: boolean;
-  /** The candidate applies to this series (it is forecast); the others are there to learn from. */
-  applies: boolean;
+  launchObserved?: boolean;
+  /**
+   * Whether the candidate applies to this series (it is forecast). Only candidates with
+   * `seesAllSeries` get series with applies = false, to learn from; absent means true.
+   */
+  applies?: boolean;
 }
 
 /** What a global candidate may use: cancellation and the worker pool of the run. */
@@ -76,11 +81,13 @@ export interface GlobalCandidate {
   seasonal: boolean;
   /** Names of registered series features (see registerSeriesFeature) it needs in GlobalBatchSeries.features. */
   features?: readonly string[];
+  /** Gets every series of the run (those it does not apply to flagged applies = false) instead of only its own. */
+  seesAllSeries?: boolean;
   appliesTo(situation: CandidateSituation): boolean;
   /**
    * Forecasts h steps from every origin (the final origin is each series' full length, last
-   * in the list) of every series with `applies`; the batch holds every series of the run so
-   * the candidate can learn across them. Entry undefined for series it skips.
+   * in the list) of the series it applies to; with `seesAllSeries` the batch also holds the
+   * other series of the run (applies = false) to learn from. Entry undefined for series it skips.
    */
   forecastAcross(batch: GlobalBatchSeries[], horizon: number, options: GlobalRunOptions): Promise<((OriginForecast | undefined)[] | undefined)[]>;
 }

@@ -155,10 +155,9 @@ async function addGlobalCandidates(
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
   for (const candidate of globals) {
-    const applies = series.map((s) => s.global.includes(candidate.name));
-    if (!applies.includes(true)) continue;
-    // Global candidates see every series of the run (to learn from) and forecast those they apply to.
-    const members = series;
+    const appliesTo = series.map((s) => s.global.includes(candidate.name));
+    if (!appliesTo.includes(true)) continue;
+    const members = candidate.seesAllSeries ? series : series.filter((s) => appliesTo[s.index]);
     const batch = members.map((s) => ({
       id: s.id,
       values: s.y,
@@ -169,7 +168,7 @@ async function addGlobalCandidates(
       features: runs[s.index]!.features ?? {},
       ...(s.group !== undefined ? { group: s.group } : {}),
       launchObserved: s.launchObserved,
-      applies: applies[s.index]!,
+      applies: appliesTo[s.index]!,
     }));
     let forecasts: ((OriginForecast | undefined)[] | undefined)[];
     let error: string | null = null;
@@ -180,7 +179,7 @@ async function addGlobalCandidates(
       error = err instanceof Error ? err.message : String(err);
     }
     members.forEach((s, j) => {
-      if (applies[j]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
+      if (appliesTo[s.index]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
     });
   }
 }

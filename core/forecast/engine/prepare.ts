@@ -71,7 +71,7 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   const stride = options.originStride ?? defaultStride(options.horizon);
   const recentOrigins = backtestOrigins(y.length, options.horizon, count, stride);
   // Candidates qualify on the recent origins; the year-ago one is extra evidence where they can run.
-  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins: recentOrigins };
+  const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins: recentOrigins };
   const origins = [...recentOrigins];
   // One more origin a year before the end: its window is the same time of year as the coming
   // horizon, the only place where a model's knowledge of the season ahead gets tested.

@@ -61,6 +61,7 @@ export const coldStart: GlobalCandidate = {
   name: 'cold_start',
   complexity: 2,
   seasonal: false,
+  seesAllSeries: true,
   appliesTo: (s) => s.profile.isNew && !s.profile.allZero,
   async forecastAcross(batch, horizon) {
     const byGroup = new Map<string, GlobalBatchSeries[]>();
@@ -71,7 +72,7 @@ export const coldStart: GlobalCandidate = {
       byGroup.set(s.group, list);
     }
     return batch.map((s) => {
-      if (!s.applies) return undefined;
+      if (s.applies === false) return undefined;
       const grouped = s.group !== undefined ? (byGroup.get(s.group) ?? []).filter((p) => p !== s) : [];
       const peers = grouped.length >= MIN_PEERS ? grouped : batch.filter((p) => p !== s);
       return [...s.origins, s.values.length].map((cut) => forecastNew(s.values, cut, horizon, peers));

@@ -103,7 +103,7 @@ export const pooledSeasonal: GlobalCandidate = {
     const levels: Float64Array[] = [];
     for (const s of batch) {
       const cuts = [...s.origins, s.values.length];
-      const feature = s.applies ? (s.features[PROFILE_FEATURE] ?? seasonProfileFeature(s.values, s.context, cuts, s.startPeriod)) : new Float64Array(cuts.length * (m + 1)).fill(NaN);
+      const feature = s.applies !== false ? (s.features?.[PROFILE_FEATURE] ?? seasonProfileFeature(s.values, s.context, cuts, s.startPeriod)) : new Float64Array(cuts.length * (m + 1)).fill(NaN);
       const profile = new Float64Array(cuts.length * m);
       const level = new Float64Array(cuts.length);
       for (let k = 0; k < cuts.length; k++) {
@@ -119,7 +119,7 @@ export const pooledSeasonal: GlobalCandidate = {
     for (let fromEnd = 0; fromEnd < maxCuts; fromEnd++) {
       const rows: Float64Array[] = [];
       batch.forEach((s, i) => {
-        if (!s.applies) return;
+        if (s.applies === false) return;
         const k = s.origins.length - fromEnd;
         if (k < 0 || Number.isNaN(levels[i]![k]!)) return;
         rows.push(profiles[i]!.subarray(k * m, (k + 1) * m));
@@ -127,7 +127,7 @@ export const pooledSeasonal: GlobalCandidate = {
       projectors.push(lowRankProjector(rows, m));
     }
     return batch.map((s, i) => {
-      if (!s.applies) return undefined;
+      if (s.applies === false) return undefined;
       const cuts = [...s.origins, s.values.length];
       return cuts.map((cut, k) => {
         const projector = projectors[cuts.length - 1 - k];

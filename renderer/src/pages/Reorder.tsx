@@ -1,15 +1,88 @@
-import { countTile, Tiles } from '../components/CountTiles';
-import { ErrorNotice, NotBuiltYet, PageHeader } from '../components/Page';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import { Alert, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
+import type { Recommendation } from '../../../core/contract/commands/plan';
+import { call } from '../api/client';
+import { useApp } from '../AppContext';
+import { ErrorNotice, PageHeader } from '../components/Page';
+import { ReportButtons } from '../components/ReportButtons';
+import { SupplierGroup } from '../components/reorder/SupplierGroup';
+import { date, money } from '../format';
 import { useCommand } from '../hooks/useCommand';
+import { navigate } from '../router';
 
 export function ReorderPage() {
-  const overview = useCommand('workspace.overview', {});
+  const { notify } = useApp();
+  const [onlyToOrder, setOnlyToOrder] = useState(true);
+  const view = useCommand('plan.view', { onlyToOrder });
+  const plan = view.data?.plan ?? null;
+  const lines = view.data?.lines ?? [];
+
+  const groups = useMemo(() => {
+    const map = new Map<string, Recommendation[]>();
+    for (const line of lines) {
+      const name = line.supplierName ?? 'No supplier';
+      map.set(name, [...(map.get(name) ?? []), line]);
+    }
+    return [...map.entries()];
+  }, [lines]);
+
+  const readyForOrders = lines.some((l) => (l.status === 'accepted' || l.status === 'edited') && l.poId === null);
+
+  const makePlan = async () => {
+    try {
+      await call('plan.start', {});
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  const createOrders = async () => {
+    try {
+      const orders = await call('plan.createPurchaseOrders', {});
+      notify(`${orders.length} draft purchase ${orders.length === 1 ? 'order' : 'orders'} ready.`, 'success');
+      navigate('/purchase-orders');
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
   return (
     <>
-      <PageHeader title="Reorder" />
-      <ErrorNotice error={overview.error} />
-      <Tiles tiles={[countTile('In this workspace', overview.data?.counts['recommendations'])]} />
-      <NotBuiltYet>reorder recommendations (what to order, from whom, how much and why) arrive with the reorder plan.</NotBuiltYet>
+      <PageHeader
+        title="Reorder"
+        subtitle={
+          plan
+            ? `Plan for ${date(plan.asOfDate)} · ${plan.products} products · ${plan.toOrder} to order · ${money(view.data?.totalCostCents ?? 0)}`
+            : 'What to order, from whom, how much and why.'
+        }
+        actions={
+          <>
+            <Button variant={plan ? 'outlined' : 'contained'} startIcon={<PlayArrowIcon />} onClick={() => void makePlan()}>
+              {plan ? 'Plan again' : 'Make a plan'}
+            </Button>
+            <Button variant="contained" disabled={!readyForOrders} onClick={() => void createOrders()}>
+              Create purchase orders
+            </Button>
+          </>
+        }
+      />
+      <ErrorNotice error={view.error} />
+      {plan === null && !view.loading ? (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          No plan yet. “Make a plan” forecasts every product and works out what to order, from whom, how much and why.
+        </Alert>
+      ) : null}
+      {plan ? (
+        <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
+          <FormControlLabel control={<Switch checked={onlyToOrder} onChange={(e) => setOnlyToOrder(e.target.checked)} />} label="Only products to order" />
+          <ReportButtons spec={{ kind: 'reorder' }} label="Reorder report" />
+        </Stack>
+      ) : null}
+      {plan && groups.length === 0 ? <Typography sx={{ mb: 2 }}>Nothing to order: every product has enough stock for its lead time and review period.</Typography> : null}
+      {groups.map(([name, group]) => (
+        <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} />
+      ))}
     </>
   );
 }

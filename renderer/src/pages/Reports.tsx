@@ -1,15 +1,88 @@
-import { countTile, Tiles } from '../components/CountTiles';
-import { ErrorNotice, NotBuiltYet, PageHeader } from '../components/Page';
+import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { ErrorNotice, PageHeader } from '../components/Page';
+import { ReportButtons } from '../components/ReportButtons';
+import { money, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
 
+const HEALTH_LABEL = { dead: 'Dead', slow: 'Slow', overstock: 'Overstock' } as const;
+const HEALTH_COLOR = { dead: 'error', slow: 'warning', overstock: 'info' } as const;
+
+function ReportCard({ title, text, children }: { title: string; text: string; children: React.ReactNode }) {
+  return (
+    <Card variant="outlined" sx={{ flex: '1 1 280px' }}>
+      <CardContent>
+        <Typography variant="h2" sx={{ mb: 0.5 }}>
+          {title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {text}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
 export function ReportsPage() {
-  const overview = useCommand('workspace.overview', {});
+  const slow = useCommand('reports.slowStock', {});
+  const lines = slow.data ?? [];
+  const tiedUp = lines.reduce((s, l) => s + ((l.health === 'overstock' ? l.excessValueCents : l.moneyTiedUpCents) ?? 0), 0);
   return (
     <>
-      <PageHeader title="Reports" />
-      <ErrorNotice error={overview.error} />
-      <Tiles tiles={[countTile('In this workspace', overview.data?.counts['forecast_runs'])]} />
-      <NotBuiltYet>PDF and CSV reports arrive with the reorder plan.</NotBuiltYet>
+      <PageHeader title="Reports" subtitle="Printable PDF reports made on this computer, and the same data as CSV for a spreadsheet." />
+      <Stack direction="row" sx={{ gap: 2, mb: 3, flexWrap: 'wrap' }}>
+        <ReportCard title="Reorder report" text="The latest plan by supplier: what to order, how much, what it costs and why.">
+          <ReportButtons spec={{ kind: 'reorder' }} label="Reorder report" />
+        </ReportCard>
+        <ReportCard title="Purchase orders" text="Every open purchase order, one page per supplier, ready to send.">
+          <ReportButtons spec={{ kind: 'po' }} label="Purchase orders" />
+        </ReportCard>
+        <ReportCard title="Slow stock" text="Dead and slow-moving stock by money tied up, overstock by weeks of cover.">
+          <ReportButtons spec={{ kind: 'slow' }} label="Slow stock" />
+        </ReportCard>
+      </Stack>
+      <Typography variant="h2" sx={{ mb: 1 }}>
+        Slow-moving, dead and overstocked products
+      </Typography>
+      <ErrorNotice error={slow.error} />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="slow-summary">
+        {slow.data ? `${lines.length} products · ${money(tiedUp)} tied up beyond what sells` : 'Loading…'}
+      </Typography>
+      <Table size="small" aria-label="Slow stock">
+        <TableHead>
+          <TableRow>
+            <TableCell>Kind</TableCell>
+            <TableCell>Product</TableCell>
+            <TableCell>Supplier</TableCell>
+            <TableCell align="right">On hand</TableCell>
+            <TableCell align="right">Money tied up</TableCell>
+            <TableCell align="right">Turns a year</TableCell>
+            <TableCell align="right">Weeks of cover</TableCell>
+            <TableCell>Why</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {lines.map((l) => (
+            <TableRow key={l.sku}>
+              <TableCell>
+                <Chip size="small" label={HEALTH_LABEL[l.health]} color={HEALTH_COLOR[l.health]} />
+              </TableCell>
+              <TableCell>
+                {l.name}
+                <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                  {l.sku}
+                </Typography>
+              </TableCell>
+              <TableCell>{l.supplierName ?? '—'}</TableCell>
+              <TableCell align="right">{num(l.onHand, 1)}</TableCell>
+              <TableCell align="right">{money(l.moneyTiedUpCents)}</TableCell>
+              <TableCell align="right">{num(l.turnoverPerYear, 1)}</TableCell>
+              <TableCell align="right">{num(l.weeksOfCover, 0)}</TableCell>
+              <TableCell>{l.reason}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </>
   );
 }

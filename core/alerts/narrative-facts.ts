@@ -1,0 +1,130 @@
+/**
+ * Gathers the facts of the weekly summary from what the alerts refresh already holds
+ * (products, weekly series, alert drafts) plus two small queries: the week's revenue and
+ * the forecast that was made for the week before it began.
+ *
+ * "Above / below forecast" compares the week's actual with the forecast's 80% range
+ * (q10–q90) of the latest run made before the week started; for products that run did not
+ * cover, with the 95% band of the one-step-ahead forecast the anomaly check uses.
+ */
+import type { Db } from '../db/connection';
+import type { ProductBase } from '../db/repos/alert-facts';
+import { oneStepBands } from './anomalies';
+import type { NarrativeFacts, ProductSurprise } from './narrative';
+import type { AlertDraft } from './rules';
+import type { WeekPoint } from './series';
+import { seriesValues } from './series';
+
+function weekRevenue(db: Db, fromDay: number, toDay: number): number | null {
+  const row = db
+    .prepare(
+      `SELECT sum(coalesce(s.revenue_cents, s.quantity * coalesce(s.unit_price_cents, p.unit_price_cents))) AS cents,
+              count(coalesce(s.revenue_cents, s.unit_price_cents, p.unit_price_cents)) AS priced
+       FROM sales s JOIN products p ON p.id = s.product_id
+       WHERE s.product_id IN (SELECT id FROM products) AND s.location_id IN (SELECT id FROM locations) AND s.day BETWEEN @from AND @to`,
+    )
+    .get({ from: fromDay, to: toDay }) as { cents: number | null; priced: number };
+  return row.priced > 0 && row.cents !== null ? Math.round(row.cents) : null;
+}
+
+function forecastForWeek(db: Db, weekStart: number): Map<number, { mean: number; q10: number; q90: number }> {
+  const run = db.prepare("SELECT id FROM forecast_runs WHERE status = 'done' AND as_of_day < ? ORDER BY id DESC LIMIT 1").get(weekStart) as { id: number } | undefined;
+  const out = new Map<number, { mean: number; q10: number; q90: number }>();
+  if (!run) return out;
+  const rows = db
+    .prepare("SELECT product_id AS productId, sum(mean) AS mean, sum(q10) AS q10, sum(q90) AS q90 FROM forecasts WHERE run_id = ? AND period_start = ? GROUP BY product_id")
+    .all(run.id, weekStart) as Array<{ productId: number; mean: number; q10: number; q90: number }>;
+  for (const r of rows) out.set(r.productId, { mean: r.mean, q10: r.q10, q90: r.q90 });
+  return out;
+}
+
+export function narrativeFacts(
+  db: Db,
+  input: { bases: readonly ProductBase[]; drafts: readonly AlertDraft[]; series: ReadonlyMap<number, WeekPoint[]>; lastWeek: number; hasForecast: boolean },
+): NarrativeFacts {
+  const { bases, drafts, series, lastWeek } = input;
+  const stored = forecastForWeek(db, lastWeek);
+  let units = 0;
+  let previousUnits = 0;
+  let forecastUnits = 0;
+  let anyForecast = false;
+  const above: ProductSurprise[] = [];
+  const below: ProductSurprise[] = [];
+  for (const base of bases) {
+    const points = series.get(base.id);
+    if (!points || points.length === 0) continue;
+    const last = points.at(-1)!;
+    const previous = points.at(-2);
+    if (previous && previous.start === lastWeek - 7) previousUnits += previous.actual;
+    if (last.start !== lastWeek) continue;
+    units += last.actual;
+    let range: { mean: number; lower: number; upper: number } | null = null;
+    const fromRun = stored.get(base.id);
+    if (fromRun) range = { mean: fromRun.mean, lower: fromRun.q10, upper: fromRun.q90 };
+    else {
+      const band = oneStepBands(seriesValues(points)).at(-1);
+      if (band) range = { mean: band.forecast, lower: band.lower, upper: band.upper };
+    }
+    if (!range) continue;
+    anyForecast = true;
+    forecastUnits += range.mean;
+    if (last.excluded) continue;
+    const impact = Math.round(Math.abs(last.actual - range.mean) * (base.unitPriceCents ?? 100));
+    const surprise = { name: base.name, actual: last.actual, expected: range.mean, impactCents: impact };
+    if (last.actual > range.upper && last.actual > range.mean) above.push(surprise);
+    else if (last.actual < range.lower && range.lower > 0) below.push(surprise);
+  }
+
+  const hasPlan = bases.some((b) => b.recommendationStatus !== null);
+  let ordering: NarrativeFacts['ordering'] = null;
+  if (hasPlan) {
+    const due = bases.filter((b) => b.recommendationStatus === 'pending' && (b.suggestedQty ?? 0) > 0);
+    const bySupplier = new Map<string, number>();
+    let cost = 0;
+    let priced = 0;
+    for (const b of due) {
+      if (b.unitCostCents === null) continue;
+      const c = (b.suggestedQty ?? 0) * b.unitCostCents;
+      cost += c;
+      priced++;
+      const name = b.supplierName ?? 'no supplier';
+      bySupplier.set(name, (bySupplier.get(name) ?? 0) + c);
+    }
+    ordering = {
+      products: due.length,
+      urgent: due.filter((b) => b.priority === 'urgent').length,
+      costCents: priced > 0 ? Math.round(cost) : null,
+      topSuppliers: [...bySupplier.entries()].map(([name, c]) => ({ name, costCents: Math.round(c) })).sort((a, b) => b.costCents - a.costCents),
+    };
+  }
+
+  const names = new Map(bases.map((b) => [b.id, b.name]));
+  const detail = (d: AlertDraft, field: string) => (typeof d.details[field] === 'number' ? (d.details[field] as number) : 0);
+  const dead = drafts.filter((d) => d.kind === 'dead_stock');
+  const overstock = drafts.filter((d) => d.kind === 'overstock');
+  const worse = drafts.filter((d) => d.kind === 'accuracy_degraded');
+  return {
+    weekStartDay: lastWeek,
+    weekEndDay: lastWeek + 6,
+    units,
+    previousUnits: previousUnits > 0 ? previousUnits : null,
+    revenueCents: weekRevenue(db, lastWeek, lastWeek + 6),
+    forecastUnits: anyForecast ? forecastUnits : null,
+    above,
+    below,
+    ordering,
+    stockoutRisks: drafts.filter((d) => d.kind === 'stockout_lead_time' || d.kind === 'stockout_7d').length,
+    dead: {
+      products: dead.length,
+      valueCents: Math.round(dead.reduce((a, d) => a + detail(d, 'valueCents'), 0)),
+      top: dead
+        .map((d) => ({ name: names.get(d.productId ?? -1) ?? '', valueCents: Math.round(detail(d, 'valueCents')) }))
+        .filter((t) => t.valueCents > 0)
+        .sort((a, b) => b.valueCents - a.valueCents)
+        .slice(0, 3),
+    },
+    overstock: { products: overstock.length, excessValueCents: Math.round(overstock.reduce((a, d) => a + detail(d, 'excessValueCents'), 0)) },
+    worse: { products: worse.length, names: worse.map((d) => names.get(d.productId ?? -1) ?? '').filter((n) => n !== '') },
+    hasForecast: input.hasForecast,
+  };
+}

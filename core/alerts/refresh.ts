@@ -1,0 +1,153 @@
+/**
+ * Recomputes every alert and this week's summary from the workspace and stores them.
+ * Runs in the alerts job's worker thread (or inline in tests and the CLI); one transaction
+ * for the alert rows, so the screens never see half a refresh.
+ */
+import { dayFromIso, weekStartOfDay } from '../dates';
+import type { Db } from '../db/connection';
+import type { ProductBase } from '../db/repos/alert-facts';
+import { actualsForRun, chosenBacktests, costOfGoodsSold, firstSalesDay, latestForecastMeans, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
+import type { UpsertOutcome } from '../db/repos/alerts';
+import { applyAlertDrafts, dataFingerprint, oneOffDays, writeRefreshState } from '../db/repos/alerts';
+import { listEvents } from '../db/repos/events';
+import { readSettings } from '../db/repos/settings';
+import { asOfDay as findAsOfDay } from '../db/repos/stock-facts';
+import { publicHolidays } from '../calendar/holidays';
+import { makeTextFormat } from './format';
+import type { WeeklyNarrative } from './narrative';
+import { weeklyNarrative } from './narrative';
+import { narrativeFacts } from './narrative-facts';
+import type { AlertDraft, ProductFacts } from './rules';
+import { stockAlerts } from './rules';
+import { seriesAlerts } from './series';
+import type { DayRange } from './weeks';
+import { buildWeekPoints, lastCompleteWeekStart } from './weeks';
+import { storeWeeklySummary } from './summary-store';
+import { statsRow } from './stats';
+import type { ProductStatsRow } from '../db/repos/product-stats';
+import { recentSales, writeProductStats } from '../db/repos/product-stats';
+import { accuracyRows } from '../db/repos/dashboard';
+import { accuracyGroups } from '../dashboard/accuracy';
+
+/** Weeks of history the anomaly check reads: 26 to judge the spread, 8 for the level, and room. */
+export const SERIES_WEEKS = 60;
+
+export interface RefreshResult extends UpsertOutcome {
+  asOfDay: number | null;
+  products: number;
+  narrative: WeeklyNarrative | null;
+}
+
+/** Mean absolute one-period change of a series: the scale of MASE (Hyndman & Koehler 2006). */
+export function naiveScale(values: readonly number[]): number {
+  let total = 0;
+  let count = 0;
+  for (let i = 1; i < values.length; i++) {
+    total += Math.abs(values[i]! - values[i - 1]!);
+    count++;
+  }
+  return count > 0 ? total / count : NaN;
+}
+
+function forecastFacts(base: ProductBase, forecast: ReturnType<typeof latestForecastMeans>, nowDay: number): Pick<ProductFacts, 'forecastMeans' | 'forecastPeriodDays' | 'forecastElapsedDays'> {
+  const entry = forecast?.byProduct.get(base.id);
+  if (!forecast || !entry) return { forecastMeans: null, forecastPeriodDays: 7, forecastElapsedDays: 0 };
+  const first = entry.starts.findIndex((start) => start + forecast.periodDays > nowDay);
+  if (first < 0) return { forecastMeans: null, forecastPeriodDays: forecast.periodDays, forecastElapsedDays: 0 };
+  return { forecastMeans: entry.means.slice(first), forecastPeriodDays: forecast.periodDays, forecastElapsedDays: Math.max(0, nowDay - entry.starts[first]!) };
+}
+
+export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
+  const fingerprint = dataFingerprint(db);
+  const settings = readSettings(db);
+  const fmt = makeTextFormat(settings.locale, settings.currency);
+  const asOf = findAsOfDay(db);
+  if (asOf === null) {
+    const outcome = applyAlertDrafts(db, [], now);
+    writeRefreshState(db, { at: now.toISOString(), fingerprint, asOfDay: null });
+    writeProductStats(db, [], now);
+    storeWeeklySummary(db, { narrative: null, cogsCents: null, accuracy: null }, now);
+    return { ...outcome, asOfDay: null, products: 0, narrative: null };
+  }
+  const weekStartOf = (day: number) => weekStartOfDay(day, settings.weekStart);
+  const lastWeek = lastCompleteWeekStart(asOf, weekStartOf);
+  const firstWeek = lastWeek - 7 * (SERIES_WEEKS - 1);
+  const nowDay = asOf + 1; // stock counts and sales are as of the end of the as-of day
+
+  const bases = productBases(db, settings.defaultLeadTimeDays);
+  const positions = productPositions(db);
+  const forecast = latestForecastMeans(db);
+  const actuals = forecast && forecast.periodDays === 7 ? actualsForRun(db, forecast.runId, 7, asOf) : new Map();
+  const backtests = forecast ? chosenBacktests(db, forecast.runId) : new Map();
+  const weekly = weeklySales(db, firstWeek, lastWeek + 6, settings.weekStart);
+  const counts = stockCountsSince(db, firstWeek);
+  const marks = oneOffDays(db);
+  const events = listEvents(db, null, null).filter((e) => e.type !== 'other' || e.multiplier !== null);
+  const holidays: DayRange[] = publicHolidays(settings.country, firstWeek, lastWeek + 6).map((h) => ({ startDay: h.day, endDay: h.day, name: h.name }));
+  const historyStart = firstSalesDay(db);
+
+  const recent = recentSales(db, asOf);
+  const drafts: AlertDraft[] = [];
+  const stats: ProductStatsRow[] = [];
+  const seriesByProduct = new Map<number, ReturnType<typeof buildWeekPoints>>();
+  for (const base of bases) {
+    const label = `${base.name} (${base.sku})`;
+    const sales = weekly.get(base.id);
+    const explanations: DayRange[] = [
+      ...holidays,
+      ...events
+        .filter((e) => e.scope === 'all' || (e.scope === 'sku' && e.scopeValue === base.sku) || (e.scope === 'category' && base.category !== null && e.scopeValue?.toLowerCase() === base.category.toLowerCase()))
+        .map((e) => ({ startDay: dayFromIso(e.startDay), endDay: dayFromIso(e.endDay), name: e.name })),
+    ];
+    const points = buildWeekPoints({
+      firstWeek,
+      lastWeek,
+      firstSaleDay: base.firstSaleDay,
+      sales,
+      counts: counts.get(base.id),
+      oneOffs: (marks.get(base.id) ?? []).map((m) => ({ startDay: m.startDay, endDay: m.endDay })),
+      explanations,
+    });
+    seriesByProduct.set(base.id, points);
+
+    const productActuals = actuals.get(base.id) as Array<{ actual: number; mean: number }> | undefined;
+    let accuracy: ProductFacts['accuracy'] = null;
+    if (productActuals && productActuals.length > 0 && forecast) {
+      const history = points.filter((p) => p.start < forecast.asOfDay && !p.excluded).map((p) => p.actual).slice(-52);
+      const scale = naiveScale(history);
+      if (scale > 0) {
+        const error = productActuals.reduce((a, r) => a + Math.abs(r.actual - r.mean), 0) / productActuals.length;
+        accuracy = { newPeriods: productActuals.length, newMase: error / scale, backtestMase: backtests.get(base.id)?.mase ?? null };
+      }
+    }
+    const position = positions.get(base.id);
+    const facts: ProductFacts = {
+      productId: base.id,
+      sku: base.sku,
+      name: base.name,
+      onHand: position?.onHand ?? null,
+      // A sent order without a due day is expected one lead time after it was sent (as the plan assumes).
+      receipts: (position?.onOrder ?? []).map((r) => ({ quantity: r.quantity, dueInDays: (r.expectedDay ?? (r.sentDay ?? nowDay) + Math.ceil(base.leadTimeDays)) - nowDay })),
+      unitCostCents: base.unitCostCents,
+      leadTimeDays: base.leadTimeDays,
+      ...forecastFacts(base, forecast, nowDay),
+      reorderPoint: base.reorderPoint,
+      orderUpToLevel: base.orderUpToLevel,
+      lastSaleDay: base.lastSaleDay,
+      accuracy,
+    };
+    drafts.push(...stockAlerts(facts, { asOfDay: asOf, historyStartDay: historyStart, format: fmt }));
+    const onOrder = facts.receipts.reduce((a, r) => a + r.quantity, 0);
+    stats.push(statsRow(base, position ?? null, recent.get(base.id), onOrder, { means: facts.forecastMeans, periodDays: facts.forecastPeriodDays, elapsedDays: facts.forecastElapsedDays }));
+    drafts.push(...seriesAlerts(base.id, label, points, fmt));
+  }
+
+  const outcome = applyAlertDrafts(db, drafts, now);
+  writeProductStats(db, stats, now);
+  const facts = narrativeFacts(db, { bases, drafts, series: seriesByProduct, lastWeek, hasForecast: forecast !== null });
+  const narrative = weeklyNarrative(facts, fmt);
+  const accuracy = forecast ? { runId: forecast.runId, runAsOfDay: forecast.asOfDay, groups: accuracyGroups(accuracyRows(db, forecast.runId)) } : null;
+  storeWeeklySummary(db, { narrative, cogsCents: costOfGoodsSold(db, asOf - 363, asOf), accuracy }, now);
+  writeRefreshState(db, { at: now.toISOString(), fingerprint, asOfDay: asOf });
+  return { ...outcome, asOfDay: asOf, products: bases.length, narrative };
+}

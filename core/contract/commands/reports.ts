@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Empty, FileRef, Id } from '../common';
+import { command } from '../spec';
+
+export const ReportKind = z.enum(['reorder', 'po', 'slow']);
+
+export const ReportRequest = z
+  .object({
+    kind: ReportKind,
+    format: z.enum(['pdf', 'csv']),
+    supplier: z.string().min(1).max(200).optional(),
+    poId: Id.optional(),
+  })
+  .strict();
+
+export const SlowStockLine = z.object({
+  sku: z.string(),
+  name: z.string(),
+  supplierName: z.string().nullable(),
+  health: z.enum(['dead', 'slow', 'overstock']),
+  onHand: z.number(),
+  moneyTiedUpCents: z.number().int().nullable(),
+  turnoverPerYear: z.number().nullable(),
+  weeksOfCover: z.number().nullable(),
+  excessValueCents: z.number().int().nullable(),
+  reason: z.string(),
+});
+
+export const reportCommands = {
+  'reports.generate': command(
+    'Writes a report (reorder, purchase orders, slow stock) as PDF or CSV and returns a handle to download, save or print it.',
+    ReportRequest,
+    FileRef.extend({ lines: z.number().int() }),
+  ),
+  'reports.slowStock': command('Dead, slow-moving and overstocked products, ranked by money tied up.', Empty, z.array(SlowStockLine)),
+};

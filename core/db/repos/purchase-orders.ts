@@ -1,0 +1,224 @@
+/**
+ * Purchase orders: draft → sent (its open lines count as on order) → received (the goods
+ * go on the shelf and the order closes) or cancelled (from draft or sent).
+ * Accepted and edited recommendations become draft orders grouped by supplier; an order
+ * below the supplier's minimum order value is flagged. Every change is audited.
+ */
+import { AppError } from '../../contract/errors';
+import { dayFromIso, isoFromDay } from '../../dates';
+import type { Db } from '../connection';
+import { audit } from './audit';
+
+export type PoStatus = 'draft' | 'sent' | 'received' | 'cancelled';
+
+export interface PoLineRow {
+  id: number;
+  productId: number;
+  sku: string;
+  productName: string;
+  locationId: number;
+  quantity: number;
+  receivedQuantity: number;
+  casePack: number;
+  cases: number;
+  unitCostCents: number | null;
+  lineCostCents: number | null;
+  expectedDay: number | null;
+  recommendationId: number | null;
+}
+
+export interface PurchaseOrderRow {
+  id: number;
+  number: string;
+  supplierId: number | null;
+  supplierName: string | null;
+  supplierEmail: string | null;
+  supplierContact: string | null;
+  status: PoStatus;
+  createdAt: string;
+  sentAt: string | null;
+  receivedAt: string | null;
+  expectedDay: number | null;
+  /** The business day the order was raised. */
+  orderDay: number | null;
+  notes: string | null;
+  lines: PoLineRow[];
+  totalCents: number;
+  /** Lines whose unit cost is unknown are not in the total. */
+  linesWithoutCost: number;
+  minOrderValueCents: number | null;
+  belowMinimum: boolean;
+}
+
+interface HeaderRow {
+  id: number;
+  number: string;
+  supplierId: number | null;
+  supplierName: string | null;
+  supplierEmail: string | null;
+  supplierContact: string | null;
+  status: PoStatus;
+  createdAt: string;
+  sentAt: string | null;
+  receivedAt: string | null;
+  expectedDay: number | null;
+  orderDay: number | null;
+  notes: string | null;
+  minOrderValueCents: number | null;
+}
+
+const HEADER = `
+  SELECT po.id, po.number, po.supplier_id AS supplierId, s.name AS supplierName, s.email AS supplierEmail, s.contact AS supplierContact,
+         po.status, po.created_at AS createdAt, po.sent_at AS sentAt, po.received_at AS receivedAt, po.expected_day AS expectedDay,
+         po.order_day AS orderDay, po.notes, s.min_order_value_cents AS minOrderValueCents
+    FROM purchase_orders po LEFT JOIN suppliers s ON s.id = po.supplier_id`;
+
+function linesOf(db: Db, poId: number): PoLineRow[] {
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.product_id AS productId, p.sku, p.name AS productName, l.location_id AS locationId, l.quantity,
+              l.received_quantity AS receivedQuantity, COALESCE(p.case_pack, 1) AS casePack, l.unit_cost_cents AS unitCostCents,
+              l.expected_day AS expectedDay, l.recommendation_id AS recommendationId
+         FROM po_lines l JOIN products p ON p.id = l.product_id
+        WHERE l.po_id = ? ORDER BY p.sku`,
+    )
+    .all(poId) as Array<Omit<PoLineRow, 'cases' | 'lineCostCents'>>;
+  return rows.map((r) => ({ ...r, cases: r.quantity / r.casePack, lineCostCents: r.unitCostCents === null ? null : Math.round(r.quantity * r.unitCostCents) }));
+}
+
+function withLines(db: Db, header: HeaderRow): PurchaseOrderRow {
+  const lines = linesOf(db, header.id);
+  const totalCents = lines.reduce((sum, l) => sum + (l.lineCostCents ?? 0), 0);
+  const belowMinimum = header.minOrderValueCents !== null && header.status !== 'cancelled' && totalCents < header.minOrderValueCents;
+  return { ...header, lines, totalCents, linesWithoutCost: lines.filter((l) => l.lineCostCents === null).length, belowMinimum };
+}
+
+export function getPurchaseOrder(db: Db, id: number): PurchaseOrderRow {
+  const header = db.prepare(`${HEADER} WHERE po.id = ?`).get(id) as HeaderRow | undefined;
+  if (!header) throw new AppError('not_found', `There is no purchase order ${id}.`, { id });
+  return withLines(db, header);
+}
+
+export function listPurchaseOrders(db: Db, options: { status?: PoStatus[]; supplierId?: number } = {}): PurchaseOrderRow[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (options.status && options.status.length > 0) {
+    where.push(`po.status IN (${options.status.map(() => '?').join(', ')})`);
+    params.push(...options.status);
+  }
+  if (options.supplierId !== undefined) {
+    where.push('po.supplier_id = ?');
+    params.push(options.supplierId);
+  }
+  const headers = db
+    .prepare(`${HEADER} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY CASE po.status WHEN 'draft' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END, po.id DESC`)
+    .all(...params) as HeaderRow[];
+  return headers.map((h) => withLines(db, h));
+}
+
+function nextNumber(db: Db, day: number): string {
+  const row = db.prepare('SELECT count(*) AS n FROM purchase_orders').get() as { n: number };
+  const stamp = isoFromDay(day).replace(/-/g, '');
+  let n = row.n + 1;
+  let number = `PO-${stamp}-${String(n).padStart(3, '0')}`;
+  const exists = db.prepare('SELECT 1 FROM purchase_orders WHERE number = ?');
+  while (exists.get(number)) number = `PO-${stamp}-${String(++n).padStart(3, '0')}`;
+  return number;
+}
+
+/**
+ * Turns the accepted and edited recommendations that are not on an order yet into draft
+ * purchase orders, one per supplier (added to that supplier's existing draft if there is
+ * one). Each line is expected after its lead time from `today`. Returns the orders touched.
+ */
+export function createDraftOrders(db: Db, today: number, now = new Date()): PurchaseOrderRow[] {
+  return db.transaction(() => {
+    const accepted = db
+      .prepare(
+        `SELECT r.id, r.product_id AS productId, r.location_id AS locationId, r.supplier_id AS supplierId, r.final_qty AS quantity,
+                r.unit_cost_cents AS unitCostCents, r.inputs
+           FROM recommendations r
+          WHERE r.status IN ('accepted', 'edited') AND r.final_qty > 0
+            AND NOT EXISTS (SELECT 1 FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id
+                             WHERE l.recommendation_id = r.id AND po.status <> 'cancelled')
+          ORDER BY r.supplier_id, r.id`,
+      )
+      .all() as Array<{ id: number; productId: number; locationId: number; supplierId: number | null; quantity: number; unitCostCents: number | null; inputs: string }>;
+    if (accepted.length === 0) {
+      throw new AppError('plan.no_recommendations', 'There are no accepted lines to put on purchase orders. Accept or edit some lines first.');
+    }
+    const bySupplier = new Map<number | null, typeof accepted>();
+    for (const line of accepted) bySupplier.set(line.supplierId, [...(bySupplier.get(line.supplierId) ?? []), line]);
+    const findDraft = db.prepare("SELECT id FROM purchase_orders WHERE status = 'draft' AND supplier_id IS ? ORDER BY id LIMIT 1");
+    const insertPo = db.prepare("INSERT INTO purchase_orders (number, supplier_id, status, created_at, expected_day, order_day) VALUES (?, ?, 'draft', ?, ?, ?)");
+    const insertLine = db.prepare('INSERT INTO po_lines (po_id, product_id, location_id, quantity, unit_cost_cents, expected_day, recommendation_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const touched: number[] = [];
+    for (const [supplierId, lines] of bySupplier) {
+      const leadDays = lines.map((l) => Number((JSON.parse(l.inputs) as { leadTimeDays?: number }).leadTimeDays ?? 0));
+      const expected = today + Math.ceil(Math.max(0, ...leadDays));
+      let poId = (findDraft.get(supplierId) as { id: number } | undefined)?.id;
+      if (poId === undefined) {
+        poId = Number(insertPo.run(nextNumber(db, today), supplierId, now.toISOString(), expected, today).lastInsertRowid);
+        audit(db, { action: 'po.create', entity: 'purchase_order', entityId: poId, after: { supplierId, status: 'draft' } }, now);
+      }
+      lines.forEach((line, i) => {
+        insertLine.run(poId, line.productId, line.locationId, line.quantity, line.unitCostCents, today + Math.ceil(leadDays[i] ?? 0), line.id);
+      });
+      audit(db, { action: 'po.add_lines', entity: 'purchase_order', entityId: poId, after: { recommendations: lines.map((l) => l.id) } }, now);
+      touched.push(poId);
+    }
+    return touched.map((id) => getPurchaseOrder(db, id));
+  })();
+}
+
+const TRANSITIONS: Record<PoStatus, PoStatus[]> = {
+  draft: ['sent', 'cancelled'],
+  sent: ['received', 'cancelled'],
+  received: [],
+  cancelled: [],
+};
+
+/**
+ * Moves an order to its next status. Sending stamps the send date and keeps the expected
+ * days; receiving books every open line as received in full (the stock moves on), cancelling
+ * frees its recommendations to be ordered again.
+ */
+export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = new Date()): PurchaseOrderRow {
+  return db.transaction(() => {
+    const before = getPurchaseOrder(db, id);
+    if (!TRANSITIONS[before.status].includes(to)) {
+      throw new AppError('po.invalid_transition', `Purchase order ${before.number} is ${before.status}; it cannot be marked ${to}.`, { id, from: before.status, to });
+    }
+    if (to === 'sent' && before.lines.length === 0) throw new AppError('po.invalid_transition', `Purchase order ${before.number} has no lines to send.`, { id });
+    const at = now.toISOString();
+    if (to === 'sent') db.prepare("UPDATE purchase_orders SET status = 'sent', sent_at = ? WHERE id = ?").run(at, id);
+    if (to === 'cancelled') db.prepare("UPDATE purchase_orders SET status = 'cancelled' WHERE id = ?").run(id);
+    if (to === 'received') {
+      db.prepare('UPDATE po_lines SET received_quantity = quantity WHERE po_id = ?').run(id);
+      db.prepare("UPDATE purchase_orders SET status = 'received', received_at = ? WHERE id = ?").run(at, id);
+    }
+    audit(db, { action: `po.${to}`, entity: 'purchase_order', entityId: id, before: { status: before.status }, after: { status: to, number: before.number, totalCents: before.totalCents } }, now);
+    return getPurchaseOrder(db, id);
+  })();
+}
+
+/** Changes a draft line's quantity, or removes it with quantity 0. */
+export function updateDraftLine(db: Db, lineId: number, quantity: number, now = new Date()): PurchaseOrderRow {
+  return db.transaction(() => {
+    const line = db.prepare('SELECT l.po_id AS poId, l.quantity, po.status, po.number FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.id = ?').get(lineId) as
+      | { poId: number; quantity: number; status: PoStatus; number: string }
+      | undefined;
+    if (!line) throw new AppError('not_found', `There is no purchase order line ${lineId}.`, { lineId });
+    if (line.status !== 'draft') throw new AppError('po.invalid_transition', `Purchase order ${line.number} is ${line.status}; only drafts can be changed.`, { lineId });
+    if (!(quantity >= 0) || !Number.isFinite(quantity)) throw new AppError('input.invalid', 'A quantity must be 0 (remove the line) or more.', { lineId, quantity });
+    if (quantity === 0) db.prepare('DELETE FROM po_lines WHERE id = ?').run(lineId);
+    else db.prepare('UPDATE po_lines SET quantity = ? WHERE id = ?').run(quantity, lineId);
+    audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity } }, now);
+    return getPurchaseOrder(db, line.poId);
+  })();
+}
+
+/** The day of an ISO timestamp (for "sent on" and "received on" in reports). */
+export function dayOfTimestamp(iso: string | null): number | null {
+  return iso === null ? null : dayFromIso(iso);
+}

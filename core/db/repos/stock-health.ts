@@ -1,0 +1,40 @@
+/** Inputs of the slow-moving / dead / overstock assessment, per product and location. */
+import type { Db } from '../connection';
+
+export interface StockHealthRow {
+  productId: number;
+  locationId: number;
+  sku: string;
+  name: string;
+  supplierName: string | null;
+  unitCostCents: number | null;
+  unitsSold: number;
+  firstSaleDay: number | null;
+  lastSaleDay: number | null;
+}
+
+/** Units sold over [fromDay, toDay] and the last sale ever, for every active product. */
+export function stockHealthRows(db: Db, fromDay: number, toDay: number): StockHealthRow[] {
+  return db
+    .prepare(
+      `SELECT p.id AS productId, COALESCE(w.location_id, 1) AS locationId, p.sku, p.name, s.name AS supplierName, p.unit_cost_cents AS unitCostCents,
+              COALESCE(w.units, 0) AS unitsSold, a.firstSaleDay, a.lastSaleDay
+         FROM products p
+         LEFT JOIN suppliers s ON s.id = p.supplier_id
+         LEFT JOIN (SELECT product_id, location_id, SUM(quantity) AS units FROM sales WHERE day BETWEEN ? AND ? GROUP BY product_id, location_id) w
+           ON w.product_id = p.id
+         LEFT JOIN (SELECT product_id, min(day) AS firstSaleDay, max(CASE WHEN quantity > 0 THEN day END) AS lastSaleDay FROM sales GROUP BY product_id) a
+           ON a.product_id = p.id
+        WHERE p.active = 1
+        ORDER BY p.id`,
+    )
+    .all(fromDay, toDay) as StockHealthRow[];
+}
+
+/** Mean forecast demand per period over the first `steps` steps of a run, per product and location. */
+export function forecastMeanByKey(db: Db, runId: number, steps: number): Map<string, number> {
+  const rows = db
+    .prepare('SELECT product_id AS productId, location_id AS locationId, AVG(mean) AS mean FROM forecasts WHERE run_id = ? AND step <= ? GROUP BY product_id, location_id')
+    .all(runId, steps) as Array<{ productId: number; locationId: number; mean: number }>;
+  return new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r.mean]));
+}

@@ -1,0 +1,123 @@
+/**
+ * Feature binning for histogram gradient boosting (as in LightGBM / XGBoost "hist"):
+ * every feature value is replaced once by a small bin index so that split finding
+ * works on per-bin gradient sums instead of sorted values.
+ *
+ * Bin b of a feature holds the values x with edges[b-1] < x <= edges[b]; the last bin
+ * holds everything above the last edge. A split "bin <= b" is therefore exactly
+ * "x <= edges[b]", and edges are float32 data values, so the float32 comparison an
+ * ONNX runtime makes routes every row the same way as training did. NaN gets its own
+ * bin (MISSING_BIN) and always goes right, like `x <= t` is false for NaN.
+ */
+import type { Rng } from '../../types';
+
+export const MISSING_BIN = 255;
+/** Value bins 0..253 plus headroom; MISSING_BIN is never a value bin. */
+export const MAX_VALUE_BINS = 254;
+
+export interface BinMapper {
+  nFeatures: number;
+  /** Per feature, ascending float32 split thresholds (length = value bins - 1). */
+  edges: Float32Array[];
+}
+
+export interface BinningOptions {
+  maxBins?: number;
+  /** Rows sampled to find the edges (all rows when there are fewer). */
+  sampleRows?: number;
+  rng?: Rng;
+}
+
+/** Finds per-feature bin edges from (a sample of) the row-major matrix X (nRows × nFeatures). */
+export function fitBinMapper(
+  X: Float32Array,
+  nRows: number,
+  nFeatures: number,
+  { maxBins = MAX_VALUE_BINS, sampleRows = 200_000, rng }: BinningOptions = {},
+): BinMapper {
+  if (maxBins < 2 || maxBins > MAX_VALUE_BINS) throw new RangeError(`maxBins must be in 2..${MAX_VALUE_BINS}, got ${maxBins}`);
+  const sample = sampleRowIndices(nRows, sampleRows, rng);
+  const column = new Float32Array(sample.length);
+  const edges: Float32Array[] = [];
+  for (let f = 0; f < nFeatures; f++) {
+    let n = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const x = X[sample[i]! * nFeatures + f]!;
+      if (x === x) column[n++] = x;
+    }
+    const sorted = column.subarray(0, n).slice().sort();
+    edges.push(edgesFromSorted(sorted, maxBins));
+  }
+  return { nFeatures, edges };
+}
+
+function sampleRowIndices(nRows: number, sampleRows: number, rng: Rng | undefined): Uint32Array {
+  if (nRows <= sampleRows || !rng) {
+    const stride = Math.max(1, Math.floor(nRows / sampleRows));
+    const count = Math.ceil(nRows / stride);
+    const rows = new Uint32Array(count);
+    for (let i = 0; i < count; i++) rows[i] = i * stride;
+    return rows;
+  }
+  const rows = new Uint32Array(sampleRows);
+  for (let i = 0; i < sampleRows; i++) rows[i] = Math.floor(rng() * nRows);
+  return rows;
+}
+
+/** Greedy equal-frequency cuts over the distinct values of a sorted float32 column. */
+function edgesFromSorted(sorted: Float32Array, maxBins: number): Float32Array {
+  const n = sorted.length;
+  if (n === 0) return new Float32Array(0);
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i]!;
+    if (distinct.length > 0 && distinct[distinct.length - 1] === x) counts[counts.length - 1]!++;
+    else {
+      distinct.push(x);
+      counts.push(1);
+    }
+  }
+  if (distinct.length <= maxBins) return Float32Array.from(distinct.slice(0, -1));
+  const cuts: number[] = [];
+  let remaining = n;
+  let binsLeft = maxBins;
+  let inBin = 0;
+  for (let i = 0; i < distinct.length - 1 && binsLeft > 1; i++) {
+    inBin += counts[i]!;
+    const target = remaining / binsLeft;
+    // Close the bin when it is full, or when the next value alone would overfill it.
+    if (inBin >= target || inBin + counts[i + 1]! > 1.5 * target) {
+      cuts.push(distinct[i]!);
+      remaining -= inBin;
+      inBin = 0;
+      binsLeft--;
+    }
+  }
+  return Float32Array.from(cuts);
+}
+
+/** Bin index of x for one feature's edges (binary search; NaN → MISSING_BIN). */
+export function binOf(edges: Float32Array, x: number): number {
+  if (x !== x) return MISSING_BIN;
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (x <= edges[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Column-major bin indices (bins[f * nRows + r]) of the row-major matrix X under the mapper. */
+export function binMatrix(mapper: BinMapper, X: Float32Array, nRows: number): Uint8Array {
+  const nFeatures = mapper.nFeatures;
+  const bins = new Uint8Array(nRows * nFeatures);
+  for (let f = 0; f < nFeatures; f++) {
+    const edges = mapper.edges[f]!;
+    const offset = f * nRows;
+    for (let r = 0; r < nRows; r++) bins[offset + r] = binOf(edges, X[r * nFeatures + f]!);
+  }
+  return bins;
+}

@@ -1,0 +1,216 @@
+/**
+ * Gradient histograms: per feature and bin, the sums of gradients, hessians and row
+ * counts of a node's rows. Layout: hist[(feature * 256 + bin) * 3 + {0: grad, 1: hess, 2: count}].
+ * A child's histogram is its parent's minus its sibling's (the subtraction trick), so
+ * only the smaller child is ever built from rows.
+ */
+import { MISSING_BIN } from './binning';
+
+export const BINS_PER_FEATURE = 256;
+export const HIST_STRIDE = 3;
+
+export function histogramSize(nFeatures: number): number {
+  return nFeatures * BINS_PER_FEATURE * HIST_STRIDE;
+}
+
+export function clearHistogram(hist: Float64Array, features: Int32Array): void {
+  for (let j = 0; j < features.length; j++) {
+    const start = features[j]! * BINS_PER_FEATURE * HIST_STRIDE;
+    hist.fill(0, start, start + BINS_PER_FEATURE * HIST_STRIDE);
+  }
+}
+
+/**
+ * Builds hist from the rows rows[start..end) over the listed features. Bins are
+ * column-major (feature f's bins are binsByFeature[f * nRows + row]); gradients are
+ * gathered once into row order so each pass reads them sequentially, and four features
+ * share one pass over the rows (one row index and gradient load for four updates).
+ */
+export function buildHistogram(
+  hist: Float64Array,
+  binsByFeature: Uint8Array,
+  nRows: number,
+  features: Int32Array,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constantHessian: boolean,
+  scratch: { grad: Float64Array; hess: Float64Array },
+): void {
+  clearHistogram(hist, features);
+  const n = end - start;
+  const orderedGrad = scratch.grad;
+  const orderedHess = scratch.hess;
+  for (let i = 0; i < n; i++) orderedGrad[i] = grad[rows[start + i]!]!;
+  if (!constantHessian) for (let i = 0; i < n; i++) orderedHess[i] = hess[rows[start + i]!]!;
+  const stride = BINS_PER_FEATURE * HIST_STRIDE;
+  const column = (f: number) => binsByFeature.subarray(f * nRows, (f + 1) * nRows);
+  let j = 0;
+  for (; j + 4 <= features.length; j += 4) {
+    const f0 = features[j]!;
+    const f1 = features[j + 1]!;
+    const f2 = features[j + 2]!;
+    const f3 = features[j + 3]!;
+    const c0 = column(f0);
+    const c1 = column(f1);
+    const c2 = column(f2);
+    const c3 = column(f3);
+    const b0 = f0 * stride;
+    const b1 = f1 * stride;
+    const b2 = f2 * stride;
+    const b3 = f3 * stride;
+    if (constantHessian) {
+      for (let i = 0; i < n; i++) {
+        const row = rows[start + i]!;
+        const g = orderedGrad[i]!;
+        let k = b0 + c0[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b1 + c1[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b2 + c2[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b3 + c3[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 2] = hist[k + 2]! + 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const row = rows[start + i]!;
+        const g = orderedGrad[i]!;
+        const h = orderedHess[i]!;
+        let k = b0 + c0[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 1] = hist[k + 1]! + h;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b1 + c1[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 1] = hist[k + 1]! + h;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b2 + c2[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 1] = hist[k + 1]! + h;
+        hist[k + 2] = hist[k + 2]! + 1;
+        k = b3 + c3[row]! * 3;
+        hist[k] = hist[k]! + g;
+        hist[k + 1] = hist[k + 1]! + h;
+        hist[k + 2] = hist[k + 2]! + 1;
+      }
+    }
+  }
+  for (; j < features.length; j++) {
+    const f = features[j]!;
+    const c = column(f);
+    const base = f * stride;
+    for (let i = 0; i < n; i++) {
+      const k = base + c[rows[start + i]!]! * 3;
+      hist[k] = hist[k]! + orderedGrad[i]!;
+      if (!constantHessian) hist[k + 1] = hist[k + 1]! + orderedHess[i]!;
+      hist[k + 2] = hist[k + 2]! + 1;
+    }
+  }
+  if (constantHessian) {
+    // hessian = count when every hessian is 1
+    for (let jj = 0; jj < features.length; jj++) {
+      const base = features[jj]! * stride;
+      for (let k = base; k < base + stride; k += 3) hist[k + 1] = hist[k + 2]!;
+    }
+  }
+}
+
+/** target = parent - sibling, over the listed features (target may alias parent). */
+export function subtractHistogram(target: Float64Array, parent: Float64Array, sibling: Float64Array, features: Int32Array): void {
+  for (let j = 0; j < features.length; j++) {
+    const startK = features[j]! * BINS_PER_FEATURE * HIST_STRIDE;
+    const endK = startK + BINS_PER_FEATURE * HIST_STRIDE;
+    for (let k = startK; k < endK; k++) target[k] = parent[k]! - sibling[k]!;
+  }
+}
+
+export interface SplitConstraints {
+  lambdaL2: number;
+  minDataInLeaf: number;
+  minSumHessian: number;
+  minSplitGain: number;
+}
+
+export interface SplitCandidate {
+  gain: number;
+  feature: number;
+  /** Rows with a value bin <= bin go left; bin = value bins - 1 splits values from missing. */
+  bin: number;
+  /** Rows with a missing value go left (else right). */
+  missingLeft: boolean;
+  leftGrad: number;
+  leftHess: number;
+  leftCount: number;
+}
+
+export function noSplit(): SplitCandidate {
+  return { gain: -Infinity, feature: -1, bin: -1, missingLeft: false, leftGrad: 0, leftHess: 0, leftCount: 0 };
+}
+
+/**
+ * Best split of a node from its histogram: the second-order gain
+ * G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ) (Chen & Guestrin 2016, eq. 7, without the ½ and γ).
+ * Rows with a missing value go to whichever side gains more (XGBoost's sparsity-aware
+ * split finding, Chen & Guestrin §3.4). Returns gain −Infinity when nothing qualifies.
+ */
+export function findBestSplit(
+  hist: Float64Array,
+  features: Int32Array,
+  valueBinCounts: Int32Array,
+  totalGrad: number,
+  totalHess: number,
+  totalCount: number,
+  constraints: SplitConstraints,
+): SplitCandidate {
+  const { lambdaL2, minDataInLeaf, minSumHessian, minSplitGain } = constraints;
+  const parentScore = (totalGrad * totalGrad) / (totalHess + lambdaL2);
+  const best = noSplit();
+  const consider = (f: number, b: number, missingLeft: boolean, lg: number, lh: number, lc: number) => {
+    const rc = totalCount - lc;
+    const rh = totalHess - lh;
+    if (lc < minDataInLeaf || lh < minSumHessian || rc < minDataInLeaf || rh < minSumHessian) return;
+    const rg = totalGrad - lg;
+    const gain = (lg * lg) / (lh + lambdaL2) + (rg * rg) / (rh + lambdaL2) - parentScore;
+    if (gain > best.gain) {
+      best.gain = gain;
+      best.feature = f;
+      best.bin = b;
+      best.missingLeft = missingLeft;
+      best.leftGrad = lg;
+      best.leftHess = lh;
+      best.leftCount = lc;
+    }
+  };
+  for (let j = 0; j < features.length; j++) {
+    const f = features[j]!;
+    const nBins = valueBinCounts[f]!;
+    const base = f * BINS_PER_FEATURE * HIST_STRIDE;
+    const missingK = base + MISSING_BIN * HIST_STRIDE;
+    const missingGrad = hist[missingK]!;
+    const missingHess = hist[missingK + 1]!;
+    const missingCount = hist[missingK + 2]!;
+    let leftGrad = 0;
+    let leftHess = 0;
+    let leftCount = 0;
+    const lastBin = missingCount > 0 ? nBins - 1 : nBins - 2;
+    for (let b = 0; b <= lastBin; b++) {
+      const k = base + b * HIST_STRIDE;
+      leftGrad += hist[k]!;
+      leftHess += hist[k + 1]!;
+      leftCount += hist[k + 2]!;
+      consider(f, b, false, leftGrad, leftHess, leftCount);
+      if (missingCount > 0 && b < nBins - 1) {
+        consider(f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount);
+      }
+    }
+  }
+  if (best.gain <= minSplitGain) best.gain = -Infinity;
+  return best;
+}

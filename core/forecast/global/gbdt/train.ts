@@ -1,0 +1,205 @@
+/**
+ * Histogram gradient boosting (Friedman 2001; histogram split finding as in LightGBM,
+ * Ke et al. 2017): binned features, leaf-wise or depth-wise trees, shrinkage, row and
+ * feature subsampling, early stopping on a validation set the caller orders in time.
+ */
+import { deriveSeed, seededRng } from '../random';
+import { quantileOfSorted } from '../stats';
+import { binMatrix, fitBinMapper } from './binning';
+import type { GrownTree } from './grow';
+import { growTree, HistogramPool } from './grow';
+import type { GbdtModel, GbdtParams } from './model';
+import { DEFAULT_GBDT_PARAMS } from './model';
+import { checkTargets, makeObjective } from './objectives';
+import type { RegressionTree } from './tree';
+import { leafForBinnedRow } from './tree';
+import type { Rng } from '../../types';
+
+export interface GbdtDataset {
+  /** Row-major features, nRows × nFeatures; NaN = missing. */
+  X: Float32Array;
+  y: Float64Array;
+  nRows: number;
+  nFeatures: number;
+}
+
+export interface GbdtProgress {
+  iteration: number;
+  nTrees: number;
+  trainLoss: number;
+  validLoss: number | undefined;
+}
+
+export interface GbdtTrainOptions {
+  signal?: AbortSignal;
+  onIteration?: (progress: GbdtProgress) => void;
+  featureNames?: string[];
+}
+
+export function trainGbdt(
+  train: GbdtDataset,
+  valid: GbdtDataset | undefined,
+  paramsIn: Partial<GbdtParams> = {},
+  options: GbdtTrainOptions = {},
+): GbdtModel {
+  const params: GbdtParams = { ...DEFAULT_GBDT_PARAMS, ...paramsIn };
+  validateInputs(train, valid, params);
+  const { nRows, nFeatures, y } = train;
+  const objective = makeObjective(params.objective);
+  checkTargets(params.objective, y);
+  if (valid) checkTargets(params.objective, valid.y);
+
+  const mapper = fitBinMapper(train.X, nRows, nFeatures, { maxBins: params.maxBins, sampleRows: 100_000, rng: seededRng(deriveSeed(params.seed, 1)) });
+  const bins = binMatrix(mapper, train.X, nRows);
+  const validBins = valid ? binMatrix(mapper, valid.X, valid.nRows) : undefined;
+  const valueBinCounts = Int32Array.from(mapper.edges, (e) => e.length + 1);
+
+  const allRows = new Uint32Array(nRows);
+  for (let r = 0; r < nRows; r++) allRows[r] = r;
+  const baseScore = objective.initScore(y, allRows);
+  const score = new Float64Array(nRows).fill(baseScore);
+  const validScore = valid ? new Float64Array(valid.nRows).fill(baseScore) : undefined;
+  const grad = new Float64Array(nRows);
+  const hess = new Float64Array(nRows);
+  const rowBuffer = new Uint32Array(nRows);
+  const inBag = new Uint8Array(nRows);
+  const pool = HistogramPool.forFeatures(nFeatures);
+  const rng = seededRng(deriveSeed(params.seed, 2));
+  const residualBuffer = new Float64Array(nRows);
+
+  const trees: RegressionTree[] = [];
+  const curve = { trainLoss: [] as number[], validLoss: [] as number[] };
+  let bestLoss = Infinity;
+  let bestIteration = 0;
+  for (let iteration = 0; iteration < params.nTrees; iteration++) {
+    if (options.signal?.aborted) throw abortError();
+    objective.gradients(y, score, grad, hess);
+    const rows = sampleRows(rowBuffer, inBag, nRows, params.rowSubsample, rng);
+    const features = sampleFeatures(nFeatures, params.featureSubsample, rng);
+    const grown = growTree(
+      { binsByFeature: bins, nRows, valueBinCounts, edges: mapper.edges, grad, hess, constantHessian: objective.constantHessian, rows, features },
+      params,
+      pool,
+    );
+    const tree = grown.tree;
+    for (let l = 0; l < tree.leafValue.length; l++) {
+      let value: number;
+      if (params.objective.kind === 'quantile') {
+        // Pinball trees: the Newton step is ±alpha/count; refit each leaf to the residual quantile (as LightGBM does).
+        const start = grown.leafStart[l]!;
+        const end = grown.leafEnd[l]!;
+        const residuals = residualBuffer.subarray(0, end - start);
+        for (let i = start; i < end; i++) residuals[i - start] = y[rows[i]!]! - score[rows[i]!]!;
+        residuals.sort();
+        value = quantileOfSorted(residuals, params.objective.alpha);
+      } else {
+        value = -grown.leafGrad[l]! / (grown.leafHess[l]! + params.lambdaL2);
+      }
+      tree.leafValue[l] = Math.fround(params.learningRate * value);
+    }
+    addTreeToScores(tree, grown, rows, score, bins, nRows, inBag);
+    trees.push(tree);
+    const trainLoss = objective.loss(y, score);
+    curve.trainLoss.push(trainLoss);
+    let validLoss: number | undefined;
+    if (valid && validBins && validScore) {
+      for (let r = 0; r < valid.nRows; r++) validScore[r] = validScore[r]! + tree.leafValue[leafForBinnedRow(tree, validBins, valid.nRows, r)]!;
+      validLoss = objective.loss(valid.y, validScore);
+      curve.validLoss.push(validLoss);
+      if (bestIteration === 0 || validLoss < bestLoss - 1e-12 * Math.abs(bestLoss)) {
+        bestLoss = validLoss;
+        bestIteration = iteration + 1;
+      }
+    } else {
+      bestIteration = iteration + 1;
+    }
+    options.onIteration?.({ iteration: iteration + 1, nTrees: params.nTrees, trainLoss, validLoss });
+    if (params.earlyStoppingRounds > 0 && valid && iteration + 1 - bestIteration >= params.earlyStoppingRounds) break;
+  }
+  return {
+    nFeatures,
+    featureNames: options.featureNames ?? Array.from({ length: nFeatures }, (_, f) => `f${f}`),
+    objective: params.objective,
+    link: objective.link,
+    baseScore,
+    trees: trees.slice(0, bestIteration),
+    params,
+    curve,
+    bestIteration,
+  };
+}
+
+function validateInputs(train: GbdtDataset, valid: GbdtDataset | undefined, params: GbdtParams): void {
+  const check = (d: GbdtDataset, name: string) => {
+    if (d.X.length !== d.nRows * d.nFeatures) throw new RangeError(`${name}: X has ${d.X.length} values, expected ${d.nRows} × ${d.nFeatures}`);
+    if (d.y.length !== d.nRows) throw new RangeError(`${name}: y has ${d.y.length} values, expected ${d.nRows}`);
+  };
+  check(train, 'training set');
+  if (train.nRows === 0) throw new RangeError('training set is empty');
+  if (valid) {
+    check(valid, 'validation set');
+    if (valid.nFeatures !== train.nFeatures) throw new RangeError(`validation set has ${valid.nFeatures} features, training set ${train.nFeatures}`);
+  }
+  if (!(params.learningRate > 0)) throw new RangeError(`learningRate must be > 0, got ${params.learningRate}`);
+  if (!(params.rowSubsample > 0 && params.rowSubsample <= 1)) throw new RangeError(`rowSubsample must be in (0, 1], got ${params.rowSubsample}`);
+  if (!(params.featureSubsample > 0 && params.featureSubsample <= 1)) throw new RangeError(`featureSubsample must be in (0, 1], got ${params.featureSubsample}`);
+  if (!(params.maxLeaves >= 2)) throw new RangeError(`maxLeaves must be >= 2, got ${params.maxLeaves}`);
+}
+
+function sampleRows(buffer: Uint32Array, inBag: Uint8Array, nRows: number, share: number, rng: Rng): Uint32Array {
+  if (share >= 1) {
+    for (let r = 0; r < nRows; r++) buffer[r] = r;
+    inBag.fill(1);
+    return buffer;
+  }
+  let n = 0;
+  for (let r = 0; r < nRows; r++) {
+    const take = rng() < share;
+    inBag[r] = take ? 1 : 0;
+    if (take) buffer[n++] = r;
+  }
+  if (n === 0) {
+    buffer[n++] = Math.floor(rng() * nRows);
+    inBag[buffer[0]!] = 1;
+  }
+  return buffer.subarray(0, n);
+}
+
+/** In-bag rows take their leaf from the tree's row segments; only out-of-bag rows are routed. */
+function addTreeToScores(
+  tree: RegressionTree,
+  grown: GrownTree,
+  rows: Uint32Array,
+  score: Float64Array,
+  bins: Uint8Array,
+  nRows: number,
+  inBag: Uint8Array,
+): void {
+  for (let l = 0; l < tree.leafValue.length; l++) {
+    const value = tree.leafValue[l]!;
+    for (let i = grown.leafStart[l]!; i < grown.leafEnd[l]!; i++) score[rows[i]!] = score[rows[i]!]! + value;
+  }
+  if (rows.length === nRows) return;
+  for (let r = 0; r < nRows; r++) {
+    if (inBag[r] === 0) score[r] = score[r]! + tree.leafValue[leafForBinnedRow(tree, bins, nRows, r)]!;
+  }
+}
+
+function sampleFeatures(nFeatures: number, share: number, rng: Rng): Int32Array {
+  const all = Int32Array.from({ length: nFeatures }, (_, f) => f);
+  if (share >= 1) return all;
+  const k = Math.max(1, Math.round(share * nFeatures));
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (nFeatures - i));
+    const tmp = all[i]!;
+    all[i] = all[j]!;
+    all[j] = tmp;
+  }
+  return all.subarray(0, k).sort();
+}
+
+function abortError(): Error {
+  const err = new Error('Training was cancelled.');
+  err.name = 'AbortError';
+  return err;
+}

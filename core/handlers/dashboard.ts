@@ -1,0 +1,8 @@
+import { dashboardSummary, weeklySummary } from '../dashboard/summary';
+import { defineHandlers } from '../router';
+import type { HandlerContext } from './context';
+
+export const dashboardHandlers = defineHandlers<HandlerContext>('dashboard', {
+  'dashboard.summary': (_input, { app }) => dashboardSummary(app.db),
+  'dashboard.weeklySummary': (_input, { app }) => weeklySummary(app.db),
+});

@@ -1,0 +1,91 @@
+/**
+ * Plain sentences that explain a product's classification and why its forecast model was
+ * chosen, with the backtest numbers that justify it (PRODUCT.md §1: every number explains
+ * itself).
+ */
+import type { TextFormat } from '../alerts/format';
+
+const MODEL_NAMES: Record<string, string> = {
+  naive: 'the naive forecast (last week again)',
+  snaive: 'the seasonal naive forecast (same week last year)',
+  seasonal_naive: 'the seasonal naive forecast (same week last year)',
+  ma: 'a moving average',
+  moving_average: 'a moving average',
+  ses: 'simple exponential smoothing',
+  holt: 'Holt’s linear trend',
+  damped: 'a damped trend',
+  ets: 'exponential smoothing (ETS)',
+  theta: 'the Theta method',
+  croston: 'Croston’s method for intermittent demand',
+  sba: 'the Syntetos–Boylan approximation for intermittent demand',
+  tsb: 'the TSB method for intermittent demand',
+  adida: 'temporal aggregation (ADIDA)',
+  stl: 'seasonal decomposition (STL)',
+  fourier: 'a trend with yearly seasonality',
+  coldstart: 'the new-product profile of similar products',
+  cold_start: 'the new-product profile of similar products',
+  gbdt: 'the gradient-boosted tree model trained across all products',
+  mlp: 'the neural network trained across all products',
+  ensemble: 'a combination of the best models',
+  combination: 'a combination of the best models',
+};
+
+export function modelLabel(model: string): string {
+  return MODEL_NAMES[model.toLowerCase()] ?? model;
+}
+
+const ABC: Record<string, string> = { A: 'class A (the products making the first 80% of sales value)', B: 'class B (the next 15% of sales value)', C: 'class C (the last 5% of sales value)' };
+const XYZ: Record<string, string> = { X: 'X (steady week to week)', Y: 'Y (variable)', Z: 'Z (very variable)' };
+const PATTERN: Record<string, string> = {
+  smooth: 'smooth demand (sells most weeks, similar amounts)',
+  erratic: 'erratic demand (sells most weeks, very different amounts)',
+  intermittent: 'intermittent demand (many weeks without a sale)',
+  lumpy: 'lumpy demand (many weeks without a sale, very different amounts when it sells)',
+};
+
+export function describeClasses(c: { abc: string | null; xyz: string | null; pattern: string | null; isNew: boolean; isDead: boolean; historyPeriods: number | null }, fmt: TextFormat): string {
+  const parts: string[] = [];
+  if (c.abc) parts.push(ABC[c.abc] ?? `class ${c.abc}`);
+  if (c.xyz) parts.push(XYZ[c.xyz] ?? c.xyz);
+  if (c.pattern) parts.push(PATTERN[c.pattern] ?? c.pattern);
+  let text = parts.length > 0 ? `This product is ${parts.join(', ')}` : 'This product is not classified yet';
+  if (c.historyPeriods !== null) text += `, with ${fmt.qty(c.historyPeriods)} weeks of history`;
+  text += '.';
+  if (c.isNew) text += ' It is new (less than 8 weeks of sales), so its forecast leans on similar products.';
+  if (c.isDead) text += ' It has not sold in 26 weeks.';
+  return text;
+}
+
+export interface CandidateScore {
+  model: string;
+  origins: number;
+  mase: number | null;
+  coverage80: number | null;
+  naiveMase: number | null;
+  chosen: boolean;
+}
+
+export function explainModelChoice(chosenModel: string, candidates: readonly CandidateScore[], fmt: TextFormat): string {
+  const chosen = candidates.find((c) => c.chosen);
+  const name = modelLabel(chosenModel);
+  if (!chosen || chosen.mase === null) return `The forecast uses ${name}. No backtest score is stored for it.`;
+  const best = candidates.filter((c) => c.mase !== null).reduce((a, b) => (b.mase! < a.mase! ? b : a), chosen);
+  const naive = chosen.naiveMase ?? candidates.find((c) => c.model.toLowerCase() === 'naive')?.mase ?? null;
+  const origins = chosen.origins > 0 ? ` over ${fmt.qty(chosen.origins)} ${chosen.origins === 1 ? 'origin' : 'origins'}` : '';
+  let text =
+    best === chosen
+      ? `The forecast uses ${name}: it had the lowest error of the ${fmt.qty(candidates.length)} models tried in a rolling backtest${origins} on this product’s own sales`
+      : `The forecast uses ${name}, the current champion: a challenger must beat it by a clear margin to replace it`;
+  text += ` (MASE ${fmt.decimal(chosen.mase, 2)}; lower is better).`;
+  if (naive !== null && naive > 0) {
+    const gain = 1 - chosen.mase / naive;
+    text +=
+      gain > 0.005
+        ? ` That is ${fmt.percent(gain)} less error than the naive forecast (MASE ${fmt.decimal(naive, 2)}).`
+        : ` It does not beat the naive forecast here (MASE ${fmt.decimal(naive, 2)}): this product’s sales are hard to predict, so its safety stock is wider.`;
+  }
+  if (chosen.coverage80 !== null) {
+    text += ` Its 80% range held ${fmt.percent(chosen.coverage80)} of the actual weeks in the backtest (80% is right).`;
+  }
+  return text;
+}

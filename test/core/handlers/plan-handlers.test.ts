@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShelfcastApp } from '../../../core/app/app';
+import type { CommandName, CommandOutput } from '../../../core/contract';
+import { createAppRouter } from '../../../core/handlers';
+import type { HandlerContext } from '../../../core/handlers/context';
+import { useTempDir } from '../../helpers/tmp';
+import { seedShop } from '../inventory/fixtures';
+
+describe('plan, purchase order and report commands through the router', () => {
+  const tempDir = useTempDir();
+  let app: ShelfcastApp | undefined;
+  afterEach(async () => {
+    await app?.dispose();
+    app = undefined;
+  });
+
+  it('plan (a job) → view → decide → purchase orders → send → PDF, with typed errors', async () => {
+    const dir = tempDir();
+    seedShop(dir).close();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'shop.shelfcast'));
+    const router = createAppRouter({ error: () => undefined });
+    const ctx: HandlerContext = { app };
+    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
+      const envelope = await router.invoke(name, input, ctx);
+      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+      return envelope.value as CommandOutput<K>;
+    }
+
+    const empty = await call('plan.view', {});
+    expect(empty.plan).toBeNull();
+
+    const { jobId } = await call('plan.start', {});
+    const final = await app.jobs.wait(jobId);
+    expect(final.state).toBe('done');
+    expect(final.result).toMatchObject({ products: 3, toOrder: 2, byPriority: { urgent: 2 } });
+
+    const view = await call('plan.view', {});
+    expect(view.plan?.asOfDate).toBe('2024-05-13');
+    const tea = view.lines.find((l) => l.sku === 'TEA')!;
+    expect(tea).toMatchObject({ quantity: 24, costCents: 6000, priority: 'urgent', abc: expect.any(String), leadTimeDays: 14 });
+    expect(tea.expectedStockoutDate).toBe('2024-05-18');
+    expect(view.suppliers.map((s) => [s.name, s.lines, s.costCents, s.belowMinimum])).toEqual([
+      ['Leaf & Co', 1, 6000, true],
+      ['Suds Ltd', 1, 0, false],
+    ]);
+
+    const bad = await router.invoke('plan.decide', { id: tea.id, action: 'edit', quantity: -3 }, ctx);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('input.invalid');
+
+    expect(await call('plan.decideMany', { ids: view.lines.map((l) => l.id), action: 'accept' })).toEqual({ changed: 2, skipped: 1 });
+    const edited = await call('plan.decide', { id: view.lines.find((l) => l.sku === 'SOAP')!.id, action: 'edit', quantity: 30 });
+    expect(edited).toMatchObject({ status: 'edited', quantity: 30 });
+
+    const orders = await call('plan.createPurchaseOrders', {});
+    expect(orders.map((o) => [o.supplierName, o.status, o.lines.length])).toEqual([
+      ['Leaf & Co', 'draft', 1],
+      ['Suds Ltd', 'draft', 1],
+    ]);
+    const leaf = orders[0]!;
+    const sent = await call('po.transition', { id: leaf.id, to: 'sent' });
+    expect(sent.status).toBe('sent');
+    const wrong = await router.invoke('po.transition', { id: leaf.id, to: 'sent' }, ctx);
+    expect(!wrong.ok && wrong.error.code).toBe('po.invalid_transition');
+
+    const pdf = await call('reports.generate', { kind: 'po', format: 'pdf', poId: leaf.id });
+    const { path } = app.files.resolve(pdf.fileId);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.name).toMatch(/^purchase-orders-2024-05-13\.pdf$/);
+    app.files.release(pdf.fileId);
+    expect(existsSync(path)).toBe(false);
+
+    const csv = await call('reports.generate', { kind: 'reorder', format: 'csv' });
+    expect(csv.lines).toBe(2);
+    const slow = await call('reports.slowStock', {});
+    expect(slow.map((s) => [s.sku, s.health])).toEqual([['JAM', 'overstock']]);
+  });
+
+  it('forecasts first when the data changed since the last forecast, then plans from the engine’s paths', async () => {
+    const dir = tempDir();
+    const db = seedShop(dir);
+    // A new day of sales makes the stored forecast stale.
+    db.prepare('INSERT INTO sales (product_id, day, quantity, natural_key) VALUES (1, ?, 2, 999999)').run(19_800 + 56);
+    db.close();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'shop.shelfcast'));
+    const router = createAppRouter({ error: () => undefined });
+    const started = await router.invoke('plan.start', {}, { app });
+    if (!started.ok) throw new Error(started.error.message);
+    const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
+    expect(final.state).toBe('done');
+    expect(final.result).toMatchObject({ forecasted: true, products: 3 });
+    const runs = app.db.prepare("SELECT count(*) AS n FROM forecast_runs WHERE status = 'done'").get() as { n: number };
+    expect(runs.n).toBe(2);
+    const withPaths = app.db.prepare('SELECT count(*) AS n FROM forecast_paths').get() as { n: number };
+    expect(withPaths.n).toBe(3);
+    const inputs = JSON.parse((app.db.prepare("SELECT inputs FROM recommendations WHERE status = 'pending' LIMIT 1").get() as { inputs: string }).inputs) as { paths: number };
+    expect(inputs.paths).toBeGreaterThan(0);
+  });
+
+  it('planning a workspace without sales fails with a clear message', async () => {
+    const dir = tempDir();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'empty.shelfcast'), { create: true });
+    const router = createAppRouter({ error: () => undefined });
+    const started = await router.invoke('plan.start', {}, { app });
+    if (!started.ok) throw new Error(started.error.message);
+    const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
+    expect(final.state).toBe('failed');
+    expect(final.error?.code).toBe('forecast.insufficient_history');
+    expect(final.error?.message).toMatch(/Import your sales first/);
+  });
+});

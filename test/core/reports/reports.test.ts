@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { updateSettings } from '../../../core/db/repos/settings';
+import { createDraftOrders, transitionPurchaseOrder } from '../../../core/db/repos/purchase-orders';
+import { decideRecommendation, listRecommendations } from '../../../core/db/repos/recommendations';
+import { PLAN_DEFAULTS } from '../../../core/inventory/plan';
+import { defaultScenarioSource, planWorkspace } from '../../../core/inventory/plan-workspace';
+import { toCsv } from '../../../core/reports/csv';
+import { generateReport } from '../../../core/reports/generate';
+import { useTempDir } from '../../helpers/tmp';
+import { DAY0, seedShop } from '../inventory/fixtures';
+
+const hasPdftotext = existsSync('/usr/bin/pdftotext');
+if (!hasPdftotext) console.log('PDF text checks skipped: pdftotext (poppler-utils) is not installed.');
+
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+describe('csv', () => {
+  it('quotes, escapes, defuses formulas and starts with a BOM', () => {
+    const csv = toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['=SUM(A1)', -3], [null, '-12.5']]);
+    expect(csv).toBe('\ufeffa,b\r\n"x, y","say ""hi"""\r\n\'=SUM(A1),-3\r\n,-12.5\r\n');
+  });
+});
+
+describe('reports on a planned shop', () => {
+  const tempDir = useTempDir();
+
+  function plannedShop() {
+    const dir = tempDir();
+    const db = seedShop(dir);
+    updateSettings(db, { shopName: 'Corner Café', currency: 'EUR', locale: 'en-IE' });
+    planWorkspace(db, { ...PLAN_DEFAULTS, paths: 50 }, defaultScenarioSource(db, PLAN_DEFAULTS));
+    return { db, dir };
+  }
+
+  it('the reorder report lists the lines to order by supplier with totals, as CSV and as PDF', async () => {
+    const { db, dir } = plannedShop();
+    const csvPath = join(dir, 'r.csv');
+    expect(await generateReport(db, { kind: 'reorder', format: 'csv' }, csvPath)).toEqual({ lines: 2 });
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffsupplier,sku,product,on_hand,on_order,order_quantity,case_pack,cases,unit_cost,cost,priority,status,reason');
+    expect(csv).toContain('Leaf & Co,TEA,Breakfast tea,8,0,24,12,2,2.50,60.00,urgent,pending,"Order 24: 2 cases of 12.');
+    expect(csv).toContain('Suds Ltd,SOAP,Olive soap,2,0,18,1,18,,,');
+    expect(csv).not.toContain('JAM');
+    if (!hasPdftotext) return;
+    const pdfPath = join(dir, 'r.pdf');
+    await generateReport(db, { kind: 'reorder', format: 'pdf' }, pdfPath);
+    const text = pdfText(pdfPath);
+    expect(text).toContain('CORNER CAFÉ');
+    expect(text).toContain('Reorder report');
+    expect(text).toMatch(/Leaf & Co/);
+    expect(text).toMatch(/TEA\s+Breakfast tea\s+8\s+0\s+24\s+2 × 12\s+€60\.00/);
+    expect(text).toMatch(/Total Leaf & Co\s+24\s+€60\.00/);
+    expect(text).toContain('Order 24: 2 cases of 12.');
+    expect(text).toContain('Page 1 of 1');
+    db.close();
+  });
+
+  it('filters by supplier and says which suppliers exist when the name is wrong', async () => {
+    const { db, dir } = plannedShop();
+    expect(await generateReport(db, { kind: 'reorder', format: 'csv', supplier: 'suds ltd' }, join(dir, 's.csv'))).toEqual({ lines: 1 });
+    await expect(generateReport(db, { kind: 'reorder', format: 'csv', supplier: 'Nobody' }, join(dir, 'n.csv'))).rejects.toThrow(/leaf & co, suds ltd/);
+    db.close();
+  });
+
+  it('prints a purchase order per supplier with cases, total and the minimum-order warning', async () => {
+    const { db, dir } = plannedShop();
+    for (const rec of listRecommendations(db)) if (rec.suggestedQty > 0) decideRecommendation(db, rec.id, { action: 'accept' });
+    const orders = createDraftOrders(db, DAY0 + 56);
+    transitionPurchaseOrder(db, orders[0]!.id, 'sent');
+    const csvPath = join(dir, 'po.csv');
+    expect(await generateReport(db, { kind: 'po', format: 'csv' }, csvPath)).toEqual({ lines: 2 });
+    expect(readFileSync(csvPath, 'utf8')).toMatch(/PO-\d{8}-001,sent,Leaf & Co,TEA,Breakfast tea,24,12,2,2.50,60.00,2024-05-27/);
+    if (!hasPdftotext) return;
+    const pdfPath = join(dir, 'po.pdf');
+    await generateReport(db, { kind: 'po', format: 'pdf', supplier: 'Leaf & Co' }, pdfPath);
+    const text = pdfText(pdfPath);
+    expect(text).toMatch(/Purchase order PO-\d{8}-001/);
+    expect(text).toContain('To: Leaf & Co');
+    expect(text).toContain('orders@leaf.example');
+    expect(text).toContain('From: Corner Café');
+    expect(text).toMatch(/Total\s+24\s+€60\.00/);
+    expect(text).toContain("Below the supplier's minimum order value of €100.00 (short by €40.00).");
+    db.close();
+  });
+
+  it('ranks slow and dead stock by money tied up', async () => {
+    const { db, dir } = plannedShop();
+    // A product that never sold, with 30 on the shelf at 4.00: 120.00 of dead stock.
+    db.prepare("INSERT INTO products (id, sku, name, unit_cost_cents, supplier_id) VALUES (9, 'VASE', 'Glass vase', 400, 1)").run();
+    db.prepare('INSERT INTO stock_snapshots (product_id, day, on_hand) VALUES (9, ?, 30)').run(DAY0 + 50);
+    const csvPath = join(dir, 'slow.csv');
+    const { lines } = await generateReport(db, { kind: 'slow', format: 'csv' }, csvPath);
+    const csv = readFileSync(csvPath, 'utf8').split('\r\n');
+    // JAM: 100 on hand at 7 a week is 14.3 weeks of cover (overstock); VASE is dead.
+    expect(lines).toBe(2);
+    expect(csv[1]).toBe('dead,VASE,Glass vase,Leaf & Co,30,120.00,0,,30,120.00,"Dead stock: never sold, 30 on the shelf."');
+    expect(csv[2]).toMatch(/^overstock,JAM,Strawberry jam,Leaf & Co,100,120.00,/);
+    if (!hasPdftotext) return;
+    const pdfPath = join(dir, 'slow.pdf');
+    await generateReport(db, { kind: 'slow', format: 'pdf' }, pdfPath);
+    const text = pdfText(pdfPath);
+    expect(text).toContain('Dead stock (no sale in 26 weeks)');
+    expect(text).toMatch(/VASE\s+Glass vase\s+Leaf & Co\s+30\s+€120\.00/);
+    db.close();
+  });
+});

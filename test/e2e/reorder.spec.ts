@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { updateSettings } from '../../core/db/repos/settings';
+import { seedShop } from '../core/inventory/fixtures';
+import type { Host } from './host';
+import { SCREENSHOT_DIR, expect, shot, startHost, stopHost, waitReady } from './host';
+
+/** A browser host opened on a small shop with sales, stock counts, suppliers and a forecast. */
+const test = base.extend<{ shop: { host: Host; dir: string } }>({
+  shop: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'shelfcast-e2e-shop-'));
+    const db = seedShop(dir);
+    updateSettings(db, { shopName: 'Corner Café' });
+    db.close();
+    const host = await startHost(['--workspace', join(dir, 'shop.shelfcast')]);
+    await use({ host, dir });
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+test('plan → accept and edit lines → purchase orders → sent → PDF checked as text and as an image', async ({ page, shop }) => {
+  await page.goto(shop.host.url);
+  await waitReady(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reorder', exact: true }).click();
+  await page.getByRole('button', { name: 'Make a plan' }).click();
+  const tea = page.getByTestId('rec-TEA');
+  await expect(tea.getByTestId('reasoning')).toHaveText(/^Order 24: 2 cases of 12\. You have 8, none on order/);
+  await expect(tea.getByTestId('priority')).toHaveText('urgent');
+  await expect(page.getByTestId('supplier-Leaf & Co').getByText(/Below Leaf & Co’s minimum order value/)).toBeVisible();
+  await shot(page, 'reorder-01-plan');
+
+  await page.getByRole('button', { name: 'Accept TEA' }).click();
+  await expect(tea.getByTestId('status')).toHaveText('Accepted');
+  await page.getByRole('button', { name: 'Edit SOAP' }).click();
+  await page.getByRole('spinbutton', { name: 'Quantity for SOAP' }).fill('20');
+  await page.getByTestId('rec-SOAP').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('rec-SOAP').getByTestId('quantity')).toHaveText('20');
+  await shot(page, 'reorder-02-decided');
+
+  await page.getByRole('button', { name: 'Create purchase orders' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Purchase orders' })).toBeVisible();
+  const leaf = page.locator('section[aria-label^="Purchase order"]').filter({ hasText: 'Leaf & Co' });
+  await expect(leaf.getByTestId('po-status')).toHaveText('draft');
+  await expect(page.locator('section[aria-label^="Purchase order"]')).toHaveCount(2);
+  await leaf.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(leaf.getByTestId('po-status')).toHaveText('sent');
+  await shot(page, 'reorder-03-purchase-orders');
+
+  const downloadPromise = page.waitForEvent('download');
+  await leaf.getByRole('button', { name: 'Order PDF' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('purchase-orders-2024-05-13.pdf');
+  const pdfPath = join(shop.dir, 'po.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('CORNER CAFÉ');
+  expect(text).toMatch(/Purchase order PO-20240513-\d{3}/);
+  expect(text).toContain('status sent');
+  expect(text).toMatch(/TEA\s+Breakfast tea\s+24\s+2 × 12\s+£2\.50\s+£60\.00/);
+  expect(text).toContain("Below the supplier's minimum order value of £100.00 (short by £40.00).");
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, join(SCREENSHOT_DIR, 'reorder-04-po-pdf')]);
+  expect(existsSync(join(SCREENSHOT_DIR, 'reorder-04-po-pdf-1.png'))).toBe(true);
+
+  // The reorder report from the Reorder screen: the plan's lines by supplier.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reorder', exact: true }).click();
+  await expect(page.getByTestId('rec-TEA').getByText('On PO-20240513-001')).toBeVisible();
+  const reportDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Reorder report PDF' }).click();
+  const reportPath = join(shop.dir, 'reorder.pdf');
+  await (await reportDownload).saveAs(reportPath);
+  const report = execFileSync('pdftotext', ['-layout', reportPath, '-'], { encoding: 'utf8' });
+  expect(report).toMatch(/Total Leaf & Co\s+24\s+£60\.00/);
+  expect(report).toContain('Changed by you to 20.');
+});
