@@ -9,6 +9,7 @@ import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { trainCommand } from './commands/train';
 
 /** Every CLI command; add one entry per command. */
 export const CLI_COMMANDS: CliCommand[] = [
@@ -17,6 +18,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   infoCommand,
   planCommand,
   reportCommand,
+  trainCommand,
   webCommand,
 ];
 

@@ -2,3 +2,4 @@
 import './selftest-job';
 import '../inventory/plan-job';
 import '../alerts/job';
+import '../forecast/global/train-job';

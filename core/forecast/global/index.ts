@@ -30,7 +30,6 @@ export { trainGbdtGlobal } from './gbdt-global';
 export { trainNnGlobal } from './nn-global';
 export { deserializeGlobalModel, ModelFileError, serializeGlobalModel } from './serialize';
 export { gbdtCandidate, nnCandidate } from './candidates';
-export { describeSelection, ensureBackend, selectBackend } from './backend';
 
 export function forecastGlobal(model: GlobalModel, series: GlobalSeries[], h: number, options: ForecastOptions = {}): ForecastResult[] {
   return model.kind === 'gbdt' ? forecastGbdtGlobal(model, series, h, options) : forecastNnGlobal(model, series, h, options);
