@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
 import { dashboardCommands } from './commands/dashboard';
+import { modelCommands } from './commands/models';
 import { eventCommands } from './commands/events';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
@@ -29,6 +30,7 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...modelCommands,
 };
 
 export type Commands = typeof commands;

@@ -12,6 +12,7 @@ import { workspaceHandlers } from './workspace';
 import { planHandlers } from './plan';
 import { purchaseOrderHandlers } from './purchase-orders';
 import { reportHandlers } from './reports';
+import { modelHandlers } from './models';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
@@ -27,6 +28,7 @@ export function allHandlers() {
     eventHandlers,
     alertHandlers,
     dashboardHandlers,
+    modelHandlers,
   );
 }
 

@@ -4,6 +4,7 @@
  * metrics as JSON, and which version is the champion.
  */
 import type { Db } from '../connection';
+import { audit } from './audit';
 
 export type GlobalModelKind = 'gbdt' | 'nn';
 
@@ -89,14 +90,43 @@ export function insertGlobalModel(
   })();
 }
 
-/** Makes a version the champion of its kind. */
-export function promoteGlobalModel(db: Db, id: number): void {
-  db.transaction(() => {
+/** Makes a version the champion of its kind (audited); false when there is no such version. */
+export function promoteGlobalModel(db: Db, id: number): boolean {
+  return db.transaction(() => {
     const row = getGlobalModel(db, id);
-    if (!row) return;
+    if (!row) return false;
+    const before = globalChampion(db, row.model);
     db.prepare('UPDATE model_registry SET champion = 0 WHERE product_id IS NULL AND model = ?').run(row.model);
     db.prepare('UPDATE model_registry SET champion = 1 WHERE id = ?').run(id);
+    audit(db, { action: 'models.promote', entity: 'global_model', entityId: row.model, before: before ? { version: before.version } : null, after: { version: row.version } });
+    return true;
   })();
+}
+
+export interface ProductModelUsageRow {
+  model: string;
+  products: number;
+  mase: number | null;
+  naiveMase: number | null;
+}
+
+/** Per model: products it is champion for in the latest finished forecast run, with mean backtest MASE vs naive. */
+export function productModelUsage(db: Db): { runId: number | null; models: ProductModelUsageRow[] } {
+  const run = db.prepare("SELECT id FROM forecast_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+  if (!run) return { runId: null, models: [] };
+  const models = db
+    .prepare(
+      `SELECT m.model AS model, count(DISTINCT m.product_id || ':' || coalesce(m.location_id, 1)) AS products,
+              avg(b.mase) AS mase, avg(b.naive_mase) AS naiveMase
+         FROM model_registry m
+         LEFT JOIN backtests b ON b.run_id = m.run_id AND b.product_id = m.product_id AND b.model = m.model
+                              AND b.location_id = coalesce(m.location_id, 1)
+        WHERE m.run_id = ? AND m.product_id IS NOT NULL AND m.champion = 1
+        GROUP BY m.model
+        ORDER BY products DESC, m.model`,
+    )
+    .all(run.id) as ProductModelUsageRow[];
+  return { runId: run.id, models };
 }
 
 export function deleteGlobalModels(db: Db, ids: number[]): void {
