@@ -250,7 +250,7 @@ export async function trainWorkspaceModel(
       rows,
       rowsPerSecond: rows / Math.max(trainingSeconds, 1e-9),
       curve,
-      size: model.kind === 'gbdt' ? { trees: model.booster.trees.length, features: model.featureNames.length } : { epochs: model.training.epochs, layers: model.weights.layers.map((l) => l.outputs) },
+      size: model.kind === 'gbdt' ? { trees: model.booster.trees.length, features: model.featureNames.length } : { epochs: model.training.epochs, bestEpoch: model.bestEpoch, layers: model.weights.layers.map((l) => l.outputs) },
     },
   });
   pruneVersions(db, workspacePath, input.model);
