@@ -5,7 +5,7 @@
  * One-step-ahead forecast of week t: the median of the previous LEVEL_WEEKS valid weeks (a
  * local level that one spike cannot drag along, unlike exponential smoothing).
  * Its 95% band is the wider of two: level ± 1.96·σ, with σ the robust standard deviation
- * (1.4826·MAD) of the one-step errors over the previous SCALE_WEEKS weeks; and the central
+ * (IQR / 1.349) of the one-step errors over the previous SCALE_WEEKS weeks; and the central
  * 95% of a Poisson count at that level, which keeps slow sellers (one or two a week) from
  * raising an alarm at every sale. Weeks marked as one-offs, censored weeks (out of stock)
  * and weeks without data are NaN: they are neither judged nor used to judge others.
@@ -13,7 +13,8 @@
  * Level shift: the median of the last w weeks (w = 4..8) against the median of the 26
  * weeks before them; a shift when the gap is over 4 standard errors of that difference
  * (the standard error of a median is about 1.2533·σ/√n), at least 30% of the old level,
- * and at least 3 in 4 of the recent weeks sit on the new side of the old level.
+ * at least 3 in 4 of the recent weeks sit on the new side of the old level, and the window's
+ * first week is already past halfway (so the reported start is where the level changed).
  */
 import { poissonQuantile } from '../overrides/poisson';
 import { lastFinite, median, robustSd } from './robust';
@@ -104,9 +105,10 @@ export function findLevelShift(y: ArrayLike<number>): LevelShift | null {
     const change = before > 0 ? after / before - 1 : after > 0 ? Infinity : 0;
     const sameSide = recent.filter((v) => (after > before ? v > before : v < before)).length;
     if (Math.abs(statistic) < 4 || Math.abs(change) < 0.3 || sameSide < 0.75 * recent.length) continue;
-    // The shift must start at the window's first week: the week before it is still old level.
+    // The window's first week must already be past halfway to the new level.
+    const halfway = (before + after) / 2;
     const firstRecent = y[start]!;
-    if (Number.isFinite(firstRecent) && (after > before ? firstRecent <= before : firstRecent >= before)) continue;
+    if (Number.isFinite(firstRecent) && (after > before ? firstRecent <= halfway : firstRecent >= halfway)) continue;
     if (!best || Math.abs(statistic) > Math.abs(best.statistic)) best = { index: start, before, after, change, statistic };
   }
   if (best) {

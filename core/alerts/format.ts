@@ -16,6 +16,9 @@ export interface TextFormat {
   decimal(value: number, digits: number): string;
 }
 
+/** Intl puts narrow and no-break spaces in numbers and ranges; PDF fonts and plain text want spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 export function makeTextFormat(locale: string, currency: string): TextFormat {
   const safeLocale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-GB';
   const moneyFormat = new Intl.NumberFormat(safeLocale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
@@ -26,11 +29,11 @@ export function makeTextFormat(locale: string, currency: string): TextFormat {
   const dateFormat = new Intl.DateTimeFormat(safeLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return {
     // Amounts of 100 or more are shown whole; small amounts keep their pence.
-    money: (cents) => (Math.abs(cents) >= 10_000 ? moneyFormat.format(Math.round(cents / 100)) : moneyCents.format(cents / 100)),
-    qty: (value) => (Math.abs(value - Math.round(value)) < 0.05 ? whole.format(Math.round(value) || 0) : oneDecimal.format(value)),
-    percent: (fraction) => percentFormat.format(fraction),
-    day: (day) => dateFormat.format(dateFromDay(day)),
-    dayRange: (first, last) => dateFormat.formatRange(dateFromDay(first), dateFromDay(last)),
-    decimal: (value, digits) => new Intl.NumberFormat(safeLocale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value),
+    money: (cents) => plain(Math.abs(cents) >= 10_000 ? moneyFormat.format(Math.round(cents / 100)) : moneyCents.format(cents / 100)),
+    qty: (value) => plain(Math.abs(value - Math.round(value)) < 0.05 ? whole.format(Math.round(value) || 0) : oneDecimal.format(value)),
+    percent: (fraction) => plain(percentFormat.format(fraction)),
+    day: (day) => plain(dateFormat.format(dateFromDay(day))),
+    dayRange: (first, last) => plain(dateFormat.formatRange(dateFromDay(first), dateFromDay(last))),
+    decimal: (value, digits) => plain(new Intl.NumberFormat(safeLocale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)),
   };
 }

@@ -6,7 +6,7 @@
 import { dayFromIso, weekStartOfDay } from '../dates';
 import type { Db } from '../db/connection';
 import type { ProductBase } from '../db/repos/alert-facts';
-import { actualsForRun, chosenBacktests, costOfGoodsSold, firstSalesDay, latestForecastMeans, openReceipts, productBases, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
+import { actualsForRun, chosenBacktests, costOfGoodsSold, firstSalesDay, latestForecastMeans, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
 import type { UpsertOutcome } from '../db/repos/alerts';
 import { applyAlertDrafts, dataFingerprint, oneOffDays, writeRefreshState } from '../db/repos/alerts';
 import { listEvents } from '../db/repos/events';
@@ -75,7 +75,7 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
   const nowDay = asOf + 1; // stock counts and sales are as of the end of the as-of day
 
   const bases = productBases(db, settings.defaultLeadTimeDays);
-  const receipts = openReceipts(db);
+  const positions = productPositions(db);
   const forecast = latestForecastMeans(db);
   const actuals = forecast && forecast.periodDays === 7 ? actualsForRun(db, forecast.runId, 7, asOf) : new Map();
   const backtests = forecast ? chosenBacktests(db, forecast.runId) : new Map();
@@ -120,12 +120,14 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
         accuracy = { newPeriods: productActuals.length, newMase: error / scale, backtestMase: backtests.get(base.id)?.mase ?? null };
       }
     }
+    const position = positions.get(base.id);
     const facts: ProductFacts = {
       productId: base.id,
       sku: base.sku,
       name: base.name,
-      onHand: base.onHand,
-      receipts: (receipts.get(base.id) ?? []).map((r) => ({ quantity: r.quantity, dueInDays: r.expectedDay === null ? base.leadTimeDays : r.expectedDay - nowDay })),
+      onHand: position?.onHand ?? null,
+      // A sent order without a due day is expected one lead time after it was sent (as the plan assumes).
+      receipts: (position?.onOrder ?? []).map((r) => ({ quantity: r.quantity, dueInDays: (r.expectedDay ?? (r.sentDay ?? nowDay) + Math.ceil(base.leadTimeDays)) - nowDay })),
       unitCostCents: base.unitCostCents,
       leadTimeDays: base.leadTimeDays,
       ...forecastFacts(base, forecast, nowDay),
@@ -136,7 +138,7 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
     };
     drafts.push(...stockAlerts(facts, { asOfDay: asOf, historyStartDay: historyStart, format: fmt }));
     const onOrder = facts.receipts.reduce((a, r) => a + r.quantity, 0);
-    stats.push(statsRow(base, recent.get(base.id), onOrder, { means: facts.forecastMeans, periodDays: facts.forecastPeriodDays, elapsedDays: facts.forecastElapsedDays }));
+    stats.push(statsRow(base, position ?? null, recent.get(base.id), onOrder, { means: facts.forecastMeans, periodDays: facts.forecastPeriodDays, elapsedDays: facts.forecastElapsedDays }));
     drafts.push(...seriesAlerts(base.id, label, points, fmt));
   }
 

@@ -1,7 +1,7 @@
 /**
  * The per-product figures of the product_stats cache, from facts the refresh already holds.
  */
-import type { ProductBase } from '../db/repos/alert-facts';
+import type { ProductBase, ProductPosition } from '../db/repos/alert-facts';
 import type { ProductStatsRow } from '../db/repos/product-stats';
 
 /**
@@ -24,22 +24,24 @@ export function demandOver(means: readonly number[], periodDays: number, elapsed
 
 export function statsRow(
   base: ProductBase,
+  position: ProductPosition | null,
   sales: { sold28d: number; sold52w: number } | undefined,
   onOrder: number,
   forecast: { means: number[] | null; periodDays: number; elapsedDays: number },
 ): ProductStatsRow {
   const forecast28d = forecast.means ? demandOver(forecast.means, forecast.periodDays, forecast.elapsedDays, 28) : null;
+  const onHand = position?.onHand ?? null;
   return {
     productId: base.id,
-    onHand: base.onHand,
-    countDay: base.countDay,
+    onHand,
+    countDay: position?.countDay ?? null,
     onOrder,
-    stockValueCents: base.onHand === null || base.unitCostCents === null ? null : Math.round(base.onHand * base.unitCostCents),
+    stockValueCents: onHand === null || base.unitCostCents === null ? null : Math.round(onHand * base.unitCostCents),
     sold28d: sales?.sold28d ?? 0,
     sold52w: sales?.sold52w ?? 0,
     firstSaleDay: base.firstSaleDay,
     lastSaleDay: base.lastSaleDay,
     forecast28d,
-    weeksOfCover: base.onHand === null || forecast28d === null || !(forecast28d > 0) ? null : base.onHand / (forecast28d / 4),
+    weeksOfCover: onHand === null || forecast28d === null || !(forecast28d > 0) ? null : onHand / (forecast28d / 4),
   };
 }

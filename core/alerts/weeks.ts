@@ -38,11 +38,15 @@ export function buildWeekPoints(options: {
   const points: WeekPoint[] = [];
   let countIndex = 0;
   let latestCount: number | null = null;
+  let latestCountDay = -Infinity;
   for (let start = firstWeek; start <= lastWeek; start += 7) {
     const end = start + 6;
     if (firstSaleDay === null || end < firstSaleDay) continue;
     if (counts) {
-      while (countIndex < counts.length && counts[countIndex]!.day <= end) latestCount = counts[countIndex++]!.onHand;
+      while (countIndex < counts.length && counts[countIndex]!.day <= end) {
+        latestCount = counts[countIndex]!.onHand;
+        latestCountDay = counts[countIndex++]!.day;
+      }
     }
     const actual = sales?.get(start) ?? 0;
     const stockedOut = latestCount !== null && latestCount <= 0;
@@ -54,8 +58,9 @@ export function buildWeekPoints(options: {
       excluded: oneOff || (stockedOut && actual === 0),
       explainedBy: stockedOut ? 'a stockout' : (explained?.name ?? null),
     });
-    // Sales after a zero count mean the shelf was refilled: the stockout ended this week.
-    if (stockedOut && actual > 0) latestCount = null;
+    // Sales in a week after the zero count mean the shelf was refilled: the stockout ended.
+    // (Sales in the count's own week may have come before it.)
+    if (stockedOut && actual > 0 && latestCountDay < start) latestCount = null;
   }
   return points;
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { modelCommands } from './commands/models';
 import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -22,6 +24,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,
@@ -31,6 +34,7 @@ export const commands = {
   ...alertCommands,
   ...dashboardCommands,
   ...modelCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

@@ -2,8 +2,10 @@ import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
 import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
+import { forecastHandlers } from './forecast';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -21,6 +23,7 @@ export function allHandlers() {
     workspaceHandlers,
     jobHandlers,
     settingsHandlers,
+    forecastHandlers,
     planHandlers,
     purchaseOrderHandlers,
     reportHandlers,
@@ -29,6 +32,7 @@ export function allHandlers() {
     alertHandlers,
     dashboardHandlers,
     modelHandlers,
+    customersHandlers,
   );
 }
 

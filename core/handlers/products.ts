@@ -2,6 +2,7 @@ import { addOverride, listOverrides, removeOverride } from '../db/repos/override
 import { listProducts, productFilterOptions, readColumnChoice, writeColumnChoice } from '../db/repos/products-read';
 import { productChart } from '../products/chart';
 import { productDetail } from '../products/detail';
+import { whatIf } from '../products/what-if';
 import { defineHandlers } from '../router';
 import type { HandlerContext } from './context';
 
@@ -12,6 +13,7 @@ export const productHandlers = defineHandlers<HandlerContext>('products', {
   'products.columns.set': (input, { app }) => writeColumnChoice(app.db, input),
   'products.detail': (input, { app }) => productDetail(app.db, input.id),
   'products.chart': (input, { app }) => productChart(app.db, input.id, input.locationId),
+  'products.whatIf': (input, { app }) => whatIf(app.db, input),
   'products.overrides.list': (input, { app }) => listOverrides(app.db, input.productId),
   'products.overrides.add': (input, { app }) => {
     const created = addOverride(app.db, input);

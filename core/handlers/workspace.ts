@@ -17,7 +17,17 @@ export const workspaceHandlers = defineHandlers<HandlerContext>('workspace', {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     await app.openWorkspace(path, { create: true });
     markAsDemo(app.db);
-    const jobId = app.startJob({ kind: 'demo.load', title: 'Loading the demo shop', input: {} });
+    // Load the demo through the import path, then forecast and plan it, so every screen has its numbers.
+    const jobId = app.startJob({
+      kind: 'demo.load',
+      title: 'Loading the demo shop',
+      input: {},
+      onSettled: (event) => {
+        if (event.state === 'done' && app.workspace?.path === path) {
+          app.startJob({ kind: 'plan', title: 'Forecasting and planning the demo shop', input: { eoqFloor: false, budgetCents: null } });
+        }
+      },
+    });
     return { jobId, path };
   },
   'workspace.create': async (input, { app }) => {

@@ -1,5 +1,8 @@
 // Modules that register job kinds (see job-registry.ts). Add one import line per domain.
 import './selftest-job';
+import '../import/jobs';
+import '../planning/forecast-job';
 import '../inventory/plan-job';
 import '../alerts/job';
 import '../forecast/global/train-job';
+import '../customers/job';

@@ -118,7 +118,51 @@ export const ProductChart = z.object({
 });
 export type ProductChart = z.infer<typeof ProductChart>;
 
+export const WhatIfInput = z
+  .object({
+    productId: Id,
+    serviceLevel: z.number().min(0.5, 'a service level below 50% is not a plan').max(0.999, 'at most 99.9%').nullable().default(null),
+    leadTimeDays: z.number().min(0).max(365, 'at most a year').nullable().default(null),
+    /** A promotion: demand in the chosen forecast weeks times the multiplier. */
+    promotion: z.object({ weeks: z.array(IsoDate).max(60), multiplier: z.number().min(0).max(10, 'a multiplier above 10 is surely a typo') }).strict().nullable().default(null),
+  })
+  .strict();
+export type WhatIfInput = z.output<typeof WhatIfInput>;
+
+export const WhatIfNumbers = z.object({
+  serviceLevel: n,
+  leadTimeDays: n,
+  reviewPeriodDays: n,
+  reorderPoint: n,
+  orderUpToLevel: n,
+  safetyStock: n,
+  meanLeadTimeDemand: n,
+  meanCycleDemand: n,
+  inventoryPosition: n,
+  suggestedQuantity: n,
+  cases: n,
+  costCents: z.number().int().nullable(),
+  daysOfCover: n.nullable(),
+  expectedStockoutDay: IsoDate.nullable(),
+  stockoutProbabilityBeforeDelivery: n,
+  priority: z.enum(['urgent', 'high', 'medium', 'low']),
+});
+export type WhatIfNumbers = z.infer<typeof WhatIfNumbers>;
+
+export const WhatIfResult = z.object({
+  locationId: Id,
+  asOfDay: IsoDate,
+  overridesApplied: z.number().int(),
+  periods: z.array(z.object({ start: IsoDate, mean: n, promoted: z.boolean() })),
+  base: WhatIfNumbers,
+  whatIf: WhatIfNumbers,
+  baseReasoning: z.string(),
+  reasoning: z.string(),
+});
+export type WhatIfResult = z.infer<typeof WhatIfResult>;
+
 export const productDetailCommands = {
+  'products.whatIf': command('Recomputes the reorder numbers of one product under a different service level, lead time or promotion, without saving.', WhatIfInput, WhatIfResult),
   'products.detail': command('Everything about one product: stock, classes, model and backtest, plan numbers, revenue forecast, overrides, alerts.', z.object({ id: Id }).strict(), ProductDetail),
   'products.chart': command(
     'Series for the product chart: history (weekly), stock counts and stockouts, events and holidays, forecast with bands, overrides, unusual weeks.',

@@ -3,7 +3,8 @@
  * queries over the whole workspace (run in a worker thread by the alerts job).
  */
 import type { Db } from '../connection';
-import { STOCK_CTES, latestForecastRun } from './stock-facts';
+import { stockPositions } from './stock-position';
+import { latestForecastRun } from './stock-facts';
 
 export interface ProductBase {
   id: number;
@@ -14,8 +15,6 @@ export interface ProductBase {
   unitCostCents: number | null;
   unitPriceCents: number | null;
   leadTimeDays: number;
-  onHand: number | null;
-  countDay: number | null;
   reorderPoint: number | null;
   orderUpToLevel: number | null;
   suggestedQty: number | null;
@@ -29,18 +28,15 @@ export interface ProductBase {
 export function productBases(db: Db, defaultLeadTimeDays: number): ProductBase[] {
   return db
     .prepare(
-      `WITH ${STOCK_CTES}
-       SELECT p.id, p.sku, p.name, p.category, sup.name AS supplierName,
+      `SELECT p.id, p.sku, p.name, p.category, sup.name AS supplierName,
               p.unit_cost_cents AS unitCostCents, p.unit_price_cents AS unitPriceCents,
               coalesce(p.lead_time_days, sup.default_lead_time_days, @defaultLead) AS leadTimeDays,
-              st.on_hand AS onHand, st.count_day AS countDay,
               rec.reorder_point AS reorderPoint, rec.order_up_to AS orderUpToLevel, rec.suggested_qty AS suggestedQty,
               rec.status AS recommendationStatus, rec.priority AS priority,
               (SELECT min(d) FROM (SELECT (SELECT s.day FROM sales s WHERE s.product_id = p.id AND s.location_id = l.id ORDER BY s.day ASC LIMIT 1) AS d FROM locations l)) AS firstSaleDay,
               (SELECT max(d) FROM (SELECT (SELECT s.day FROM sales s WHERE s.product_id = p.id AND s.location_id = l.id ORDER BY s.day DESC LIMIT 1) AS d FROM locations l)) AS lastSaleDay
        FROM products p
        LEFT JOIN suppliers sup ON sup.id = p.supplier_id
-       LEFT JOIN stock st ON st.product_id = p.id
        LEFT JOIN recommendations rec ON rec.id = (SELECT max(r2.id) FROM recommendations r2 WHERE r2.product_id = p.id)
        WHERE p.active = 1
        ORDER BY p.id`,
@@ -48,20 +44,28 @@ export function productBases(db: Db, defaultLeadTimeDays: number): ProductBase[]
     .all({ defaultLead: defaultLeadTimeDays }) as ProductBase[];
 }
 
-/** Open quantities of sent purchase orders per product, with their expected day (null: unknown). */
-export function openReceipts(db: Db): Map<number, Array<{ quantity: number; expectedDay: number | null }>> {
-  const rows = db
-    .prepare(
-      `SELECT pl.product_id AS productId, max(0, pl.quantity - pl.received_quantity) AS quantity, coalesce(pl.expected_day, po.expected_day) AS expectedDay
-       FROM po_lines pl JOIN purchase_orders po ON po.id = pl.po_id
-       WHERE po.status = 'sent' AND pl.quantity > pl.received_quantity`,
-    )
-    .all() as Array<{ productId: number; quantity: number; expectedDay: number | null }>;
-  const out = new Map<number, Array<{ quantity: number; expectedDay: number | null }>>();
-  for (const r of rows) {
-    const list = out.get(r.productId) ?? [];
-    list.push({ quantity: r.quantity, expectedDay: r.expectedDay });
-    out.set(r.productId, list);
+export interface ProductPosition {
+  /** Counted stock moved by receipts and sales since, summed over the counted locations; null: never counted. */
+  onHand: number | null;
+  countDay: number | null;
+  /** Open lines of sent purchase orders, every location. */
+  onOrder: Array<{ quantity: number; expectedDay: number | null; sentDay: number | null }>;
+}
+
+/**
+ * Stock positions per product (locations summed), from the same read the reorder plan
+ * uses (core/db/repos/stock-position.ts), so the screens and the plan agree on "on hand".
+ */
+export function productPositions(db: Db): Map<number, ProductPosition> {
+  const out = new Map<number, ProductPosition>();
+  for (const position of stockPositions(db).values()) {
+    const entry = out.get(position.productId) ?? { onHand: null, countDay: null, onOrder: [] };
+    if (position.countDay !== null) {
+      entry.onHand = (entry.onHand ?? 0) + position.onHand;
+      entry.countDay = Math.max(entry.countDay ?? position.countDay, position.countDay);
+    }
+    for (const line of position.onOrder) entry.onOrder.push({ quantity: line.quantity, expectedDay: line.expectedDay, sentDay: line.sentDay });
+    out.set(position.productId, entry);
   }
   return out;
 }

@@ -57,12 +57,20 @@ export function classRow(db: Db, productId: number): ClassRow | null {
   return (db.prepare('SELECT abc, xyz, pattern, is_new, is_dead, adi, cv2, history_periods FROM product_classes WHERE product_id = ? ORDER BY location_id LIMIT 1').get(productId) as ClassRow | undefined) ?? null;
 }
 
-/** On hand (latest count per location minus later sales, never below 0) and that count's day. */
+/**
+ * On hand of one product, as core/db/repos/stock-position.ts defines it for the plan:
+ * per location the latest count, plus deliveries received after it, minus sales after it,
+ * never below 0; summed over the counted locations. Null when the product was never counted.
+ */
 export function productStock(db: Db, productId: number): { onHand: number | null; countDay: number | null } {
   const row = db
     .prepare(
       `WITH lc AS (SELECT location_id, max(day) AS day, on_hand FROM stock_snapshots WHERE product_id = @id GROUP BY location_id)
-       SELECT sum(max(0, lc.on_hand - coalesce((SELECT sum(s.quantity) FROM sales s WHERE s.product_id = @id AND s.location_id = lc.location_id AND s.day > lc.day), 0))) AS onHand,
+       SELECT sum(max(0, lc.on_hand
+                 + coalesce((SELECT sum(l.received_quantity) FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id
+                              WHERE l.product_id = @id AND l.location_id = lc.location_id AND po.received_at IS NOT NULL
+                                AND CAST(julianday(substr(po.received_at, 1, 10)) - 2440587.5 AS INTEGER) > lc.day), 0)
+                 - coalesce((SELECT sum(s.quantity) FROM sales s WHERE s.product_id = @id AND s.location_id = lc.location_id AND s.day > lc.day), 0))) AS onHand,
               max(lc.day) AS countDay
        FROM lc`,
     )
@@ -208,4 +216,37 @@ export function saleDays(db: Db, productId: number, locationId: number | null): 
       .prepare('SELECT DISTINCT day FROM sales WHERE product_id = @id AND location_id IN (SELECT id FROM locations WHERE @loc IS NULL OR id = @loc) AND quantity > 0 ORDER BY day')
       .all({ id: productId, loc: locationId }) as Array<{ day: number }>
   ).map((r) => r.day);
+}
+
+const DAY_OF = (column: string) => `CAST(julianday(substr(${column}, 1, 10)) - 2440587.5 AS INTEGER)`;
+
+/**
+ * One product's stock position at one location, exactly as stockPositions() (the plan's
+ * read) defines it, without reading every product: latest count + receipts after it −
+ * sales after it (never below 0; 0 when never counted), and the open lines of sent orders.
+ */
+export function productPositionAt(db: Db, productId: number, locationId: number): { onHand: number; countDay: number | null; onOrder: Array<{ quantity: number; expectedDay: number | null; sentDay: number | null }> } {
+  const count = db.prepare('SELECT day, on_hand AS onHand FROM stock_snapshots WHERE product_id = ? AND location_id = ? ORDER BY day DESC LIMIT 1').get(productId, locationId) as { day: number; onHand: number } | undefined;
+  const after = count?.day ?? null;
+  const sold = after === null ? 0 : (db.prepare('SELECT total(quantity) AS q FROM sales WHERE product_id = ? AND location_id = ? AND day > ?').get(productId, locationId, after) as { q: number }).q;
+  const received =
+    after === null
+      ? (db.prepare(`SELECT total(l.received_quantity) AS q FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.product_id = ? AND l.location_id = ? AND po.received_at IS NOT NULL`).get(productId, locationId) as { q: number }).q
+      : (db.prepare(`SELECT total(l.received_quantity) AS q FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.product_id = ? AND l.location_id = ? AND po.received_at IS NOT NULL AND ${DAY_OF('po.received_at')} > ?`).get(productId, locationId, after) as { q: number }).q;
+  // Without a count the plan takes received minus sold over all time.
+  const soldAll = after === null ? (db.prepare('SELECT total(quantity) AS q FROM sales WHERE product_id = ? AND location_id = ?').get(productId, locationId) as { q: number }).q : sold;
+  const onOrder = db
+    .prepare(
+      `SELECT l.quantity - l.received_quantity AS quantity, coalesce(l.expected_day, po.expected_day) AS expectedDay,
+              CASE WHEN po.sent_at IS NULL THEN NULL ELSE ${DAY_OF('po.sent_at')} END AS sentDay
+       FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id
+       WHERE l.product_id = ? AND l.location_id = ? AND po.status = 'sent' AND l.quantity - l.received_quantity > 0 ORDER BY expectedDay`,
+    )
+    .all(productId, locationId) as Array<{ quantity: number; expectedDay: number | null; sentDay: number | null }>;
+  return { onHand: Math.max(0, (count?.onHand ?? 0) + received - soldAll), countDay: after, onOrder };
+}
+
+export function abcAt(db: Db, productId: number, locationId: number): 'A' | 'B' | 'C' | null {
+  const row = db.prepare('SELECT abc FROM product_classes WHERE product_id = ? AND location_id = ?').get(productId, locationId) as { abc: 'A' | 'B' | 'C' | null } | undefined;
+  return row?.abc ?? null;
 }

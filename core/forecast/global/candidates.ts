@@ -132,6 +132,8 @@ function candidate<T, M>(name: string, complexity: number, trainer: Trainer<M>, 
     kind: 'global',
     name,
     complexity,
+    // Trained with seasonal lags and calendar features.
+    seasonal: true,
     appliesTo: (s) => !s.profile.allZero && s.profile.length >= (options.minHistory ?? 2 * s.horizon + 8),
     forecastAcross: (batch, horizon, { signal }) => forecastAcross(trainer, batch, horizon, signal, options.minSeries ?? 20),
   };

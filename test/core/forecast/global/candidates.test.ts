@@ -13,6 +13,7 @@ function batch(values: Float64Array[]): GlobalBatchSeries[] {
     context: { season: 52, frequency: 'W', allowNegative: false, startDay: 14_644 },
     profile: profileSeries(v, 'W', 52),
     origins: [v.length - H - 4, v.length - H - 2, v.length - H],
+    startPeriod: 0,
   }));
 }
 
