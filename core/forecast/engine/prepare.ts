@@ -2,6 +2,7 @@ import { backtestOrigins } from '../backtest';
 import type { Candidate, CandidateSituation } from '../candidates';
 import { localCandidates } from '../candidates';
 import { pooledSeasonal } from '../global/pooled-seasonal';
+import { defaultGlobalCandidates } from '../global/candidates';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
 import type { SeriesProfile } from '../profile';
@@ -104,5 +105,5 @@ function dayOffset(periods: number, frequency: Frequency): number {
 }
 
 export function defaultCandidates(): Candidate[] {
-  return [...localCandidates(), pooledSeasonal];
+  return [...localCandidates(), pooledSeasonal, ...defaultGlobalCandidates()];
 }
