@@ -59,6 +59,28 @@ describe('training global models on a workspace', () => {
     }
   }, 120_000);
 
+  it('reports progress per tree and stops when cancelled, leaving no version behind', async () => {
+    const dir = tempDir();
+    const db = seedSellingShop(dir);
+    try {
+      const controller = new AbortController();
+      const messages: string[] = [];
+      const training = trainWorkspaceModel(db, join(dir, WORKSPACE), { model: 'gbdt' }, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          messages.push(p.message);
+          if (p.stepName === 'train' && p.current === 5) controller.abort();
+        },
+      });
+      await expect(training).rejects.toMatchObject({ name: 'AbortError' });
+      expect(messages.some((m) => /^Tree 5 of at most 500, validation loss \d/.test(m))).toBe(true);
+      expect(listGlobalModels(db)).toEqual([]);
+      expect(existsSync(modelsDir(join(dir, WORKSPACE)))).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+
   it('says when the workspace has too little history', async () => {
     const dir = tempDir();
     const db = seedSellingShop(dir, 3, 10);
