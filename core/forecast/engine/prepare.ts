@@ -60,7 +60,14 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     allowNegative: profile.allowNegative,
   };
   if (input.startDay !== undefined) context.startDay = input.startDay + dayOffset(start, options.frequency);
-  if (input.calendar) context.calendar = input.calendar;
+  if (input.calendar) {
+    // The calendar covers the input's periods: drop the ones trimmed off the history with it.
+    const { holiday, eventMultiplier } = input.calendar;
+    context.calendar = {
+      ...(holiday ? { holiday: holiday.subarray(Math.min(start, holiday.length)) } : {}),
+      ...(eventMultiplier ? { eventMultiplier: eventMultiplier.subarray(Math.min(start, eventMultiplier.length)) } : {}),
+    };
+  }
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
   const origins = backtestOrigins(y.length, options.horizon, count, stride);
