@@ -48,14 +48,14 @@ function tiles(d: DashboardSummary): Tile[] {
     {
       label: 'Dead stock',
       value: money(d.deadStock.valueCents, { whole: true }),
-      hint: `${num(d.deadStock.products)} products unsold for 26 weeks`,
+      hint: `${num(d.deadStock.products)} ${d.deadStock.products === 1 ? 'product' : 'products'} unsold for 26 weeks`,
       link: '/products?alert=dead_stock&sort=stockValueCents:desc',
       testId: 'tile-dead-stock',
     },
     {
       label: 'Open alerts',
       value: num(counts.critical + counts.warning + counts.info),
-      hint: `${num(counts.critical)} critical, ${num(counts.warning)} warnings`,
+      hint: `${num(counts.critical)} critical, ${num(counts.warning)} ${counts.warning === 1 ? 'warning' : 'warnings'}`,
       link: '/alerts',
       testId: 'tile-alerts',
     },
@@ -122,7 +122,7 @@ export function DashboardPage() {
                       No open alerts.
                     </Typography>
                   ) : (
-                    <AlertList alerts={d.alerts.top} dense />
+                    <AlertList alerts={d.alerts.top.slice(0, 5)} dense />
                   )}
                 </CardContent>
               </Card>

@@ -41,7 +41,7 @@ export function AlertList({ alerts, selectable = false, selected = [], onSelect,
     <>
       <List dense={dense} aria-label="Alerts" disablePadding>
         {alerts.map((alert) => (
-          <ListItem key={alert.id} divider alignItems="flex-start" sx={{ gap: 1, px: 0 }} data-testid="alert-item" data-kind={alert.kind}>
+          <ListItem key={alert.id} divider alignItems="flex-start" sx={{ gap: 1, px: 0, flexWrap: dense ? 'wrap' : 'nowrap' }} data-testid="alert-item" data-kind={alert.kind}>
             {selectable ? (
               <Checkbox
                 size="small"
@@ -52,7 +52,7 @@ export function AlertList({ alerts, selectable = false, selected = [], onSelect,
                 sx={{ mt: -0.5 }}
               />
             ) : null}
-            <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Box sx={{ flexGrow: 1, minWidth: 0, flexBasis: dense ? '100%' : 'auto' }}>
               <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
                 <Chip size="small" label={alert.severity} color={SEVERITY_COLORS[alert.severity]} variant={alert.severity === 'info' ? 'outlined' : 'filled'} />
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -63,15 +63,17 @@ export function AlertList({ alerts, selectable = false, selected = [], onSelect,
                     {alert.productName} ({alert.sku})
                   </Link>
                 ) : null}
-                <Typography variant="caption" color="text.secondary">
-                  {date(alert.createdAt)}
-                  {alert.status !== 'open' ? ` · ${STATUS_TEXT[alert.status]} ${date(alert.resolvedAt ?? alert.acknowledgedAt)}` : ''}
-                </Typography>
+                {dense ? null : (
+                  <Typography variant="caption" color="text.secondary">
+                    {date(alert.createdAt)}
+                    {alert.status !== 'open' ? ` · ${STATUS_TEXT[alert.status]} ${date(alert.resolvedAt ?? alert.acknowledgedAt)}` : ''}
+                  </Typography>
+                )}
               </Stack>
               <Typography variant="body2">{alert.message}</Typography>
             </Box>
             {alert.status === 'open' ? (
-              <Stack direction="row" sx={{ gap: 0.5, flexShrink: 0 }}>
+              <Stack direction="row" sx={{ gap: 0.5, flexShrink: 0, ml: dense ? 'auto' : 0 }}>
                 {alert.kind === 'anomaly' && alert.weekStartDay ? (
                   <Button size="small" onClick={() => setMarking(alert)}>
                     Mark as one-off

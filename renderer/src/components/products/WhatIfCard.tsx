@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Slider, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WhatIfNumbers, WhatIfResult } from '../../../../core/contract/commands/product-detail';
 import { ApiError, call, subscribe } from '../../api/client';
 import { date, money, num, pct } from '../../format';
@@ -31,6 +31,7 @@ export function WhatIfCard({ productId }: { productId: number }) {
   const [result, setResult] = useState<WhatIfResult>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
+  const latest = useRef(0);
 
   useEffect(() => subscribe('workspace.changed', () => setVersion((v) => v + 1)), []);
 
@@ -39,6 +40,7 @@ export function WhatIfCard({ productId }: { productId: number }) {
     const multiplier = Number(controls.multiplier);
     if (lead !== null && !Number.isFinite(lead)) return;
     const timer = setTimeout(() => {
+      const ticket = ++latest.current;
       call('products.whatIf', {
         productId,
         serviceLevel: controls.serviceLevel,
@@ -46,10 +48,12 @@ export function WhatIfCard({ productId }: { productId: number }) {
         promotion: controls.weeks.length > 0 && Number.isFinite(multiplier) ? { weeks: controls.weeks, multiplier } : null,
       })
         .then((r) => {
+          if (ticket !== latest.current) return; // a newer question is on its way
           setResult(r);
           setError(undefined);
         })
         .catch((err: unknown) => {
+          if (ticket !== latest.current) return;
           if (err instanceof ApiError && Array.isArray(err.details)) setError((err.details as Array<{ message: string }>).map((d) => d.message).join('; '));
           else setError(err instanceof Error ? err.message : String(err));
         });
