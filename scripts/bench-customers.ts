@@ -16,6 +16,7 @@ import { isoToDay } from '../core/customers/explain';
 import { forecastShopCustomers } from '../core/customers/batch';
 import { buildCustomerHistories } from '../core/customers/orders';
 import { residualWeeklyUnits } from '../core/customers/residual-demand';
+import { engineUnits } from './bench-customers-engine';
 import { loadOnlineRetail, naivePrediction, naiveUnits, recentMeanUnits, type PairScore, scorePairs, wape } from './bench-customers-data';
 
 interface Args {
@@ -24,14 +25,15 @@ interface Args {
   asOf: string;
   weeks: number;
   paths: number;
+  compete: boolean;
 }
 
-const USAGE = 'npm run bench:customers -- [--json] [--data <dir>] [--as-of YYYY-MM-DD] [--weeks 12] [--paths 300]';
+const USAGE = 'npm run bench:customers -- [--json] [--data <dir>] [--as-of YYYY-MM-DD] [--weeks 12] [--paths 300] [--no-compete]';
 
 function parseArgs(argv: string[]): Args {
   const { values } = parseNodeArgs({
     args: argv,
-    options: { json: { type: 'boolean' }, data: { type: 'string' }, 'as-of': { type: 'string' }, weeks: { type: 'string' }, paths: { type: 'string' } },
+    options: { json: { type: 'boolean' }, data: { type: 'string' }, 'as-of': { type: 'string' }, weeks: { type: 'string' }, paths: { type: 'string' }, 'no-compete': { type: 'boolean' } },
     strict: true,
   });
   const positive = (text: string | undefined, fallback: number, flag: string): number => {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     asOf: values['as-of'] ?? '2011-09-01',
     weeks: positive(values.weeks, 12, '--weeks'),
     paths: positive(values.paths, 300, '--paths'),
+    compete: values['no-compete'] !== true,
   };
 }
 
@@ -60,7 +63,7 @@ function findDataDir(explicit: string | null): string {
 
 const fmt = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const asOfDay = isoToDay(args.asOf);
   if (asOfDay === null) throw new Error(`--as-of must be a date YYYY-MM-DD, got "${args.asOf}"`);
@@ -82,7 +85,18 @@ function main(): void {
 
   const bayes: PairScore[] = [];
   const naive: PairScore[] = [];
-  const productRows: { sku: string; name: string; actualRepeat: number; bayesUnits: number; naiveUnits: number; actualTotal: number; customerDriven: number; statistical: number }[] = [];
+  const bayesRhythm: PairScore[] = [];
+  const naiveClamped: PairScore[] = [];
+  const productRows: {
+    sku: string;
+    name: string;
+    actualRepeat: number;
+    bayesUnits: number;
+    naiveUnits: number;
+    actualTotal: number;
+    customerDriven: number;
+    recentMean: number;
+  }[] = [];
   const bySku = new Map(data.products.map((p) => [p.productKey, p]));
   for (const result of shop.results) {
     const product = bySku.get(result.productKey)!;
@@ -108,7 +122,9 @@ function main(): void {
       const actualDay = future ? future.firstDay : null;
       actualRepeat += future?.units ?? 0;
       const naiveGuess = naivePrediction(history.orderDays, asOfDay, endDay);
-      bayes.push({ probability: prediction.confidence, predictedDay: prediction.nextOrderDay, actualDay });
+      bayes.push({ probability: prediction.confidence, predictedDay: prediction.likelyOrderDay ?? prediction.nextOrderDay, actualDay });
+      bayesRhythm.push({ probability: prediction.confidence, predictedDay: prediction.nextOrderDay, actualDay });
+      naiveClamped.push({ probability: naiveGuess.ordersWithin ? 1 : 0, predictedDay: Math.min(naiveGuess.nextDay, endDay - 1), actualDay });
       naive.push({ probability: naiveGuess.ordersWithin ? 1 : 0, predictedDay: naiveGuess.nextDay, actualDay });
       const meanQuantity = history.quantities.reduce((s, q) => s + q, 0) / history.quantities.length;
       naiveProductUnits += naiveUnits(history.orderDays, meanQuantity, asOfDay, endDay);
@@ -124,9 +140,15 @@ function main(): void {
       naiveUnits: naiveProductUnits,
       actualTotal,
       customerDriven: bayesUnits + residual,
-      statistical: recentMeanUnits(product.lines, asOfDay, args.weeks, () => true) * args.weeks,
+      recentMean: recentMeanUnits(product.lines, asOfDay, args.weeks, () => true) * args.weeks,
     });
   }
+
+  const engineStarted = performance.now();
+  const engine = await engineUnits(data.products, new Set(productRows.map((r) => r.sku)), asOfDay, args.weeks, args.compete);
+  const engineMs = performance.now() - engineStarted;
+  const statisticalOf = (sku: string) => engine.statistical.get(sku) ?? 0;
+  const competingOf = (sku: string) => engine.withCustomers?.get(sku) ?? Number.NaN;
 
   const bayesScore = scorePairs(bayes);
   const naiveScore = scorePairs(naive);
@@ -142,9 +164,15 @@ function main(): void {
     productUnits: {
       actual: productRows.reduce((s, r) => s + r.actualTotal, 0),
       customerDrivenWape: wape(productRows.map((r) => [r.customerDriven, r.actualTotal])),
-      statisticalWape: wape(productRows.map((r) => [r.statistical, r.actualTotal])),
+      statisticalWape: wape(productRows.map((r) => [statisticalOf(r.sku), r.actualTotal])),
+      engineWithCustomersWape: engine.withCustomers ? wape(productRows.map((r) => [competingOf(r.sku), r.actualTotal])) : null,
+      recentMeanWape: wape(productRows.map((r) => [r.recentMean, r.actualTotal])),
       customerDrivenTotal: productRows.reduce((s, r) => s + r.customerDriven, 0),
-      statisticalTotal: productRows.reduce((s, r) => s + r.statistical, 0),
+      statisticalTotal: productRows.reduce((s, r) => s + statisticalOf(r.sku), 0),
+      engineWithCustomersTotal: engine.withCustomers ? productRows.reduce((s, r) => s + competingOf(r.sku), 0) : null,
+      recentMeanTotal: productRows.reduce((s, r) => s + r.recentMean, 0),
+      customerCandidateChosen: engine.customersChosen,
+      customerCandidateEligible: engine.customersEligible,
     },
   };
   const calibration = shop.model.calibration;
@@ -166,21 +194,36 @@ function main(): void {
   out(`  precision (bayes: p ≥ 0.5)           ${fmt(bayesScore.metrics.precision)}     ${fmt(naiveScore.metrics.precision)}`);
   out(`  recall                               ${fmt(bayesScore.metrics.recall)}     ${fmt(naiveScore.metrics.recall)}`);
   out(`  next-order date MAE, days            ${fmt(bayesScore.metrics.dateMaeDays, 1)}      ${fmt(naiveScore.metrics.dateMaeDays, 1)}    (over the ${bayesScore.positives} pairs that ordered)`);
+  out(`    bayes date = median first order given one within the horizon; the in-rhythm median scores ${fmt(scorePairs(bayesRhythm).metrics.dateMaeDays, 1)};`);
+  out(`    naive date capped at the horizon's last day scores ${fmt(scorePairs(naiveClamped).metrics.dateMaeDays, 1)}.`);
   out(`  Brier of always saying the base rate ${fmt((bayesScore.positives / bayes.length) * (1 - bayesScore.positives / bayes.length))} (reference, uses the answer)`);
   out();
   out(`Units over ${args.weeks} weeks, ${units.products} products with repeat customers (WAPE = Σ|forecast − actual| / Σ actual):`);
   out(`  repeat customers' units: actual ${Math.round(units.repeatCustomerUnits.actual)}, bayes ${Math.round(units.repeatCustomerUnits.bayesTotal)} (WAPE ${fmt(units.repeatCustomerUnits.bayesWape)}), naive ${Math.round(units.repeatCustomerUnits.naiveTotal)} (WAPE ${fmt(units.repeatCustomerUnits.naiveWape)})`);
-  out(`  all units of the product: actual ${Math.round(units.productUnits.actual)}, customer-driven + rest ${Math.round(units.productUnits.customerDrivenTotal)} (WAPE ${fmt(units.productUnits.customerDrivenWape)}), statistical ${Math.round(units.productUnits.statisticalTotal)} (WAPE ${fmt(units.productUnits.statisticalWape)})`);
-  out('  "statistical" = mean weekly units of the last 12 weeks (core/forecast has no model on this branch yet);');
+  const u = units.productUnits;
+  out(`  all units of the product: actual ${Math.round(u.actual)}`);
+  out(`    statistical product forecast (core/forecast engine, local models)   ${String(Math.round(u.statisticalTotal)).padStart(8)}  WAPE ${fmt(u.statisticalWape)}`);
+  if (u.engineWithCustomersTotal !== null) {
+    out(`    engine with the customer-driven candidate competing in its backtest ${String(Math.round(u.engineWithCustomersTotal)).padStart(8)}  WAPE ${fmt(u.engineWithCustomersWape ?? Number.NaN)}  (competes for ${u.customerCandidateEligible}, chosen for ${u.customerCandidateChosen})`);
+  }
+  out(`    customer-driven + rest, on its own                                   ${String(Math.round(u.customerDrivenTotal)).padStart(8)}  WAPE ${fmt(u.customerDrivenWape)}`);
+  out(`    mean weekly units of the last ${args.weeks} weeks (reference)                 ${String(Math.round(u.recentMeanTotal)).padStart(8)}  WAPE ${fmt(u.recentMeanWape)}`);
   out('  "customer-driven + rest" = the Bayesian sum over repeat customers plus, for everyone else, the units bought in the');
   out('  last 12 weeks by customers who were not repeat customers 12 weeks ago (core/customers/residual-demand.ts).');
   out();
-  out('Top 15 products by actual units:  sku  actual(repeat)  bayes  naive | actual(all)  customer-driven  statistical');
+  out('Top 15 products by actual units:  repeat customers: actual, bayes, naive | all: actual, customer-driven, statistical, engine+customers');
+  const cell = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : '-').padStart(7);
   for (const r of [...productRows].sort((a, b) => b.actualTotal - a.actualTotal).slice(0, 15)) {
-    out(`  ${r.sku.padEnd(8)} ${String(Math.round(r.actualRepeat)).padStart(7)} ${String(Math.round(r.bayesUnits)).padStart(7)} ${String(Math.round(r.naiveUnits)).padStart(7)} | ${String(Math.round(r.actualTotal)).padStart(7)} ${String(Math.round(r.customerDriven)).padStart(7)} ${String(Math.round(r.statistical)).padStart(7)}  ${r.name.slice(0, 34)}`);
+    out(
+      `  ${r.sku.padEnd(8)} ${cell(r.actualRepeat)} ${cell(r.bayesUnits)} ${cell(r.naiveUnits)} | ${cell(r.actualTotal)} ${cell(r.customerDriven)} ${cell(statisticalOf(r.sku))} ${cell(competingOf(r.sku))}  ${r.name.slice(0, 30)}`,
+    );
   }
   out();
-  out(`Time: load ${(loadedMs / 1000).toFixed(1)} s, model + ${args.paths}-path forecasts of all products ${(modelMs / 1000).toFixed(1)} s. Customers left out with an issue: ${issues}.`);
+  out(
+    `Time: load ${(loadedMs / 1000).toFixed(1)} s, customer model + ${args.paths}-path forecasts of all products ${(modelMs / 1000).toFixed(1)} s, ` +
+      `engine ${(engine.statisticalMs / 1000).toFixed(1)} s, engine with the customer candidate ${(engine.withCustomersMs / 1000).toFixed(1)} s (total ${(engineMs / 1000).toFixed(1)} s). ` +
+      `Customers left out with an issue: ${issues}.`,
+  );
 }
 
-main();
+await main();

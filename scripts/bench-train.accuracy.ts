@@ -16,6 +16,8 @@ import { trainGbdtGlobal } from '../core/forecast/global/gbdt-global';
 import { forecastGbdtGlobal } from '../core/forecast/global/gbdt-forecast';
 import type { GbdtParams } from '../core/forecast/global/gbdt/model';
 import { featureImportance } from '../core/forecast/global/gbdt/model';
+import { forecastNnGlobal, trainNnGlobal } from '../core/forecast/global/nn-global';
+import type { MlpParams } from '../core/forecast/global/nn/train';
 import { loadBenchDataset, selectIds } from './bench-train.data';
 
 const { values, positionals } = parseArgs({
@@ -28,11 +30,13 @@ const { values, positionals } = parseArgs({
     refit: { type: 'boolean', default: false },
     groups: { type: 'string', default: 'pooled' },
     gbdt: { type: 'string', default: '{}' },
+    mlp: { type: 'string', default: '{}' },
     features: { type: 'string', default: '{}' },
     overrides: { type: 'string', default: '{}' },
     seed: { type: 'string', default: '1' },
     steps: { type: 'string', default: '2' },
     scale: { type: 'string', default: 'noise' },
+    quantiles: { type: 'string', default: 'residual' },
   },
 });
 
@@ -49,6 +53,7 @@ const h = data.meta.horizon;
 const wanted = new Set(selectIds(data.series.map((s) => s.id), values.limit ? Number(values.limit) : undefined));
 const target = data.series.filter((s) => wanted.has(s.id));
 if (values.model === 'gbdt') {
+  const cpu0 = process.cpuUsage();
   const featureOptions = JSON.parse(values.features) as Record<string, unknown>;
   const model = trainGbdtGlobal(data.series, {
     frequency: data.meta.freq,
@@ -66,11 +71,14 @@ if (values.model === 'gbdt') {
     refit: values.refit,
     stepsPerTarget: Number(values.steps),
     errorScale: values.scale === 'level' ? 'level' : 'noise',
+    quantileMethod: values.quantiles === 'pinball' ? 'pinball' : 'residual',
     residualGroups: values.groups === 'pattern' ? 'pattern' : 'pooled',
     seed: Number(values.seed),
   });
   const t2 = performance.now();
   const trainSeconds = (t2 - t1) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   console.log(
     `trained in ${trainSeconds.toFixed(1)} s: ${model.training.rows} rows (+${model.training.validRows} validation), ` +
       `${model.training.trees} trees, ${Math.round((model.training.rows + model.training.validRows) / trainSeconds)} rows/s`,
@@ -81,6 +89,27 @@ if (values.model === 'gbdt') {
   console.log('importance:', top.map(([n, v]) => `${n}=${v.toFixed(3)}`).join(' '));
   forecasts = forecastGbdtGlobal(model, target, h);
   console.log(`forecast ${target.length} series in ${((performance.now() - t2) / 1000).toFixed(2)} s`);
+} else if (values.model === 'nn') {
+  const t2 = performance.now();
+  const model = await trainNnGlobal(
+    data.series,
+    {
+      frequency: data.meta.freq,
+      season: data.meta.season,
+      horizon: h,
+      inputs: { calendar: data.realDates, holidays: data.hasHolidays, price: data.hasPrice },
+      mlp: JSON.parse(values.mlp) as Partial<MlpParams>,
+      seed: Number(values.seed),
+    },
+    { onEpoch: (p) => console.log(`epoch ${p.epoch}: train ${p.trainLoss.toFixed(4)} valid ${p.validLoss?.toFixed(4)}`) },
+  );
+  const t3 = performance.now();
+  console.log(
+    `trained in ${((t3 - t2) / 1000).toFixed(1)} s on ${model.backend}: ${model.training.rows} rows, ${model.training.epochs} epochs (best ${model.bestEpoch}), ` +
+      `${Math.round((Math.min(model.training.rows, 40_000) * model.training.epochs) / ((t3 - t2) / 1000))} windows/s`,
+  );
+  console.log('validation window:', JSON.stringify(model.validation), 'shift', Array.from(model.quantileShift, (v) => v.toFixed(3)).join(' '));
+  forecasts = forecastNnGlobal(model, target, h);
 } else {
   throw new Error(`unknown --model ${values.model}`);
 }

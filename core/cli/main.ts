@@ -3,21 +3,27 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from './types';
 import { UsageError } from './types';
 import { AppError } from '../contract/errors';
+import { customersCommand } from './commands/customers';
 import { demoCommand } from './commands/demo';
 import { forecastCommand } from './commands/forecast';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { replayCommand } from './commands/replay';
 
 /** Every CLI command; add one entry per command. */
 export const CLI_COMMANDS: CliCommand[] = [
   demoCommand,
   forecastCommand,
+  importCommand,
   infoCommand,
   planCommand,
   reportCommand,
+  replayCommand,
   webCommand,
+  customersCommand,
 ];
 
 function helpText(): string {

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
+import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
 import { eventCommands } from './commands/events';
+import { forecastCommands } from './commands/forecast';
+import { importCommands } from './commands/import';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -21,6 +24,7 @@ export const commands = {
   ...workspaceCommands,
   ...jobCommands,
   ...settingsCommands,
+  ...forecastCommands,
   ...planCommands,
   ...purchaseOrderCommands,
   ...reportCommands,
@@ -29,6 +33,8 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...importCommands,
+  ...customersCommands,
 };
 
 export type Commands = typeof commands;

@@ -42,6 +42,9 @@ export function weeklyDistribution(unitsByPath: Float64Array, paths: number, wee
   return { mean, quantiles };
 }
 
+export const WEEK_LISTING_PROBABILITY = 0.2;
+export const MAX_CUSTOMERS_PER_WEEK = 25;
+
 export interface ExpectedCustomer {
   customerKey: string;
   customerName: string;
@@ -61,9 +64,13 @@ export interface WeeklyExpectation {
   expectedRevenueCents: number | null;
   /** Units quantiles at QUANTILE_LEVELS. */
   unitsQuantiles: number[];
-  /** Mean confidence of the customers listed this week (0 when none). */
+  /** Mean probability of ordering this week of the customers listed for it (0 when none). */
   averageConfidence: number;
-  /** Listed customers (passing the filters) whose expected next order falls in this week. */
+  /**
+   * Customers passing the filters with at least a WEEK_LISTING_PROBABILITY chance of ordering
+   * this week, most likely first (at most MAX_CUSTOMERS_PER_WEEK). A weekly customer is listed
+   * every week; an overdue one wherever their chance is high enough.
+   */
   expectedCustomers: ExpectedCustomer[];
 }
 
@@ -83,16 +90,18 @@ export function weeklyExpectations(
     const expectedCustomers: ExpectedCustomer[] = [];
     for (const p of predictions) {
       if (!listed.has(p.customerKey)) continue;
-      if (Math.floor((p.nextOrderDay - asOfDay) / 7) !== w) continue;
+      const probability = p.orderProbabilityByWeek[w] ?? 0;
+      if (probability < WEEK_LISTING_PROBABILITY) continue;
       expectedCustomers.push({
         customerKey: p.customerKey,
         customerName: p.customerName,
-        probability: p.orderProbabilityByWeek[w] ?? 0,
+        probability,
         expectedUnits: p.expectedUnitsByWeek[w] ?? 0,
         confidence: p.confidence,
       });
     }
-    expectedCustomers.sort((a, b) => b.expectedUnits - a.expectedUnits || compareKeys(a.customerKey, b.customerKey));
+    expectedCustomers.sort((a, b) => b.probability - a.probability || b.expectedUnits - a.expectedUnits || compareKeys(a.customerKey, b.customerKey));
+    expectedCustomers.splice(MAX_CUSTOMERS_PER_WEEK);
     const expectedUnits = distribution.mean[w] ?? 0;
     weeks.push({
       week: w + 1,
@@ -102,7 +111,7 @@ export function weeklyExpectations(
       expectedUnits,
       expectedRevenueCents: unitPriceCents === null ? null : Math.round(expectedUnits * unitPriceCents),
       unitsQuantiles: distribution.quantiles.map((row) => row[w] ?? 0),
-      averageConfidence: expectedCustomers.length > 0 ? expectedCustomers.reduce((s, c) => s + c.confidence, 0) / expectedCustomers.length : 0,
+      averageConfidence: expectedCustomers.length > 0 ? expectedCustomers.reduce((s, c) => s + c.probability, 0) / expectedCustomers.length : 0,
       expectedCustomers,
     });
   }

@@ -38,6 +38,8 @@ export interface CustomerPrediction {
   nextOrderDay: number;
   nextOrderDayLow: number;
   nextOrderDayHigh: number;
+  /** If they order within the horizon, most likely on this day (null: no chance). */
+  likelyOrderDay: number | null;
   /** Expected size of the next order. */
   expectedQuantity: number;
   /** Revenue over the horizon at their usual rhythm and size (cents), null without a price. */
@@ -130,6 +132,7 @@ export function predictCustomer(input: CustomerPredictionInput): CustomerPredict
     nextOrderDay: next.nextOrderDay,
     nextOrderDayLow: next.nextOrderDayLow,
     nextOrderDayHigh: next.nextOrderDayHigh,
+    likelyOrderDay: next.likelyOrderDay,
     expectedQuantity: quantity,
     revenueAtStakeCents,
     atRisk,

@@ -25,13 +25,20 @@ function roundDays(days: number): number {
   return Math.max(1, Math.round(days));
 }
 
-/** "orders about every 21 days (± 5)" or, with one interval, "ordered twice, 21 days apart". */
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/**
+ * "orders about every 21 days (± 5) over 6 orders" or, with one interval, "ordered twice,
+ * 9 days apart; with what is usual for this product, about every 21 days".
+ */
 export function describeRhythm(rhythm: Rhythm, typicalIntervalDays: number): string {
   if (rhythm.intervalDays.length === 1) {
-    return `ordered twice, ${rhythm.intervalDays[0]} days apart (typical for this product: about every ${roundDays(typicalIntervalDays)} days)`;
+    return `ordered twice, ${days(rhythm.intervalDays[0]!)} apart; with what is usual for this product, about every ${days(roundDays(typicalIntervalDays))}`;
   }
   const spread = rhythm.intervalSpreadDays !== null ? ` (± ${Math.round(rhythm.intervalSpreadDays)})` : '';
-  return `orders about every ${roundDays(typicalIntervalDays)} days${spread} over ${rhythm.orderCount} orders`;
+  return `orders about every ${days(roundDays(typicalIntervalDays))}${spread} over ${rhythm.orderCount} orders`;
 }
 
 export interface AtRiskFacts {
@@ -44,7 +51,7 @@ export interface AtRiskFacts {
 export function atRiskReason(facts: AtRiskFacts): string {
   const { rhythm } = facts;
   return (
-    `${capitalise(describeRhythm(rhythm, facts.typicalIntervalDays))}; the last order was ${rhythm.daysSinceLastOrder} days ago ` +
+    `${capitalise(describeRhythm(rhythm, facts.typicalIntervalDays))}. The last order was ${days(rhythm.daysSinceLastOrder)} ago ` +
     `(${dayToIso(rhythm.lastOrderDay)}). Keeping that rhythm they would have ordered by now with ${percent(facts.overdueProbability)} ` +
     `probability; the chance they still order this product is ${percent(facts.probabilityActive)}.`
   );

@@ -80,17 +80,19 @@ export function createCustomerDrivenForecaster(cache: ShopModelCache, productKey
   };
 }
 
-function forecastCustomerDriven(
+/**
+ * Weekly units paths from `originDay`: the product's repeat customers simulated by the shop
+ * model at that origin, plus the residual demand resampled week by week.
+ */
+export function customerDrivenPaths(
   cache: ShopModelCache,
   product: ProductSales,
   originDay: number,
-  h: number,
+  horizon: number,
   residual: Float64Array,
   paths: number,
-  options: ForecastOptions,
-): ForecastResult {
-  const horizon = Math.max(1, Math.floor(h));
-  const seed = options.seed ?? 1;
+  seed: number,
+): Float64Array[] {
   const { model, activity } = cache.modelAt(originDay, horizon);
   const result = forecastProductCustomers(product, model, { activity }, { paths, seed, minConfidence: 0, keepPaths: true });
   if (result.status === 'failed') throw new ForecastError(result.message);
@@ -106,6 +108,20 @@ function forecastCustomerDriven(
     }
     sample.push(path);
   }
+  return sample;
+}
+
+function forecastCustomerDriven(
+  cache: ShopModelCache,
+  product: ProductSales,
+  originDay: number,
+  h: number,
+  residual: Float64Array,
+  paths: number,
+  options: ForecastOptions,
+): ForecastResult {
+  const horizon = Math.max(1, Math.floor(h));
+  const sample = customerDrivenPaths(cache, product, originDay, horizon, residual, paths, options.seed ?? 1);
   const mean = new Float64Array(horizon);
   const quantiles = QUANTILE_LEVELS.map(() => new Float64Array(horizon));
   const column = new Float64Array(paths);

@@ -31,6 +31,11 @@ export interface NextOrderPrediction {
   nextOrderDay: number;
   nextOrderDayLow: number;
   nextOrderDayHigh: number;
+  /**
+   * If they order within the horizon (whether in rhythm or back from a lapse), the median day
+   * of that first order; null when an order within the horizon is impossible.
+   */
+  likelyOrderDay: number | null;
   /** exp(posterior mean log interval): the customer's typical interval, in days. */
   typicalIntervalDays: number;
 }
@@ -82,6 +87,24 @@ export function predictNextOrder(input: NextOrderInput): NextOrderPrediction {
     within += mass;
     previous = survivalAfterWeek;
   }
+  // Median day of the first order among futures where it falls within the horizon: find the
+  // week where half of that mass is reached, then the day inside it.
+  let likelyOrderDay: number | null = null;
+  if (within > 0) {
+    const half = within / 2;
+    let cumulative = 0;
+    let week = 0;
+    while (week < horizonWeeks - 1 && cumulative + weekProbabilities[week]! < half) cumulative += weekProbabilities[week++]!;
+    const weekStartSurvival = mixtureSurvival(elapsed + 7 * week - 0.5);
+    likelyOrderDay = asOfDay + 7 * week + 6;
+    for (let d = 0; d < 7; d++) {
+      const mass = (weekStartSurvival - mixtureSurvival(elapsed + 7 * week + d + 0.5)) / survivalNow;
+      if (cumulative + mass >= half) {
+        likelyOrderDay = asOfDay + 7 * week + d;
+        break;
+      }
+    }
+  }
   return {
     posterior,
     predictive,
@@ -94,6 +117,7 @@ export function predictNextOrder(input: NextOrderInput): NextOrderPrediction {
     nextOrderDay: lastOrderDay + dayAtConditionalSurvival(predictive, survivalSoFar, 0.5, elapsed),
     nextOrderDayLow: lastOrderDay + dayAtConditionalSurvival(predictive, survivalSoFar, 0.9, elapsed),
     nextOrderDayHigh: lastOrderDay + dayAtConditionalSurvival(predictive, survivalSoFar, 0.1, elapsed),
+    likelyOrderDay,
     typicalIntervalDays: Math.exp(posterior.mean),
   };
 }

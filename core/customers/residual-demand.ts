@@ -18,7 +18,7 @@ export function residualWeeklyUnits(lines: readonly CustomerSaleLine[], asOfDay:
   );
   const units = new Float64Array(weeks);
   for (const line of lines) {
-    if (line.day < windowStart || line.day >= asOfDay || !Number.isFinite(line.quantity)) continue;
+    if (!Number.isInteger(line.day) || line.day < windowStart || line.day >= asOfDay || !Number.isFinite(line.quantity)) continue;
     if (line.customerKey && modelledAtStart.has(line.customerKey.trim())) continue;
     units[Math.floor((line.day - windowStart) / 7)]! += line.quantity;
   }

@@ -1,8 +1,8 @@
 import { adida, croston, imapa, sba, tsb } from './models/intermittent';
 import { ets } from './models/ets';
-import { fourierEts, fourierTheta } from './models/fourier';
+import { fourierDamped, fourierEts, fourierSes, fourierTheta } from './models/fourier';
 import { movingAverage, naive, seasonalNaive } from './models/simple';
-import { stlDamped, stlEts, stlTheta } from './models/stl';
+import { stlDamped, stlEts, stlSes, stlTheta } from './models/stl';
 import { theta } from './models/theta';
 import type { SeriesProfile } from './profile';
 import { isIntermittent } from './profile';
@@ -16,6 +16,8 @@ import type { Forecaster, OriginForecast, SeriesContext } from './types';
  */
 
 export interface CandidateSituation {
+  /** The series' id (e.g. "productId:locationId"), for candidates that only know some series. */
+  id: string;
   profile: SeriesProfile;
   context: SeriesContext;
   horizon: number;
@@ -29,6 +31,8 @@ export interface LocalCandidate {
   forecaster: Forecaster;
   /** Lower is simpler; a failing series falls back to the simplest candidate that worked. */
   complexity: number;
+  /** Models the season (a seasonal series may only switch to such models on its own backtest). */
+  seasonal: boolean;
   appliesTo(situation: CandidateSituation): boolean;
 }
 
@@ -37,19 +41,38 @@ export interface GlobalBatchSeries {
   values: Float64Array;
   context: SeriesContext;
   profile: SeriesProfile;
+  /** Backtest origins (history lengths), ascending, without the final one (values.length). */
   origins: readonly number[];
+  /**
+   * Calendar period number of values[0] (days, weeks or months since 1970), so that the
+   * same season position means the same time of year in every series. When dates are
+   * unknown, series are aligned at their ends.
+   */
+  startPeriod: number;
+}
+
+/** What a global candidate may use: cancellation and the worker pool of the run. */
+export interface GlobalRunOptions {
+  signal?: AbortSignal;
+  runner?: TaskRunnerLike;
+}
+
+export interface TaskRunnerLike {
+  readonly size: number;
+  run<R>(name: string, payload: unknown, transfer?: ArrayBuffer[]): Promise<R>;
 }
 
 export interface GlobalCandidate {
   kind: 'global';
   name: string;
   complexity: number;
+  seasonal: boolean;
   appliesTo(situation: CandidateSituation): boolean;
   /**
    * Forecasts h steps from every origin of every series it applies to (the final origin is
    * each series' full length, last in the list). Entry undefined for series it skips.
    */
-  forecastAcross(batch: GlobalBatchSeries[], horizon: number, options: { signal?: AbortSignal }): Promise<((OriginForecast | undefined)[] | undefined)[]>;
+  forecastAcross(batch: GlobalBatchSeries[], horizon: number, options: GlobalRunOptions): Promise<((OriginForecast | undefined)[] | undefined)[]>;
 }
 
 export type Candidate = LocalCandidate | GlobalCandidate;
@@ -69,29 +92,41 @@ export function localCandidates(): LocalCandidate[] {
   return [...localRegistry.values()];
 }
 
-const continuous = (s: CandidateSituation) => !isIntermittent(s.profile);
+/**
+ * Smooth and erratic series get the continuous models, and so do intermittent ones with a
+ * significant yearly season (seasonal products with off-season zeros), for which rate
+ * models would forecast the off-season level into the season.
+ */
+export function usesContinuousModels(profile: SeriesProfile, season: number): boolean {
+  return !isIntermittent(profile) || (profile.seasonal && season >= 12);
+}
+const continuous = (s: CandidateSituation) => usesContinuousModels(s.profile, s.context.season);
+const intermittent = (s: CandidateSituation) => !continuous(s);
 const seasonalWith = (minSeasons: number) => (s: CandidateSituation) =>
   s.context.season >= 2 && (s.origins[0] ?? s.profile.length) > minSeasons * s.context.season;
 
-function local(name: string, forecaster: Forecaster, complexity: number, appliesTo: (s: CandidateSituation) => boolean): void {
-  registerLocalCandidate({ kind: 'local', name, forecaster, complexity, appliesTo });
+function local(name: string, forecaster: Forecaster, complexity: number, seasonal: boolean, appliesTo: (s: CandidateSituation) => boolean): void {
+  registerLocalCandidate({ kind: 'local', name, forecaster, complexity, seasonal, appliesTo });
 }
 
 // Benchmarks: always run (naive also gives each series its "accuracy vs naive").
-local('naive', naive, 0, () => true);
-local('snaive', seasonalNaive, 1, seasonalWith(1));
-local('ma', movingAverage(), 1, () => true);
+local('naive', naive, 0, false, () => true);
+local('snaive', seasonalNaive, 1, true, seasonalWith(1));
+local('ma', movingAverage(), 1, false, () => true);
 // Smooth and erratic demand.
-local('ets', ets, 3, continuous);
-local('theta', theta, 3, continuous);
-local('stl_ets', stlEts, 4, (s) => continuous(s) && seasonalWith(2)(s));
-local('stl_theta', stlTheta, 4, (s) => continuous(s) && seasonalWith(2)(s));
-local('stl_damped', stlDamped, 4, (s) => continuous(s) && seasonalWith(2)(s));
-if (process.env.FOURIER !== '0') local('fourier_ets', fourierEts, 4, (s) => continuous(s) && seasonalWith(2)(s));
-if (process.env.FOURIER_THETA === '1') local('fourier_theta', fourierTheta, 4, (s) => continuous(s) && seasonalWith(2)(s));
+local('ets', ets, 3, false, continuous);
+local('theta', theta, 3, true, continuous);
+local('stl_ets', stlEts, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('stl_theta', stlTheta, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('stl_damped', stlDamped, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('stl_ses', stlSes, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('fourier_ets', fourierEts, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('fourier_theta', fourierTheta, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('fourier_damped', fourierDamped, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+local('fourier_ses', fourierSes, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 // Intermittent and lumpy demand.
-local('croston', croston, 2, (s) => isIntermittent(s.profile));
-local('sba', sba, 2, (s) => isIntermittent(s.profile));
-local('tsb', tsb, 2, (s) => isIntermittent(s.profile));
-local('adida', adida, 2, (s) => isIntermittent(s.profile));
-local('imapa', imapa, 2, (s) => isIntermittent(s.profile));
+local('croston', croston, 2, false, intermittent);
+local('sba', sba, 2, false, intermittent);
+local('tsb', tsb, 2, false, intermittent);
+local('adida', adida, 2, false, intermittent);
+local('imapa', imapa, 2, false, intermittent);

@@ -1,5 +1,6 @@
 import type { DemandPattern } from './classify';
 import { demandPattern, intermittencyStats, isDeadProduct, isNewProduct, periodsPerWeek } from './classify';
+import { isSeasonal } from './kernels/decompose';
 import { allIntegers } from './kernels/stats';
 import type { Frequency } from './types';
 
@@ -19,6 +20,8 @@ export interface SeriesProfile {
   allZero: boolean;
   /** Mean of the last season (or all of the history if shorter), used to judge volume. */
   recentMean: number;
+  /** The lag-season autocorrelation is significant (thetaf's test); false for short histories. */
+  seasonal: boolean;
 }
 
 export function profileSeries(y: Float64Array, frequency: Frequency, season: number): SeriesProfile {
@@ -40,6 +43,7 @@ export function profileSeries(y: Float64Array, frequency: Frequency, season: num
     allowNegative,
     allZero: stats.nonZeroCount === 0 && !allowNegative,
     recentMean: window > 0 ? recent / window : 0,
+    seasonal: season >= 2 && isSeasonal(y, y.length, season),
   };
 }
 

@@ -8,48 +8,37 @@ import type { CandidateRuns } from './backtest';
  * series keep a different subset only when its own backtest says so clearly.
  */
 
-/** All subsets of {0..count-1} with 1..maxSize members, smaller first. */
-export function enumerateSubsets(count: number, maxSize: number): number[][] {
-  const subsets: number[][] = [];
-  const current: number[] = [];
-  const visit = (start: number, size: number) => {
-    if (current.length === size) {
-      subsets.push([...current]);
-      return;
-    }
-    for (let i = start; i < count; i++) {
-      current.push(i);
-      visit(i + 1, size);
-      current.pop();
-    }
-  };
-  for (let size = 1; size <= Math.min(maxSize, count); size++) visit(0, size);
-  return subsets;
-}
-
 export interface BacktestTarget {
   runs: CandidateRuns;
   /** Actual values of each backtest window (origin-major, length (originCount - 1) * h; NaN past the end). */
   actuals: Float64Array;
   /** MASE denominator of the series (NaN or 0 when undefined). */
   scale: number;
+  /** The backtest origins (history lengths), to count the distinct periods their windows cover. */
+  originPositions?: readonly number[];
 }
 
 export type LossKind = 'absolute' | 'squared';
 
+/** A range of backtest origin indices [from, to). */
+export interface OriginRange {
+  from: number;
+  to: number;
+}
+
 /**
- * Mean scaled loss of the equal-weight combination of `subset` over the backtest windows;
- * at each origin the members that could not forecast there are left out. NaN when no
- * window could be scored.
+ * Mean scaled loss of the equal-weight combination of `subset` over the backtest windows
+ * (all of them, or those in `range`); at each origin the members that could not forecast
+ * there are left out. NaN when no window could be scored.
  */
-export function subsetLoss(target: BacktestTarget, subset: readonly number[], kind: LossKind): number {
+export function subsetLoss(target: BacktestTarget, subset: readonly number[], kind: LossKind, range?: OriginRange): number {
   const { runs, actuals, scale } = target;
   const h = runs.horizon;
   const origins = runs.originCount - 1;
   const block = runs.originCount * h;
   let total = 0;
   let count = 0;
-  for (let o = 0; o < origins; o++) {
+  for (let o = range?.from ?? 0; o < Math.min(origins, range?.to ?? origins); o++) {
     let members = 0;
     for (const c of subset) if (runs.valid[c * runs.originCount + o]) members++;
     if (members === 0) continue;
@@ -68,6 +57,73 @@ export function subsetLoss(target: BacktestTarget, subset: readonly number[], ki
   return kind === 'absolute' ? total / count / safeScale : total / count / (safeScale * safeScale);
 }
 
+/**
+ * Evidence that subset `a` beats subset `b` on a series' backtest: the mean of the
+ * per-point loss differences (b - a) over its standard error (a Diebold-Mariano-style
+ * statistic). Points of overlapping windows are not independent, so the standard error
+ * counts only the distinct periods the windows cover.
+ */
+export function advantageStatistic(target: BacktestTarget, a: readonly number[], b: readonly number[], kind: LossKind): number {
+  const { runs, actuals } = target;
+  const h = runs.horizon;
+  const origins = runs.originCount - 1;
+  const block = runs.originCount * h;
+  let sum = 0;
+  let squares = 0;
+  let count = 0;
+  const combined = (subset: readonly number[], o: number, i: number) => {
+    let total = 0;
+    let members = 0;
+    for (const c of subset) {
+      if (!runs.valid[c * runs.originCount + o]) continue;
+      total += runs.mean[c * block + o * h + i]!;
+      members++;
+    }
+    return members > 0 ? total / members : NaN;
+  };
+  let first = Infinity;
+  let last = -Infinity;
+  for (let o = 0; o < origins; o++) {
+    for (let i = 0; i < h; i++) {
+      const actual = actuals[o * h + i]!;
+      if (Number.isNaN(actual)) continue;
+      const ea = combined(a, o, i) - actual;
+      const eb = combined(b, o, i) - actual;
+      if (!Number.isFinite(ea) || !Number.isFinite(eb)) continue;
+      const d = kind === 'absolute' ? Math.abs(eb) - Math.abs(ea) : eb * eb - ea * ea;
+      sum += d;
+      squares += d * d;
+      count++;
+      first = Math.min(first, o * 1e6 + i);
+      last = Math.max(last, o * 1e6 + i);
+    }
+  }
+  if (count < 3) return 0;
+  const mean = sum / count;
+  const variance = Math.max(0, squares / count - mean * mean);
+  const distinct = Math.min(count, distinctPeriods(target));
+  if (!(variance > 0)) return mean > 0 ? Infinity : 0;
+  return mean / Math.sqrt(variance / distinct);
+}
+
+function distinctPeriods(target: BacktestTarget): number {
+  const { runs, actuals } = target;
+  const h = runs.horizon;
+  // Windows start at increasing origins; the union of [origin, origin + h) is what they cover.
+  let covered = 0;
+  let lastEnd = -Infinity;
+  const origins = runs.originCount - 1;
+  for (let o = 0; o < origins; o++) {
+    let steps = 0;
+    for (let i = 0; i < h; i++) if (!Number.isNaN(actuals[o * h + i]!)) steps = i + 1;
+    const start = target.originPositions?.[o] ?? o * h;
+    const end = start + steps;
+    covered += Math.max(0, end - Math.max(start, lastEnd));
+    lastEnd = Math.max(lastEnd, end);
+  }
+  return Math.max(1, covered);
+}
+
 /** True when every member has a final forecast. */
 export function subsetIsUsable(runs: CandidateRuns, subset: readonly number[]): boolean {
   for (const c of subset) if (!runs.valid[c * runs.originCount + runs.originCount - 1]) return false;
@@ -75,78 +131,54 @@ export function subsetIsUsable(runs: CandidateRuns, subset: readonly number[]): 
 }
 
 /**
- * Loss of every subset for one series (NaN where no window could be scored), computed in
- * one pass over the backtest points.
+ * Greedy forward selection (as in Caruana et al. 2004's ensemble selection, with equal
+ * weights): start empty, repeatedly add the candidate that lowers the loss most, stop when
+ * nothing improves it or the subset is full. Cost: candidates x size loss evaluations.
  */
-export function allSubsetLosses(target: BacktestTarget, subsets: readonly number[][], kind: LossKind): Float64Array {
-  const { runs, actuals, scale } = target;
-  const h = runs.horizon;
-  const origins = runs.originCount - 1;
-  const block = runs.originCount * h;
-  const candidates = runs.names.length;
-  const losses = new Float64Array(subsets.length);
-  const counts = new Float64Array(subsets.length);
-  const column = new Float64Array(candidates);
-  for (let o = 0; o < origins; o++) {
-    for (let i = 0; i < h; i++) {
-      const actual = actuals[o * h + i]!;
-      if (Number.isNaN(actual)) continue;
-      for (let c = 0; c < candidates; c++) column[c] = runs.valid[c * runs.originCount + o] ? runs.mean[c * block + o * h + i]! : NaN;
-      for (let s = 0; s < subsets.length; s++) {
-        const subset = subsets[s]!;
-        let total = 0;
-        let members = 0;
-        for (let k = 0; k < subset.length; k++) {
-          const v = column[subset[k]!]!;
-          if (v === v) {
-            total += v;
-            members++;
-          }
-        }
-        if (members === 0) continue;
-        const e = total / members - actual;
-        losses[s] = losses[s]! + (kind === 'absolute' ? Math.abs(e) : e * e);
-        counts[s] = counts[s]! + 1;
+export function greedySubset(
+  lossOf: (subset: readonly number[]) => number,
+  candidateCount: number,
+  maxSize: number,
+  tolerance = 0,
+): { subset: number[]; loss: number } {
+  const subset: number[] = [];
+  let loss = Infinity;
+  let best: { subset: number[]; loss: number } = { subset: [], loss: Infinity };
+  while (subset.length < Math.min(maxSize, candidateCount)) {
+    let bestCandidate = -1;
+    let bestLoss = Infinity;
+    for (let c = 0; c < candidateCount; c++) {
+      if (subset.includes(c)) continue;
+      subset.push(c);
+      const l = lossOf(subset);
+      subset.pop();
+      if (Number.isFinite(l) && l < bestLoss - 1e-12) {
+        bestLoss = l;
+        bestCandidate = c;
       }
     }
+    // Keep growing while the loss stays within `tolerance` of the best so far: larger equal-weight
+    // combinations are steadier out of sample than the backtest's exact minimum.
+    if (bestCandidate < 0 || bestLoss > best.loss * (1 + tolerance)) break;
+    subset.push(bestCandidate);
+    loss = bestLoss;
+    if (loss <= best.loss * (1 + tolerance)) best = { subset: [...subset], loss };
   }
-  const safeScale = scale > 0 && Number.isFinite(scale) ? scale : 1;
-  const divisor = kind === 'absolute' ? safeScale : safeScale * safeScale;
-  for (let s = 0; s < subsets.length; s++) losses[s] = counts[s]! > 0 ? losses[s]! / counts[s]! / divisor : NaN;
-  return losses;
+  return { subset: best.subset.sort((a, b) => a - b), loss: best.loss };
 }
 
-export interface GroupChoice {
-  /** The subset with the lowest mean loss over the group's series. */
-  subset: number[];
-  /** Mean loss of every subset (aligned with `subsets`). */
-  pooledLoss: Float64Array;
-  subsets: number[][];
-}
-
-/**
- * Pooled choice for series sharing the same candidate names: every subset's loss averaged
- * over the series (each series counts once, like the mean MASE reported to users).
- * `seriesLosses` holds allSubsetLosses of each series.
- */
-export function chooseGroupSubset(seriesLosses: readonly Float64Array[], subsets: number[][]): GroupChoice {
-  const pooledLoss = new Float64Array(subsets.length);
-  const counts = new Float64Array(subsets.length);
-  for (const losses of seriesLosses) {
-    for (let s = 0; s < subsets.length; s++) {
-      const loss = losses[s]!;
-      if (Number.isFinite(loss)) {
-        pooledLoss[s] = pooledLoss[s]! + loss;
-        counts[s] = counts[s]! + 1;
-      }
+/** Mean of subsetLoss over the series that can be scored (each series counts once). */
+export function pooledLoss(targets: readonly BacktestTarget[], subset: readonly number[], kind: LossKind, range?: OriginRange): number {
+  let total = 0;
+  let count = 0;
+  for (const target of targets) {
+    const l = subsetLoss(target, subset, kind, range);
+    if (Number.isFinite(l)) {
+      total += l;
+      count++;
     }
   }
-  let best = 0;
-  for (let s = 0; s < subsets.length; s++) {
-    pooledLoss[s] = counts[s]! > 0 ? pooledLoss[s]! / counts[s]! : Infinity;
-    if (pooledLoss[s]! < pooledLoss[best]!) best = s;
-  }
-  return { subset: subsets[best]!, pooledLoss, subsets };
+  return count > 0 ? total / count : NaN;
 }
 
 export interface CombinedForecast {

@@ -4,3 +4,7 @@ import type { CandidateChunkPayload } from './engine/run-local';
 import { CANDIDATES_TASK, runCandidateChunk } from './engine/run-local';
 
 registerTask(CANDIDATES_TASK, (payload: CandidateChunkPayload) => runCandidateChunk(payload));
+import type { ProfilePayload } from './global/pooled-seasonal';
+import { computeProfiles, POOLED_PROFILES_TASK } from './global/pooled-seasonal';
+
+registerTask(POOLED_PROFILES_TASK, (payload: ProfilePayload) => computeProfiles(payload));

@@ -2,8 +2,11 @@ import { combineHandlers, createRouter } from '../router';
 import type { Logger } from '../router';
 import { alertHandlers } from './alerts';
 import { appHandlers } from './app';
+import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
+import { forecastHandlers } from './forecast';
+import { importHandlers } from './import';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -20,6 +23,7 @@ export function allHandlers() {
     workspaceHandlers,
     jobHandlers,
     settingsHandlers,
+    forecastHandlers,
     planHandlers,
     purchaseOrderHandlers,
     reportHandlers,
@@ -27,6 +31,8 @@ export function allHandlers() {
     eventHandlers,
     alertHandlers,
     dashboardHandlers,
+    importHandlers,
+    customersHandlers,
   );
 }
 

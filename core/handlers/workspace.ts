@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../contract/errors';
 import { isoFromDay } from '../dates';
+import { CUSTOMERS_JOB_KIND } from '../customers/workspace-run';
 import { markAsDemo } from '../db/repos/demo';
 import { salesDayRange, schemaVersion, tableCounts } from '../db/repos/overview';
 import { defineHandlers } from '../router';
@@ -17,7 +18,18 @@ export const workspaceHandlers = defineHandlers<HandlerContext>('workspace', {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     await app.openWorkspace(path, { create: true });
     markAsDemo(app.db);
-    const jobId = app.startJob({ kind: 'demo.load', title: 'Loading the demo shop', input: {} });
+    // Load the demo through the import path, then forecast and plan it, so every screen has its numbers.
+    const jobId = app.startJob({
+      kind: 'demo.load',
+      title: 'Loading the demo shop',
+      input: {},
+      onSettled: (event) => {
+        if (event.state === 'done' && app.workspace?.path === path) {
+          app.startJob({ kind: 'plan', title: 'Forecasting and planning the demo shop', input: { eoqFloor: false, budgetCents: null } });
+          app.startJob({ kind: CUSTOMERS_JOB_KIND, title: 'Predicting customer orders', input: { horizonWeeks: 12, minOrders: 2, minConfidence: 0.3 } });
+        }
+      },
+    });
     return { jobId, path };
   },
   'workspace.create': async (input, { app }) => {

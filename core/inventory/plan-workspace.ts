@@ -10,6 +10,7 @@ import type { NewRecommendation } from '../db/repos/recommendations';
 import { abcByKey, latestForecastRun, planProducts, salesValueByKey, storedForecasts } from '../db/repos/plan-inputs';
 import type { ForecastRunRow } from '../db/repos/plan-inputs';
 import { lastDataDay, positionKey, stockPositions } from '../db/repos/stock-position';
+import { forecastPaths } from '../db/repos/forecast-runs';
 import { QUANTILE_LEVELS } from '../forecast/types';
 import { abcClasses } from './abc';
 import type { AbcClass } from './abc';
@@ -33,16 +34,23 @@ export interface ScenarioSource {
   get(productId: number, locationId: number): ScenarioPaths | null;
 }
 
-/** Scenarios drawn from the quantiles stored in the forecasts table (see quantile-paths.ts). */
-export function storedQuantileSource(db: Db, run: ForecastRunRow, count: number, seed: number): ScenarioSource {
+/**
+ * Scenarios of a stored forecast run: the engine's own sample paths (forecast_paths) where
+ * the run kept them, else draws from the stored quantiles (see quantile-paths.ts).
+ */
+export function storedForecastSource(db: Db, run: ForecastRunRow, count: number, seed: number): ScenarioSource {
   const periodDays = run.period === 'day' ? 1 : 7;
   const byKey = new Map(storedForecasts(db, run.id).map((f) => [positionKey(f.productId, f.locationId), f]));
+  const enginePaths = forecastPaths(db, run.id);
   return {
     forecastRunId: run.id,
     keys: () => [...byKey.keys()],
     get(productId, locationId) {
-      const stored = byKey.get(positionKey(productId, locationId));
+      const key = positionKey(productId, locationId);
+      const stored = byKey.get(key);
       if (!stored) return null;
+      const own = enginePaths.get(key);
+      if (own && own.length > 0) return { paths: own, originDay: stored.firstPeriodStart, periodDays };
       const streamSeed = Math.floor(seededRng(seed + productId * 7919 + locationId)() * 2 ** 31);
       return { paths: pathsFromQuantiles(QUANTILE_LEVELS, stored.quantiles, count, streamSeed), originDay: stored.firstPeriodStart, periodDays };
     },
@@ -51,7 +59,7 @@ export function storedQuantileSource(db: Db, run: ForecastRunRow, count: number,
 
 export function defaultScenarioSource(db: Db, options: PlanOptions): ScenarioSource | null {
   const run = latestForecastRun(db);
-  return run ? storedQuantileSource(db, run, options.paths, options.seed) : null;
+  return run ? storedForecastSource(db, run, options.paths, options.seed) : null;
 }
 
 export interface PlanSummary {

@@ -51,6 +51,14 @@ export interface ReplayConfig {
   serviceMeasure: ServiceMeasure;
   trigger: OrderTrigger;
   seed: number;
+  /** Service level our policy plans with, when calibrated (default: serviceLevel). */
+  shelfcastServiceLevel?: number;
+  /**
+   * Extra service levels to replay our policy and the normal approximation at, in the same
+   * run with the same forecasts (keys "shelfcast@0.9", "normalApprox@0.9"): the trade-off
+   * curve of stock against fill rate, and the data for calibrating the service level.
+   */
+  variants?: readonly number[];
 }
 
 export const POLICY_NAMES = ['shelfcast', 'normalApprox', 'lastFourWeeks'] as const;
@@ -126,60 +134,88 @@ function policyParams(config: ReplayConfig, series: ReplaySeries, leadTimeDays: 
   };
 }
 
-/** Replays one series under the three policies; the forecaster is called once per review. */
-export async function replaySeries(series: ReplaySeries, config: ReplayConfig, forecaster: ReplayForecaster): Promise<Record<PolicyName, PolicyTally>> {
-  const leadTimePeriods = series.leadTimePeriods ?? config.leadTimePeriods;
-  const leadTimeDays = leadTimePeriods * config.periodDays;
-  const params = policyParams(config, series, leadTimeDays);
-  const horizon = Math.ceil(leadTimePeriods + config.reviewPeriods) + 1;
-  const fresh = (): SimState => ({ onHand: 0, pipeline: [], tally: emptyTally() });
-  const states: Record<PolicyName, SimState> = { shelfcast: fresh(), normalApprox: fresh(), lastFourWeeks: fresh() };
-  const end = series.values.length;
+/** Forecasts for several series at once (one engine run per review); same order as the input. */
+export type BatchForecaster = (histories: Float64Array[], horizon: number, seed: number) => Promise<ReplayForecast[]>;
 
-  for (let t = series.testStart; t < end; t++) {
-    const review = (t - series.testStart) % config.reviewPeriods === 0;
-    if (review) {
-      const history = series.values.subarray(0, t);
-      const forecast = await forecaster(history, horizon, (config.seed + t * 7919) >>> 0);
-      const scenarios = makeScenarios(forecast.paths, config.periodDays);
-      const levels = normalApproxLevels({
-        mean: forecast.mean,
-        q10: forecast.quantiles[Q10]!,
-        q90: forecast.quantiles[Q90]!,
-        periodDays: config.periodDays,
-        leadTimeDays,
-        reviewPeriodDays: params.reviewPeriodDays,
-        serviceLevel: config.serviceLevel,
-        serviceMeasure: config.serviceMeasure,
-      });
-      if (t === series.testStart) {
-        const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
-        for (const name of POLICY_NAMES) states[name].onHand = start;
-      }
-      for (const name of POLICY_NAMES) receive(states[name], t);
-      for (const name of POLICY_NAMES) {
-        const state = states[name];
-        const position = state.onHand + state.pipeline.reduce((s, p) => s + p.quantity, 0);
-        let quantity = 0;
-        if (name === 'shelfcast') {
-          const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
-          quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, params).suggestedQuantity;
-        } else if (name === 'normalApprox') {
-          quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
-        } else {
-          quantity = roundOrderQuantity(lastFourWeeksTarget(history, config.periodDays) - position, params.casePack, params.moq);
-        }
-        if (quantity > 0) {
-          state.pipeline.push({ arrival: t + leadTimePeriods, quantity });
-          state.tally.orders++;
-        }
-      }
-    } else {
-      for (const name of POLICY_NAMES) receive(states[name], t);
+/** One series walking through its test window under the three policies. */
+class SeriesSimulation {
+  readonly leadTimePeriods: number;
+  readonly params: PolicyParams;
+  readonly states: Record<string, SimState>;
+  readonly specs: PolicySpec[];
+  private readonly leadTimeDays: number;
+
+  constructor(
+    readonly series: ReplaySeries,
+    private readonly config: ReplayConfig,
+  ) {
+    this.leadTimePeriods = series.leadTimePeriods ?? config.leadTimePeriods;
+    this.leadTimeDays = this.leadTimePeriods * config.periodDays;
+    this.params = policyParams(config, series, this.leadTimeDays);
+    this.specs = policySpecs(config);
+    this.states = Object.fromEntries(this.specs.map((spec) => [spec.key, { onHand: 0, pipeline: [], tally: emptyTally() } satisfies SimState]));
+  }
+
+  get testLength(): number {
+    return this.series.values.length - this.series.testStart;
+  }
+
+  get horizon(): number {
+    return Math.ceil(this.leadTimePeriods + this.config.reviewPeriods) + 1;
+  }
+
+  history(step: number): Float64Array {
+    return this.series.values.subarray(0, this.series.testStart + step);
+  }
+
+  /** Start of a review period: receive, then let each policy order from the forecast. */
+  review(step: number, forecast: ReplayForecast): void {
+    const t = this.series.testStart + step;
+    const { config, params } = this;
+    const scenarios = makeScenarios(forecast.paths, config.periodDays);
+    if (step === 0) {
+      const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
+      for (const spec of this.specs) this.states[spec.key]!.onHand = start;
     }
-    const demand = Math.max(0, series.values[t] ?? 0);
-    for (const name of POLICY_NAMES) {
-      const state = states[name];
+    for (const spec of this.specs) receive(this.states[spec.key]!, t);
+    for (const spec of this.specs) {
+      const state = this.states[spec.key]!;
+      const position = state.onHand + state.pipeline.reduce((sum, p) => sum + p.quantity, 0);
+      let quantity: number;
+      if (spec.policy === 'shelfcast') {
+        const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
+        quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, { ...params, serviceLevel: spec.serviceLevel }).suggestedQuantity;
+      } else if (spec.policy === 'normalApprox') {
+        const levels = normalApproxLevels({
+          mean: forecast.mean,
+          q10: forecast.quantiles[Q10]!,
+          q90: forecast.quantiles[Q90]!,
+          periodDays: config.periodDays,
+          leadTimeDays: this.leadTimeDays,
+          reviewPeriodDays: params.reviewPeriodDays,
+          serviceLevel: spec.serviceLevel,
+          serviceMeasure: config.serviceMeasure,
+        });
+        quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
+      } else {
+        quantity = roundOrderQuantity(lastFourWeeksTarget(this.history(step), config.periodDays) - position, params.casePack, params.moq);
+      }
+      if (quantity > 0) {
+        state.pipeline.push({ arrival: t + this.leadTimePeriods, quantity });
+        state.tally.orders++;
+      }
+    }
+  }
+
+  /** Receives what is due (outside reviews) and meets the period's demand from stock. */
+  serve(step: number, reviewed: boolean): void {
+    const t = this.series.testStart + step;
+    if (!reviewed) for (const spec of this.specs) receive(this.states[spec.key]!, t);
+    const raw = this.series.values[t] ?? 0;
+    // Missing (censored) and negative values (returns) count as no demand.
+    const demand = Number.isFinite(raw) && raw > 0 ? raw : 0;
+    for (const spec of this.specs) {
+      const state = this.states[spec.key]!;
       const startLevel = state.onHand;
       const sold = Math.min(state.onHand, demand);
       state.onHand -= sold;
@@ -191,10 +227,76 @@ export async function replaySeries(series: ReplaySeries, config: ReplayConfig, f
       // (exact when demand is spread evenly and the shelf does not empty).
       const averageLevel = (startLevel + state.onHand) / 2;
       state.tally.stockUnitsSum += averageLevel;
-      state.tally.stockValueCentsSum += averageLevel * series.unitCostCents;
+      state.tally.stockValueCentsSum += averageLevel * this.series.unitCostCents;
     }
   }
-  return { shelfcast: states.shelfcast.tally, normalApprox: states.normalApprox.tally, lastFourWeeks: states.lastFourWeeks.tally };
+}
+
+export interface ReplayOutcome {
+  totals: Record<PolicyName, PolicyTally>;
+  /** Tallies of the extra service levels (config.variants), keyed "policy@level". */
+  variants: Record<string, PolicyTally>;
+  perSeries: Array<{ id: string } & Record<PolicyName, PolicyTally>>;
+}
+
+interface PolicySpec {
+  key: string;
+  policy: PolicyName;
+  serviceLevel: number;
+}
+
+function policySpecs(config: ReplayConfig): PolicySpec[] {
+  const specs: PolicySpec[] = POLICY_NAMES.map((policy) => ({
+    key: policy,
+    policy,
+    serviceLevel: policy === 'shelfcast' ? (config.shelfcastServiceLevel ?? config.serviceLevel) : config.serviceLevel,
+  }));
+  for (const level of config.variants ?? []) {
+    for (const policy of ['shelfcast', 'normalApprox'] as const) specs.push({ key: `${policy}@${level}`, policy, serviceLevel: level });
+  }
+  return specs;
+}
+
+/**
+ * Replays many series in step: at every test period the series that review are forecast
+ * together (one engine call), so the engine's pooled choices work as in a real plan.
+ * Series are aligned on their own test windows (step k is each series' k-th test period).
+ */
+export async function replayMany(
+  series: readonly ReplaySeries[],
+  config: ReplayConfig,
+  forecaster: BatchForecaster,
+  onStep?: (step: number, steps: number) => void,
+): Promise<ReplayOutcome> {
+  const sims = series.map((s) => new SeriesSimulation(s, config));
+  const steps = Math.max(0, ...sims.map((s) => s.testLength));
+  for (let step = 0; step < steps; step++) {
+    const active = sims.filter((s) => step < s.testLength);
+    const review = step % config.reviewPeriods === 0;
+    if (review && active.length > 0) {
+      const horizon = Math.max(...active.map((s) => s.horizon));
+      const forecasts = await forecaster(active.map((s) => s.history(step)), horizon, (config.seed + step * 7919) >>> 0);
+      active.forEach((sim, i) => sim.review(step, forecasts[i]!));
+    }
+    for (const sim of active) sim.serve(step, review);
+    onStep?.(step + 1, steps);
+  }
+  const totals: Record<PolicyName, PolicyTally> = { shelfcast: emptyTally(), normalApprox: emptyTally(), lastFourWeeks: emptyTally() };
+  const variants: Record<string, PolicyTally> = {};
+  const perSeries = sims.map((sim) => {
+    for (const spec of sim.specs) {
+      if (spec.key === spec.policy) addTally(totals[spec.policy], sim.states[spec.key]!.tally);
+      else addTally((variants[spec.key] ??= emptyTally()), sim.states[spec.key]!.tally);
+    }
+    return { id: sim.series.id, shelfcast: sim.states.shelfcast!.tally, normalApprox: sim.states.normalApprox!.tally, lastFourWeeks: sim.states.lastFourWeeks!.tally };
+  });
+  return { totals, variants, perSeries };
+}
+
+/** Replays one series (a one-series batch). */
+export async function replaySeries(series: ReplaySeries, config: ReplayConfig, forecaster: ReplayForecaster): Promise<Record<PolicyName, PolicyTally>> {
+  const outcome = await replayMany([series], config, async (histories, horizon, seed) => [await forecaster(histories[0]!, horizon, seed)]);
+  return outcome.totals;
 }
 
 function receive(state: SimState, t: number): void {
@@ -205,4 +307,56 @@ function receive(state: SimState, t: number): void {
     else keep.push(p);
   }
   state.pipeline = keep;
+}
+
+export interface ServiceCalibration {
+  /** The service level to plan with so that the realised fill rate meets the target. */
+  level: number;
+  /** Realised fill rate per tried level on the calibration window. */
+  curve: Array<{ level: number; fillRate: number; avgStockUnits: number }>;
+  series: number;
+}
+
+export const CALIBRATION_GRID = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995] as const;
+
+/**
+ * Measured, not claimed: replays our policy on the stretch of history just before the test
+ * window (same length) at several service levels, all on the same forecasts, and returns
+ * the level whose realised fill rate meets the target (linear between grid points; the
+ * nearest end of the grid when none does). A forecast whose spread is too narrow or too
+ * wide for this data set is corrected here, out of sample: the test window is not looked at.
+ */
+export async function calibrateServiceLevel(
+  series: readonly ReplaySeries[],
+  config: ReplayConfig,
+  forecaster: BatchForecaster,
+  minHistory: number,
+  onStep?: (step: number, steps: number) => void,
+): Promise<ServiceCalibration> {
+  const shifted: ReplaySeries[] = [];
+  for (const s of series) {
+    const window = s.values.length - s.testStart;
+    if (s.testStart - window < minHistory) continue;
+    shifted.push({ ...s, values: s.values.subarray(0, s.testStart), testStart: s.testStart - window });
+  }
+  const target = config.serviceLevel;
+  if (shifted.length === 0) return { level: target, curve: [], series: 0 };
+  const outcome = await replayMany(shifted, { ...config, variants: CALIBRATION_GRID }, forecaster, onStep);
+  const curve = CALIBRATION_GRID.map((level) => {
+    const summary = summarize(outcome.variants[`shelfcast@${level}`] ?? emptyTally());
+    return { level, fillRate: summary.fillRate, avgStockUnits: summary.avgStockUnits };
+  });
+  let level: number = curve.at(-1)!.level;
+  if (curve[0]!.fillRate >= target) level = curve[0]!.level;
+  else {
+    for (let i = 1; i < curve.length; i++) {
+      const a = curve[i - 1]!;
+      const b = curve[i]!;
+      if (b.fillRate >= target) {
+        level = b.fillRate > a.fillRate ? a.level + ((target - a.fillRate) / (b.fillRate - a.fillRate)) * (b.level - a.level) : b.level;
+        break;
+      }
+    }
+  }
+  return { level, curve, series: shifted.length };
 }

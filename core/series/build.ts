@@ -1,8 +1,8 @@
 import { holidayDaySet } from '../calendar/holidays';
 import { weekStartOfDay } from '../dates';
 import type { Db } from '../db/connection';
-import type { EventRow, SeriesMeta, StockPoint } from '../db/repos/demand';
-import { allEvents, periodTotals, saleDays, salesDayBounds, seriesWithSales, stockPoints } from '../db/repos/demand';
+import type { EventRow, OneOffMark, SeriesMeta, StockPoint } from '../db/repos/demand';
+import { activeOneOffMarks, allEvents, periodTotals, saleDays, salesDayBounds, seriesWithSales, stockPoints } from '../db/repos/demand';
 
 export interface DemandSeries extends SeriesMeta {
   /** Day number where period 0 of `values` starts (the week of the first sale). */
@@ -55,6 +55,7 @@ export function buildWeeklySeries(db: Db, options: BuildOptions): SeriesSet {
   const stockByKey = groupBy(stockPoints(db), (p) => key(p.productId, p.locationId));
   const saleDaysByKey = groupBy(saleDays(db, anchor), (p) => key(p.productId, p.locationId));
   const events = allEvents(db);
+  const marks = activeOneOffMarks(db);
   const holidays = holidayDaySet(options.country, anchor, forecastStartDay + options.horizon * periodDays);
 
   const series: DemandSeries[] = [];
@@ -72,6 +73,7 @@ export function buildWeeklySeries(db: Db, options: BuildOptions): SeriesSet {
     }
     const startDay = anchor + firstPeriod * periodDays;
     const censoredPeriods = censor(values, startDay, periodDays, stockByKey.get(k) ?? [], (saleDaysByKey.get(k) ?? []).map((s) => s.day), forecastStartDay);
+    markOneOffs(values, startDay, periodDays, marks.filter((m) => m.productId === meta.productId && (m.locationId === null || m.locationId === meta.locationId)));
     const calendarLength = length + options.horizon;
     series.push({
       ...meta,
@@ -133,6 +135,15 @@ export function censor(values: Float64Array, startDay: number, periodDays: numbe
     }
   }
   return censored;
+}
+
+/** Periods that hold a day the owner marked as a one-off become missing (NaN). */
+export function markOneOffs(values: Float64Array, startDay: number, periodDays: number, marks: OneOffMark[]): void {
+  for (const mark of marks) {
+    const first = Math.max(0, Math.floor((mark.startDay - startDay) / periodDays));
+    const last = Math.min(values.length - 1, Math.floor((mark.endDay - startDay) / periodDays));
+    for (let i = first; i <= last; i++) values[i] = Number.NaN;
+  }
 }
 
 function holidayFlags(holidays: Set<number>, startDay: number, periodDays: number, length: number): Uint8Array {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AlertsPage } from './pages/Alerts';
+import { CustomerDetailPage } from './pages/CustomerDetail';
 import { CustomersPage } from './pages/Customers';
 import { DashboardPage } from './pages/Dashboard';
 import { EventsPage } from './pages/Events';
@@ -29,6 +30,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/products/:id', title: 'Product', component: ProductDetailPage, nav: false },
   { path: '/alerts', title: 'Alerts', component: AlertsPage, nav: true },
   { path: '/customers', title: 'Customers', component: CustomersPage, nav: true },
+  { path: '/customers/:id', title: 'Customer', component: CustomerDetailPage, nav: false },
   { path: '/import', title: 'Import', component: ImportPage, nav: true },
   { path: '/events', title: 'Events', component: EventsPage, nav: true },
   { path: '/models', title: 'Models', component: ModelsPage, nav: true },

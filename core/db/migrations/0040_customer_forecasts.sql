@@ -55,6 +55,7 @@ CREATE TABLE customer_predictions (
   next_order_day         INTEGER NOT NULL,
   next_order_low_day     INTEGER NOT NULL,
   next_order_high_day    INTEGER NOT NULL,
+  likely_order_day       INTEGER,      -- if they order within the horizon, most likely then
   expected_orders        REAL NOT NULL,
   expected_units         REAL NOT NULL,
   revenue_at_stake_cents INTEGER,

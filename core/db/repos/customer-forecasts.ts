@@ -60,8 +60,8 @@ export function saveCustomerRun(db: Db, input: SaveRunInput): number {
   const insertPrediction = db.prepare(
     `INSERT INTO customer_predictions (run_id, product_id, customer_id, order_count, first_order_day, last_order_day, mean_interval_days, interval_spread_days,
        typical_interval_days, typical_quantity, expected_quantity, confidence, probability_active, overdue_probability, next_order_day, next_order_low_day,
-       next_order_high_day, expected_orders, expected_units, revenue_at_stake_cents, at_risk, reason, weeks)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       next_order_high_day, likely_order_day, expected_orders, expected_units, revenue_at_stake_cents, at_risk, reason, weeks)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const save = db.transaction((): number => {
     const failed = input.results.filter((r) => r.status === 'failed').length;
@@ -99,7 +99,7 @@ export function saveCustomerRun(db: Db, input: SaveRunInput): number {
           runId, productId, Number(p.customerKey), p.rhythm.orderCount, p.rhythm.firstOrderDay, p.rhythm.lastOrderDay,
           p.rhythm.meanIntervalDays, p.rhythm.intervalSpreadDays, p.typicalIntervalDays, p.rhythm.typicalQuantity, p.expectedQuantity,
           clamp01(p.confidence), clamp01(p.probabilityActive), clamp01(p.overdueProbability), p.nextOrderDay, p.nextOrderDayLow, p.nextOrderDayHigh,
-          p.expectedOrders, p.expectedUnits, p.revenueAtStakeCents, p.atRisk ? 1 : 0, p.reason, JSON.stringify(weeks),
+          p.likelyOrderDay, p.expectedOrders, p.expectedUnits, p.revenueAtStakeCents, p.atRisk ? 1 : 0, p.reason, JSON.stringify(weeks),
         );
       }
     }

@@ -22,6 +22,7 @@ export interface PredictionRow {
   nextOrderDay: number;
   nextOrderLowDay: number;
   nextOrderHighDay: number;
+  likelyOrderDay: number | null;
   expectedOrders: number;
   expectedUnits: number;
   revenueAtStakeCents: number | null;
@@ -55,7 +56,7 @@ const COLUMNS = `cp.customer_id AS customerId, c.external_id AS externalId, c.na
   cp.order_count AS orderCount, cp.first_order_day AS firstOrderDay, cp.last_order_day AS lastOrderDay, cp.mean_interval_days AS meanIntervalDays,
   cp.interval_spread_days AS intervalSpreadDays, cp.typical_interval_days AS typicalIntervalDays, cp.typical_quantity AS typicalQuantity,
   cp.expected_quantity AS expectedQuantity, cp.confidence, cp.probability_active AS probabilityActive, cp.overdue_probability AS overdueProbability,
-  cp.next_order_day AS nextOrderDay, cp.next_order_low_day AS nextOrderLowDay, cp.next_order_high_day AS nextOrderHighDay,
+  cp.next_order_day AS nextOrderDay, cp.next_order_low_day AS nextOrderLowDay, cp.next_order_high_day AS nextOrderHighDay, cp.likely_order_day AS likelyOrderDay,
   cp.expected_orders AS expectedOrders, cp.expected_units AS expectedUnits, cp.revenue_at_stake_cents AS revenueAtStakeCents, cp.at_risk AS atRisk,
   cp.reason, cp.weeks`;
 

@@ -87,3 +87,10 @@ export function productIdBySku(db: Db, sku: string): number | null {
   const row = db.prepare('SELECT id FROM products WHERE sku = ?').get(sku) as { id: number } | undefined;
   return row?.id ?? null;
 }
+
+/** Customers with at least one purchase, and the latest sale day of the workspace. */
+export function customerSalesOverview(db: Db): { customersWithSales: number; lastSaleDay: number | null } {
+  const customers = db.prepare('SELECT count(DISTINCT customer_id) AS n FROM sales WHERE customer_id IS NOT NULL AND quantity > 0').get() as { n: number };
+  const last = db.prepare('SELECT max(day) AS last FROM sales').get() as { last: number | null };
+  return { customersWithSales: customers.n, lastSaleDay: last.last };
+}

@@ -41,17 +41,19 @@ export function seriesWithSales(db: Db): SeriesMeta[] {
  * `anchorDay` (which must not be after the first sale). Returns are netted in the sum.
  */
 export function periodTotals(db: Db, anchorDay: number, periodDays: number, untilDay: number): PeriodTotal[] {
-  return db
+  // The alias is not "period": sales has a column of that name (daily or weekly totals).
+  const rows = db
     .prepare(
-      `SELECT s.product_id AS productId, s.location_id AS locationId, (s.day - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS period,
+      `SELECT s.product_id AS productId, s.location_id AS locationId, (s.day - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS bucket,
               SUM(s.quantity) AS quantity,
               SUM(COALESCE(s.revenue_cents, s.quantity * COALESCE(s.unit_price_cents, p.unit_price_cents, 0))) AS valueCents
          FROM sales s JOIN products p ON p.id = s.product_id
         WHERE s.day >= ? AND s.day <= ?
-        GROUP BY s.product_id, s.location_id, period
-        ORDER BY s.product_id, s.location_id, period`,
+        GROUP BY s.product_id, s.location_id, bucket
+        ORDER BY s.product_id, s.location_id, bucket`,
     )
-    .all(anchorDay, periodDays, anchorDay, untilDay) as PeriodTotal[];
+    .all(anchorDay, periodDays, anchorDay, untilDay) as Array<Omit<PeriodTotal, 'period'> & { bucket: number }>;
+  return rows.map(({ bucket, ...rest }) => ({ ...rest, period: bucket }));
 }
 
 export function salesDayBounds(db: Db): { first: number; last: number } | undefined {
@@ -95,4 +97,18 @@ export function allEvents(db: Db): EventRow[] {
   return db
     .prepare('SELECT id, name, type, start_day AS startDay, end_day AS endDay, scope, scope_value AS scopeValue, multiplier FROM events ORDER BY start_day')
     .all() as EventRow[];
+}
+
+export interface OneOffMark {
+  productId: number;
+  locationId: number | null;
+  startDay: number;
+  endDay: number;
+}
+
+/** Sales days the owner marked as one-offs (not removed): the models ignore them. */
+export function activeOneOffMarks(db: Db): OneOffMark[] {
+  return db
+    .prepare('SELECT product_id AS productId, location_id AS locationId, start_day AS startDay, end_day AS endDay FROM anomaly_marks WHERE removed_at IS NULL')
+    .all() as OneOffMark[];
 }

@@ -1,14 +1,17 @@
 import type { CandidateRuns } from '../backtest';
 import type { Candidate } from '../candidates';
-import type { BacktestTarget, LossKind } from '../select';
-import { allSubsetLosses, chooseGroupSubset, enumerateSubsets, subsetIsUsable } from '../select';
+import type { BacktestTarget, LossKind, OriginRange } from '../select';
+import { advantageStatistic, greedySubset, pooledLoss, subsetIsUsable, subsetLoss } from '../select';
 import type { PreparedSeries } from './prepare';
 
 /**
  * Picks the models each series averages. Series with the same candidate list and
- * distribution form a group; the group's subset with the lowest pooled backtest loss is
- * the default, and a series switches to its own best subset only when that is better on
- * its own backtest by a clear margin (per-series choices on three origins are noisy).
+ * distribution form a group. The group's default is the subset with the lowest pooled
+ * backtest loss (greedy forward selection); a series switches to its own best subset when
+ * that beats the group's on its own backtest by a margin. How large the margin should be
+ * depends on the collection (related products share the best models; unrelated series do
+ * not), so the margin is itself chosen on the data: the policies are replayed with the
+ * last backtest origin held out, and the one that forecast that origin best is used.
  */
 
 export interface Choice {
@@ -22,7 +25,25 @@ export interface GroupSummary {
   series: number;
   models: string[];
   loss: number;
+  /** How many series of the group use their own models instead of the group's. */
+  switched: number;
 }
+
+/**
+ * The group's combination keeps growing while its pooled backtest loss stays within 1% of
+ * the best: bigger equal-weight combinations hold up better out of sample.
+ */
+const GROUP_TOLERANCE = 0.01;
+
+/**
+ * A series leaves the group's models only on strong evidence from its own backtest: its
+ * best subset must beat the group's by SWITCH_MARGIN and with a Diebold-Mariano-style
+ * statistic above SWITCH_EVIDENCE (the statistic is inflated by picking the best of many
+ * subsets, hence the high bar). Related products (one shop's range) then share their
+ * models, while series that really behave differently get their own.
+ */
+export const SWITCH_MARGIN = 0.1;
+export const SWITCH_EVIDENCE = 3;
 
 /** Backtest windows' actual values, origin-major; NaN past the end of the history. */
 export function actualWindows(series: PreparedSeries, horizon: number): Float64Array {
@@ -35,9 +56,36 @@ export function actualWindows(series: PreparedSeries, horizon: number): Float64A
 
 export interface ChooseOptions {
   maxCombination: number;
-  /** Relative improvement a series' own subset needs over the group's (default 0.1 = 10%). */
-  switchMargin: number;
 }
+
+interface Selection {
+  group: number[];
+  groupLoss: number;
+  own: { subset: number[]; loss: number }[];
+  /** Each series' loss of the group subset over the same origins. */
+  ownGroupLoss: number[];
+}
+
+/**
+ * `ownAllowed[i]` limits series i's own choice (e.g. seasonal series may only switch to
+ * models of the season: a backtest in a flat part of the year cannot see the season coming).
+ */
+function select(
+  targets: readonly BacktestTarget[],
+  candidateCount: number,
+  kind: LossKind,
+  maxSize: number,
+  ownAllowed: readonly ((c: number) => boolean)[],
+  range?: OriginRange,
+): Selection {
+  const group = greedySubset((subset) => pooledLoss(targets, subset, kind, range), candidateCount, maxSize, GROUP_TOLERANCE);
+  const own = targets.map((t, i) =>
+    greedySubset((subset) => (subset.every(ownAllowed[i]!) ? subsetLoss(t, subset, kind, range) : Infinity), candidateCount, maxSize),
+  );
+  const ownGroupLoss = targets.map((t) => subsetLoss(t, group.subset, kind, range));
+  return { group: group.subset, groupLoss: group.loss, own, ownGroupLoss };
+}
+
 
 export function chooseModels(
   series: readonly PreparedSeries[],
@@ -49,7 +97,7 @@ export function chooseModels(
   const choices: Choice[] = new Array(series.length);
   const groups = new Map<string, number[]>();
   series.forEach((s, i) => {
-    const key = `${s.distribution}:${runs[i]!.names.join(',')}`;
+    const key = `${s.distribution}:${s.profile.seasonal ? 'seasonal' : 'nonseasonal'}:${runs[i]!.names.join(',')}`;
     const members = groups.get(key);
     if (members) members.push(i);
     else groups.set(key, [i]);
@@ -59,26 +107,29 @@ export function chooseModels(
   for (const [key, members] of groups) {
     const names = runs[members[0]!]!.names;
     const kind: LossKind = series[members[0]!]!.distribution === 'count' ? 'squared' : 'absolute';
-    const subsets = enumerateSubsets(names.length, options.maxCombination);
-    const losses = members.map((i) => allSubsetLosses(targets[i]!, subsets, kind));
-    const group = chooseGroupSubset(losses, subsets);
-    const groupIndex = subsets.indexOf(group.subset);
-    summaries.push({ key, series: members.length, models: group.subset.map((c) => names[c]!), loss: group.pooledLoss[groupIndex]! });
+    const groupTargets = members.map((i) => targets[i]!);
+    const seasonalNames = new Set(candidates.filter((c) => c.seasonal).map((c) => c.name));
+    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => seasonalNames.has(names[c]!) : () => true));
+    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed);
+    let switched = 0;
     members.forEach((i, j) => {
-      let subset = group.subset;
-      const own = losses[j]!;
-      let best = -1;
-      for (let s = 0; s < subsets.length; s++) if (Number.isFinite(own[s]!) && (best < 0 || own[s]! < own[best]!)) best = s;
-      if (best >= 0 && own[best]! < own[groupIndex]! * (1 - options.switchMargin)) subset = subsets[best]!;
+      const own = selection.own[j]!;
+      const groupLoss = selection.ownGroupLoss[j]!;
+      let subset = selection.group;
+      if (own.subset.length > 0 && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+        subset = own.subset;
+        switched++;
+      }
       choices[i] = usableChoice(runs[i]!, subset, complexity);
     });
+    summaries.push({ key, series: members.length, models: selection.group.map((c) => names[c]!), loss: selection.groupLoss, switched });
   }
   return { choices, groups: summaries };
 }
 
 /** Drops members without a final forecast; falls back to the simplest model that has one. */
 function usableChoice(runs: CandidateRuns, subset: number[], complexity: Map<string, number>): Choice {
-  if (subsetIsUsable(runs, subset)) return { subset };
+  if (subset.length > 0 && subsetIsUsable(runs, subset)) return { subset };
   const intended = subset.map((c) => runs.names[c]!);
   const reasons = subset.filter((c) => runs.errors[c]).map((c) => `${runs.names[c]}: ${runs.errors[c]}`);
   const working = subset.filter((c) => runs.valid[c * runs.originCount + runs.originCount - 1]);
@@ -88,5 +139,6 @@ function usableChoice(runs: CandidateRuns, subset: number[], complexity: Map<str
     if (!runs.valid[c * runs.originCount + runs.originCount - 1]) continue;
     if (simplest < 0 || (complexity.get(runs.names[c]!) ?? 9) < (complexity.get(runs.names[simplest]!) ?? 9)) simplest = c;
   }
+  if (intended.length === 0 && simplest >= 0) return { subset: [simplest] };
   return { subset: simplest >= 0 ? [simplest] : [], fallback: { intended, reason: reasons.join('; ') || 'no final forecast' } };
 }

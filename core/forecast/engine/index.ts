@@ -13,7 +13,7 @@ import { backtestMetrics, clipMean, samplePaths, windowQuantiles } from './outpu
 import type { PreparedSeries } from './prepare';
 import { defaultCandidates, prepareSeries } from './prepare';
 import { runAllLocal } from './run-local';
-import type { ForecastManyOptions, ForecastManyResult, SeriesForecast, SeriesInput } from './types';
+import type { ForecastManyOptions, ForecastManyResult, SeriesForecast, SeriesInput, TaskRunner } from './types';
 
 export type { ForecastManyOptions, ForecastManyResult, SeriesForecast, SeriesInput } from './types';
 
@@ -42,12 +42,12 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   throwIfAborted(signal);
 
   steps.start('global', candidates.filter((c) => c.kind === 'global').length);
-  await addGlobalCandidates(series, runs, candidates, horizon, signal);
+  await addGlobalCandidates(series, runs, candidates, horizon, signal, options.runner);
   throwIfAborted(signal);
 
   steps.start('select', series.length);
-  const targets: BacktestTarget[] = series.map((s, i) => ({ runs: runs[i]!, actuals: actualWindows(s, horizon), scale: s.scale }));
-  const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4, switchMargin: Number(process.env.SWITCH ?? '0.1') });
+  const targets: BacktestTarget[] = series.map((s, i) => ({ runs: runs[i]!, actuals: actualWindows(s, horizon), scale: s.scale, originPositions: s.origins }));
+  const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4 });
   const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
   const calibrations = calibrate(series, combined, horizon);
   throwIfAborted(signal);
@@ -95,7 +95,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
 }
 
 /** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */
-const SPREAD_WEIGHT = Number(process.env.SPREAD_WEIGHT ?? '0.5');
+const SPREAD_WEIGHT = 0.5;
 
 /**
  * Per-series spread correction: the root mean square of the series' standardised backtest
@@ -151,16 +151,17 @@ async function addGlobalCandidates(
   candidates: readonly Candidate[],
   horizon: number,
   signal: AbortSignal | undefined,
+  runner: TaskRunner | undefined,
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
   for (const candidate of globals) {
     const members = series.filter((s) => s.global.includes(candidate.name));
     if (members.length === 0) continue;
-    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins }));
+    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins, startPeriod: s.startPeriod }));
     let forecasts: ((OriginForecast | undefined)[] | undefined)[];
     let error: string | null = null;
     try {
-      forecasts = await candidate.forecastAcross(batch, horizon, { signal });
+      forecasts = await candidate.forecastAcross(batch, horizon, { signal, runner });
     } catch (err) {
       forecasts = [];
       error = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,7 @@
 import { backtestOrigins } from '../backtest';
 import type { Candidate, CandidateSituation } from '../candidates';
 import { localCandidates } from '../candidates';
+import { pooledSeasonal } from '../global/pooled-seasonal';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
 import type { SeriesProfile } from '../profile';
@@ -23,6 +24,8 @@ export interface PreparedSeries {
   /** MASE denominator: in-sample seasonal-naive MAE (lag 1 when the history is short). */
   scale: number;
   distribution: 'continuous' | 'count';
+  /** Calendar period number of y[0] (see GlobalBatchSeries.startPeriod). */
+  startPeriod: number;
 }
 
 /** Longest history fitted by default: enough for several seasons without slowing long series down. */
@@ -60,7 +63,7 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
   const origins = backtestOrigins(y.length, options.horizon, count, stride);
-  const situation: CandidateSituation = { profile, context, horizon: options.horizon, origins };
+  const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins };
   const local: string[] = [];
   const global: string[] = [];
   if (!profile.allZero) {
@@ -70,9 +73,11 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     }
   }
   if (!local.includes('naive')) local.unshift('naive');
+  const startPeriod = input.startDay !== undefined ? calendarPeriod(input.startDay, options.frequency) + start : -y.length;
   return {
     index,
     id: input.id,
+    startPeriod,
     y,
     context,
     profile,
@@ -84,6 +89,14 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   };
 }
 
+/** Days, weeks (Monday-based) or months since 1970 of a day number. */
+export function calendarPeriod(day: number, frequency: Frequency): number {
+  if (frequency === 'D') return day;
+  if (frequency === 'W') return Math.floor((day + 3) / 7);
+  const date = new Date(day * 86_400_000);
+  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+}
+
 function dayOffset(periods: number, frequency: Frequency): number {
   if (frequency === 'D') return periods;
   if (frequency === 'W') return periods * 7;
@@ -91,5 +104,5 @@ function dayOffset(periods: number, frequency: Frequency): number {
 }
 
 export function defaultCandidates(): Candidate[] {
-  return localCandidates();
+  return [...localCandidates(), pooledSeasonal];
 }

@@ -81,6 +81,6 @@ export interface SeriesForecast {
 export interface ForecastManyResult {
   series: SeriesForecast[];
   /** Per candidate-group key: the pooled choice and its backtest loss (for logs and the UI). */
-  groups: { key: string; series: number; models: string[]; loss: number }[];
+  groups: { key: string; series: number; models: string[]; loss: number; switched: number }[];
   fallbacks: number;
 }

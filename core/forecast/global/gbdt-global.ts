@@ -40,6 +40,12 @@ export interface GbdtGlobalOptions {
   refit?: boolean;
   /** Calibrate quantiles per demand pattern (smooth/erratic/intermittent/lumpy) instead of pooled. */
   residualGroups?: 'pooled' | 'pattern';
+  /**
+   * 'residual' (default): quantiles from the mean model's calibrated errors per step.
+   * 'pinball': one extra tree model per quantile level with the pinball objective
+   * (seven more trainings); kept for the backtest comparison that chose 'residual'.
+   */
+  quantileMethod?: 'residual' | 'pinball';
   /** What divides errors before pooling (default 'noise'; see errorScaleAt). */
   errorScale?: ErrorScaleKind;
   /** Steps h drawn per training target (default 2; H = every step). */
@@ -81,6 +87,8 @@ export interface GbdtGlobalModel {
   spec: FeatureSpec;
   featureNames: string[];
   booster: GbdtModel;
+  /** With quantileMethod 'pinball': one booster per QUANTILE_LEVELS entry. */
+  quantileBoosters?: GbdtModel[];
   calibration: ResidualCalibration;
   residualGroups: 'pooled' | 'pattern';
   errorScale: ErrorScaleKind;
@@ -141,11 +149,22 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
     });
     booster.curve = first.curve;
   }
+  let quantileBoosters: GbdtModel[] | undefined;
+  if (options.quantileMethod === 'pinball') {
+    quantileBoosters = QUANTILE_LEVELS.map((alpha) =>
+      trainGbdt(dataset.train, dataset.valid, { ...params, objective: { kind: 'quantile', alpha } }, {
+        signal: run.signal,
+        onIteration: report('train'),
+        featureNames: dataset.featureNames,
+      }),
+    );
+  }
   return {
     kind: 'gbdt',
     spec,
     featureNames: featureNames(spec),
     booster,
+    quantileBoosters,
     calibration,
     residualGroups,
     errorScale,

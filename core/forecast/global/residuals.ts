@@ -147,3 +147,17 @@ export function residualPaths(
   }
   return out;
 }
+
+/**
+ * A standard deviation per step implied by the calibrated 10%–90% spread (the width of
+ * that interval of a normal distribution is 2 × 1.2816 sd), for consumers that calibrate
+ * their own distributions from a spread (the forecast engine's backtest).
+ */
+export function residualSpread(calibration: ResidualCalibration, h: number, scale: number, group: number): Float64Array {
+  const lower = QUANTILE_LEVELS.indexOf(0.1);
+  const upper = QUANTILE_LEVELS.indexOf(0.9);
+  return Float64Array.from({ length: h }, (_, step) => {
+    const q = stepQuantiles(calibration, group, step);
+    return (scale * Math.max(0, q[upper]! - q[lower]!)) / (2 * 1.2816);
+  });
+}

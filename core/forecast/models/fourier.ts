@@ -29,7 +29,22 @@ interface FourierOrigin extends OriginForecast {
   fit: EtsFit;
 }
 
-function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: number, inner: StlInner, reuse: EtsFit | undefined, warm: EtsFit | undefined): FourierOrigin | undefined {
+interface FourierAdjusted {
+  fit: FourierFit;
+  adjusted: Float64Array;
+}
+
+/** The Fourier seasonal fit of y[0..n) and the seasonally adjusted series (memoised per series and length). */
+function fourierAdjust(y: Float64Array, n: number, context: SeriesContext): FourierAdjusted | undefined {
+  const key = `fourier:${n}`;
+  const cached = context.memo?.get(key) as FourierAdjusted | null | undefined;
+  if (cached !== undefined) return cached ?? undefined;
+  const result = fourierAdjustNow(y, n, context);
+  context.memo?.set(key, result ?? null);
+  return result;
+}
+
+function fourierAdjustNow(y: Float64Array, n: number, context: SeriesContext): FourierAdjusted | undefined {
   const m = context.season;
   const { trend } = decompose(y, n, m, {}, context.memo);
   if (!trend) return undefined;
@@ -40,6 +55,15 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const row = new Float64Array(fit.coefficients.length);
   const adjusted = new Float64Array(n);
   for (let t = 0; t < n; t++) adjusted[t] = y[t]! - fourierSeasonal(fit, t, row);
+  return { fit, adjusted };
+}
+
+function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: number, inner: StlInner, reuse: EtsFit | undefined, warm: EtsFit | undefined): FourierOrigin | undefined {
+  const seasonal = fourierAdjust(y, n, context);
+  if (!seasonal) return undefined;
+  const { fit, adjusted } = seasonal;
+  const row = new Float64Array(fit.coefficients.length);
+  const period = fit.period;
   const r = innerForecast(adjusted, n, h, inner, reuse, warm);
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
   return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
@@ -74,3 +98,5 @@ export function fourierForecaster(inner: StlInner, name = `fourier_${inner}`): F
 
 export const fourierEts = fourierForecaster('ets');
 export const fourierTheta = fourierForecaster('theta');
+export const fourierSes = fourierForecaster('ses');
+export const fourierDamped = fourierForecaster('damped');

@@ -15,7 +15,7 @@ import { fitThetaCore, thetaCoreForecast } from './theta';
  * including 52 weeks where seasonal ETS cannot be fitted. Needs more than two seasons;
  * shorter histories use the inner method on the raw series.
  */
-export type StlInner = 'ets' | 'theta' | 'damped';
+export type StlInner = 'ets' | 'theta' | 'damped' | 'ses';
 
 export interface StlModelOptions {
   inner: StlInner;
@@ -62,6 +62,7 @@ export function innerForecast(x: Float64Array, n: number, h: number, inner: StlI
   let fit: EtsFit;
   if (reuse) fit = reuse;
   else if (warmStart) fit = fitEts(x, 0, n, warmStart.trend, { start: etsStartOf(warmStart) });
+  else if (inner === 'ses') fit = fitEts(x, 0, n, 'none');
   else fit = inner === 'damped' ? fitEts(x, 0, n, n >= 10 ? 'damped' : 'none') : fitAutoEts(x, n, ['none', 'additive', 'damped']);
   etsForecast(fit, etsState(x, 0, n, fit), h, mean, sd);
   return { mean, sd, fit, description: { inner, ...describeEts(fit) } };
@@ -110,3 +111,4 @@ export function stlForecaster(options: StlModelOptions, name = `stl_${options.in
 export const stlEts = stlForecaster({ inner: 'ets' });
 export const stlTheta = stlForecaster({ inner: 'theta' });
 export const stlDamped = stlForecaster({ inner: 'damped' });
+export const stlSes = stlForecaster({ inner: 'ses' });

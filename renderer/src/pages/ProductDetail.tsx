@@ -6,6 +6,7 @@ import { AlertList } from '../components/alerts/AlertList';
 import { ChartTable } from '../components/charts/ChartTable';
 import { ForecastChart } from '../components/charts/ForecastChart';
 import { Tiles } from '../components/CountTiles';
+import { ProductCustomersPanel } from '../components/customers/ProductCustomersPanel';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ModelCard } from '../components/products/ModelCard';
 import { OverridesCard } from '../components/products/OverridesCard';
@@ -101,6 +102,7 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
           <Box sx={{ mb: 3 }}>
             <WhatIfCard productId={d.product.id} />
           </Box>
+          <ProductCustomersPanel productId={d.product.id} />
           <Grid container spacing={3} sx={{ mb: 3 }}>
             <Grid size={{ xs: 12, lg: 6 }}>
               <OverridesCard productId={d.product.id} overrides={d.overrides} />

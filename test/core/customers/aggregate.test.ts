@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortedQuantile, weeklyDistribution } from '../../../core/customers/aggregate';
-import { dayToIso, formatQuantity, isoToDay, percent } from '../../../core/customers/explain';
+import { atRiskReason, dayToIso, describeRhythm, expectationReason, formatQuantity, isoToDay, percent } from '../../../core/customers/explain';
+import { analyzeRhythm } from '../../../core/customers/rhythm';
 
 describe('sortedQuantile (type 7)', () => {
   it('interpolates between order statistics', () => {
@@ -36,5 +37,38 @@ describe('dates and wording', () => {
     expect(percent(0.974)).toBe('97%');
     expect(formatQuantity(12.345)).toBe('12.3');
     expect(formatQuantity(1234.5)).toBe('1235');
+  });
+});
+
+describe('reason sentences', () => {
+  const rhythm = (orderDays: number[], asOfDay: number) => analyzeRhythm({ customerKey: 'A', orderDays, quantities: orderDays.map(() => 6), lastUnitPriceCents: null }, asOfDay);
+
+  it('explains an overdue customer with their rhythm, the silence and both probabilities', () => {
+    const reason = atRiskReason({ rhythm: rhythm([0, 20, 41, 60], 130), typicalIntervalDays: 20.2, overdueProbability: 0.974, probabilityActive: 0.31 });
+    expect(reason).toBe(
+      'Orders about every 20 days (± 1) over 4 orders. The last order was 70 days ago (1970-03-02). ' +
+        'Keeping that rhythm they would have ordered by now with 97% probability; the chance they still order this product is 31%.',
+    );
+  });
+
+  it('says how a two-order customer is judged, in singular where it must', () => {
+    expect(describeRhythm(rhythm([0, 1], 5), 14.6)).toBe('ordered twice, 1 day apart; with what is usual for this product, about every 15 days');
+  });
+
+  it('explains an expected order with its date range and size', () => {
+    const reason = expectationReason({
+      rhythm: rhythm([0, 7, 14, 21], 25),
+      typicalIntervalDays: 7,
+      confidence: 0.96,
+      horizonWeeks: 12,
+      nextOrderDay: 28,
+      nextOrderDayLow: 26,
+      nextOrderDayHigh: 31,
+      expectedQuantity: 6,
+    });
+    expect(reason).toBe(
+      'Orders about every 7 days (± 0) over 4 orders, last on 1970-01-22: 96% chance of an order in the next 12 weeks; ' +
+        'if they keep their rhythm, around 1970-01-29 (80% between 1970-01-27 and 1970-02-01), about 6 units.',
+    );
   });
 });

@@ -25,6 +25,8 @@ describe('predictNextOrder', () => {
     expect(p.nextOrderDayLow).toBe(29);
     expect(p.nextOrderDayHigh).toBe(31);
     expect(p.typicalIntervalDays).toBeCloseTo(10, 6);
+    // Nearly all of the mass is inside the horizon, so the within-horizon median is the same day.
+    expect(p.likelyOrderDay).toBe(30);
     expect(p.overdueProbability).toBeCloseTo(0, 6);
   });
 
@@ -51,6 +53,10 @@ describe('predictNextOrder', () => {
           expect(p.nextOrderDayLow).toBeLessThanOrEqual(p.nextOrderDay);
           expect(p.nextOrderDay).toBeLessThanOrEqual(p.nextOrderDayHigh);
           expect(p.nextOrderDayLow).toBeGreaterThanOrEqual(asOfDay);
+          if (p.likelyOrderDay !== null) {
+            expect(p.likelyOrderDay).toBeGreaterThanOrEqual(asOfDay);
+            expect(p.likelyOrderDay).toBeLessThan(asOfDay + 7 * weeks);
+          }
         },
       ),
     );

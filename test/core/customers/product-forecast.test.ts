@@ -73,9 +73,14 @@ describe('forecastShopCustomers', () => {
     expect(weekly.nextOrderDay).toBeLessThan(AS_OF_DAY + 10);
     expect(weekly.atRisk).toBe(false);
     expect(flour.topCustomers[0]!.customerKey).toBe('weekly');
-    const listedWeek = flour.weeks.find((w) => w.expectedCustomers.some((c) => c.customerKey === 'weekly'))!;
-    expect(listedWeek.startDay).toBeLessThanOrEqual(weekly.nextOrderDay);
-    expect(listedWeek.endDay).toBeGreaterThanOrEqual(weekly.nextOrderDay);
+    // A weekly customer is expected every week, with the week's own probability.
+    for (const [w, week] of flour.weeks.entries()) {
+      const listed = week.expectedCustomers.find((c) => c.customerKey === 'weekly');
+      expect(listed).toBeDefined();
+      expect(listed!.probability).toBeCloseTo(weekly.orderProbabilityByWeek[w]!, 12);
+      expect(listed!.probability).toBeGreaterThan(0.5);
+      for (const c of week.expectedCustomers) expect(c.probability).toBeGreaterThanOrEqual(0.2);
+    }
     expect(weekly.reason).toMatch(/chance of an order in the next 8 weeks/);
   });
 

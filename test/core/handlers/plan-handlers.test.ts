@@ -79,16 +79,38 @@ describe('plan, purchase order and report commands through the router', () => {
     expect(slow.map((s) => [s.sku, s.health])).toEqual([['JAM', 'overstock']]);
   });
 
-  it('planning without a forecast fails with forecast.no_run', async () => {
+  it('forecasts first when the data changed since the last forecast, then plans from the engine’s paths', async () => {
+    const dir = tempDir();
+    const db = seedShop(dir);
+    // A new day of sales makes the stored forecast stale.
+    db.prepare('INSERT INTO sales (product_id, day, quantity, natural_key) VALUES (1, ?, 2, 999999)').run(19_800 + 56);
+    db.close();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'shop.shelfcast'));
+    const router = createAppRouter({ error: () => undefined });
+    const started = await router.invoke('plan.start', {}, { app });
+    if (!started.ok) throw new Error(started.error.message);
+    const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
+    expect(final.state).toBe('done');
+    expect(final.result).toMatchObject({ forecasted: true, products: 3 });
+    const runs = app.db.prepare("SELECT count(*) AS n FROM forecast_runs WHERE status = 'done'").get() as { n: number };
+    expect(runs.n).toBe(2);
+    const withPaths = app.db.prepare('SELECT count(*) AS n FROM forecast_paths').get() as { n: number };
+    expect(withPaths.n).toBe(3);
+    const inputs = JSON.parse((app.db.prepare("SELECT inputs FROM recommendations WHERE status = 'pending' LIMIT 1").get() as { inputs: string }).inputs) as { paths: number };
+    expect(inputs.paths).toBeGreaterThan(0);
+  });
+
+  it('planning a workspace without sales fails with a clear message', async () => {
     const dir = tempDir();
     app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
     await app.openWorkspace(join(dir, 'empty.shelfcast'), { create: true });
     const router = createAppRouter({ error: () => undefined });
     const started = await router.invoke('plan.start', {}, { app });
-    expect(started.ok).toBe(true);
-    if (!started.ok) return;
+    if (!started.ok) throw new Error(started.error.message);
     const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
     expect(final.state).toBe('failed');
-    expect(final.error?.code).toBe('forecast.no_run');
+    expect(final.error?.code).toBe('forecast.insufficient_history');
+    expect(final.error?.message).toMatch(/Import your sales first/);
   });
 });

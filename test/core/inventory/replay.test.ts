@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplayConfig, ReplayForecaster, PolicyTally } from '../../../core/inventory/replay';
-import { addTally, emptyTally, replaySeries, summarize } from '../../../core/inventory/replay';
+import { addTally, calibrateServiceLevel, CALIBRATION_GRID, emptyTally, replayMany, replaySeries, summarize } from '../../../core/inventory/replay';
 import { seededRng, sortedQuantile } from '../../../core/inventory/stats';
 
 const LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
@@ -74,5 +74,28 @@ describe('replay with the true distribution (iid Poisson demand)', () => {
       expect(tally.met).toBeLessThanOrEqual(tally.demand);
       expect(tally.periods).toBe(60 * 60);
     }
+  });
+});
+
+describe('service calibration on the history before the test window', () => {
+  it('finds the level whose realised fill rate meets the target, and keeps it in the test window', async () => {
+    const rng = seededRng(7);
+    const series = Array.from({ length: 30 }, (_, s) => {
+      const lambda = 2 + 6 * rng();
+      return { id: `s${s}`, lambda, values: Float64Array.from({ length: 70 }, () => poisson(rng, lambda)), testStart: 50, unitCostCents: 100 };
+    });
+    // One forecaster for all series: the oracle of each, found by the history's length and first value.
+    const oracles = new Map(series.map((s) => [s.values, oracle(s.lambda, 200)]));
+    const batch = async (histories: Float64Array[], horizon: number, seed: number) =>
+      Promise.all(histories.map((h) => [...oracles.entries()].find(([values]) => values.buffer === h.buffer)![1](h, horizon, seed)));
+    const calibration = await calibrateServiceLevel(series, config, batch, 8);
+    expect(calibration.series).toBe(30);
+    expect(calibration.curve.map((c) => c.level)).toEqual([...CALIBRATION_GRID]);
+    // Realised fill rises with the level, and the chosen level sits where it crosses 95%.
+    for (let i = 1; i < calibration.curve.length; i++) expect(calibration.curve[i]!.fillRate).toBeGreaterThanOrEqual(calibration.curve[i - 1]!.fillRate - 0.01);
+    expect(calibration.level).toBeGreaterThan(0.8);
+    expect(calibration.level).toBeLessThan(0.99);
+    const outcome = await replayMany(series, { ...config, shelfcastServiceLevel: calibration.level }, batch);
+    expect(Math.abs(summarize(outcome.totals.shelfcast).fillRate - 0.95)).toBeLessThan(0.025);
   });
 });

@@ -82,3 +82,18 @@ describe('weekly demand series', () => {
     expect(Array.from(tea?.holiday ?? [])).toEqual([0, 0, 0, 1, 1, 0]);
   });
 });
+
+describe('one-off marks', () => {
+  const tempDir = useTempDir();
+  it('turn the weeks holding a marked day into missing values, until the mark is removed', () => {
+    const db = openWorkspace(join(tempDir(), 'w.shelfcast'), { create: true });
+    db.prepare("INSERT INTO products (id, sku, name) VALUES (1, 'TEA', 'Tea')").run();
+    for (const [iso, q] of [['2025-01-06', 3], ['2025-01-14', 90], ['2025-01-20', 4], ['2025-01-27', 2]] as const) sale(db, 1, iso, q);
+    db.prepare("INSERT INTO anomaly_marks (product_id, start_day, end_day, reason, created_at) VALUES (1, ?, ?, 'bulk order', 'now')").run(dayFromIso('2025-01-14'), dayFromIso('2025-01-14'));
+    const marked = buildWeeklySeries(db, { weekStart: 'monday', country: 'GB', horizon: 1 }).series[0];
+    expect(Array.from(marked?.values ?? []).map((v) => (Number.isNaN(v) ? 'one-off' : v))).toEqual([3, 'one-off', 4]);
+    db.prepare("UPDATE anomaly_marks SET removed_at = 'later'").run();
+    const unmarked = buildWeeklySeries(db, { weekStart: 'monday', country: 'GB', horizon: 1 }).series[0];
+    expect(Array.from(unmarked?.values ?? [])).toEqual([3, 90, 4]);
+  });
+});

@@ -102,10 +102,10 @@ export function writeFeatureRow(
     const price = state.priceFilled;
     const now = price && t < price.length ? price[t]! : NaN;
     const before = price && t >= 1 && t - 1 < price.length ? price[t - 1]! : NaN;
-    out[k++] = now / state.priceMean;
+    out[k++] = now / state.priceMeanBefore(origin);
     out[k++] = now / before - 1;
   }
-  out[k++] = state.pattern;
+  out[k++] = state.patternBefore(origin);
   out[k++] = series.abc ?? NaN;
   for (let c = 0; c < spec.categories.length; c++) out[k++] = series.categories?.[c] ?? NaN;
   return level;

@@ -19,12 +19,19 @@ export class SeriesState {
   private cumSq: Float64Array;
   private cumCount: Float64Array;
   private cumZero: Float64Array;
+  /** Prefix sums over indices < t of the non-zero values: count, sum, sum of squares. */
+  private cumNonZero: Float64Array;
+  private cumNonZeroSum: Float64Array;
+  private cumNonZeroSq: Float64Array;
   /** lastSale[t] = last index < t with a non-zero value, -1 if none. */
   private lastSale: Int32Array;
+  /** Prefix sums of the (forward-filled) price and of its known count. */
+  private cumPrice: Float64Array | undefined;
+  private cumPriceCount: Float64Array | undefined;
   firstSale: number;
+  /** Demand pattern of the whole history (for grouping residuals of this series). */
   readonly pattern: number;
   readonly priceFilled: Float64Array | undefined;
-  readonly priceMean: number;
 
   constructor(series: GlobalSeries, capacity: number) {
     this.series = series;
@@ -38,13 +45,45 @@ export class SeriesState {
     this.cumSq = new Float64Array(size);
     this.cumCount = new Float64Array(size);
     this.cumZero = new Float64Array(size);
+    this.cumNonZero = new Float64Array(size);
+    this.cumNonZeroSum = new Float64Array(size);
+    this.cumNonZeroSq = new Float64Array(size);
     this.lastSale = new Int32Array(size).fill(-1);
     this.firstSale = -1;
     for (let t = 0; t < n; t++) this.push(series.values[t]!);
-    this.pattern = demandPattern(series.values);
+    this.pattern = this.patternBefore(n);
     const filled = series.price ? fillForward(series.price, size - 1) : undefined;
     this.priceFilled = filled;
-    this.priceMean = filled ? meanOfFinite(filled, 0, n) : NaN;
+    if (filled) {
+      this.cumPrice = new Float64Array(filled.length + 1);
+      this.cumPriceCount = new Float64Array(filled.length + 1);
+      for (let t = 0; t < filled.length; t++) {
+        const p = filled[t]!;
+        this.cumPrice[t + 1] = this.cumPrice[t]! + (p === p ? p : 0);
+        this.cumPriceCount[t + 1] = this.cumPriceCount[t]! + (p === p ? 1 : 0);
+      }
+    }
+  }
+
+  /**
+   * Demand pattern from the values before t, by ADI and CV² of the non-zero demands
+   * (Syntetos, Boylan & Croston 2005 cut-offs 1.32 and 0.49).
+   */
+  patternBefore(t: number): number {
+    const nonZero = this.cumNonZero[t]!;
+    if (nonZero === 0) return PATTERN_CODES.lumpy;
+    const adi = this.cumCount[t]! / nonZero;
+    const mean = this.cumNonZeroSum[t]! / nonZero;
+    const cv2 = mean !== 0 ? Math.max(0, this.cumNonZeroSq[t]! / nonZero - mean * mean) / (mean * mean) : 0;
+    if (adi < 1.32) return cv2 < 0.49 ? PATTERN_CODES.smooth : PATTERN_CODES.erratic;
+    return cv2 < 0.49 ? PATTERN_CODES.intermittent : PATTERN_CODES.lumpy;
+  }
+
+  /** Mean of the known prices before t (NaN without prices). */
+  priceMeanBefore(t: number): number {
+    if (!this.cumPrice || !this.cumPriceCount) return NaN;
+    const k = Math.min(t, this.cumPrice.length - 1);
+    return this.cumPriceCount[k]! > 0 ? this.cumPrice[k]! / this.cumPriceCount[k]! : NaN;
   }
 
   /** Appends a value (a known one, or a forecast during recursive prediction). */
@@ -58,7 +97,11 @@ export class SeriesState {
     this.cumSq[t + 1] = this.cumSq[t]! + (known ? value * value : 0);
     this.cumCount[t + 1] = this.cumCount[t]! + (known ? 1 : 0);
     this.cumZero[t + 1] = this.cumZero[t]! + (known && value === 0 ? 1 : 0);
-    this.lastSale[t + 1] = known && value !== 0 ? t : this.lastSale[t]!;
+    const sale = known && value !== 0;
+    this.cumNonZero[t + 1] = this.cumNonZero[t]! + (sale ? 1 : 0);
+    this.cumNonZeroSum[t + 1] = this.cumNonZeroSum[t]! + (sale ? value : 0);
+    this.cumNonZeroSq[t + 1] = this.cumNonZeroSq[t]! + (sale ? value * value : 0);
+    this.lastSale[t + 1] = sale ? t : this.lastSale[t]!;
     if (this.firstSale < 0 && known && value !== 0) this.firstSale = t;
     this.length = t + 1;
   }
@@ -111,28 +154,9 @@ export class SeriesState {
   }
 }
 
-/** ADI / CV² classification of the non-zero demands (Syntetos, Boylan & Croston 2005). */
+/** Demand pattern of a whole series (see SeriesState.patternBefore). */
 export function demandPattern(values: Float64Array): number {
-  let nonZero = 0;
-  let known = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let t = 0; t < values.length; t++) {
-    const v = values[t]!;
-    if (v !== v) continue;
-    known++;
-    if (v !== 0) {
-      nonZero++;
-      sum += v;
-      sumSq += v * v;
-    }
-  }
-  if (nonZero === 0) return PATTERN_CODES.lumpy;
-  const adi = known / nonZero;
-  const mean = sum / nonZero;
-  const cv2 = mean !== 0 ? Math.max(0, sumSq / nonZero - mean * mean) / (mean * mean) : 0;
-  if (adi < 1.32) return cv2 < 0.49 ? PATTERN_CODES.smooth : PATTERN_CODES.erratic;
-  return cv2 < 0.49 ? PATTERN_CODES.intermittent : PATTERN_CODES.lumpy;
+  return new SeriesState({ id: '', values }, values.length).patternBefore(values.length);
 }
 
 /** Copies `values` into an array of `length`, carrying the last known value forward over NaN and past the end. */
@@ -145,17 +169,4 @@ function fillForward(values: Float64Array, length: number): Float64Array {
     out[t] = last;
   }
   return out;
-}
-
-function meanOfFinite(values: Float64Array, from: number, to: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let t = from; t < Math.min(to, values.length); t++) {
-    const v = values[t]!;
-    if (v === v) {
-      sum += v;
-      n++;
-    }
-  }
-  return n > 0 ? sum / n : NaN;
 }

@@ -1,0 +1,150 @@
+/**
+ * The global models as candidates of the forecast engine's backtest (core/forecast/
+ * candidates.ts, GlobalCandidate). A global model must not see the periods it is scored
+ * on, so each run trains twice: a backtest model on every series cut at its first
+ * backtest origin, which forecasts from all backtest origins, and a final model on the
+ * full histories for the forecast from the end. (Training once per origin would be
+ * cleaner still, but costs a training per origin for little difference.)
+ */
+import type { GlobalBatchSeries, GlobalCandidate } from '../candidates';
+import type { OriginForecast } from '../types';
+import type { GlobalSeries } from './features/types';
+import type { GbdtGlobalModel, GbdtGlobalOptions } from './gbdt-global';
+import { trainGbdtGlobal } from './gbdt-global';
+import { forecastGbdtGlobal } from './gbdt-forecast';
+import type { NnGlobalModel, NnGlobalOptions } from './nn-global';
+import { forecastNnGlobal, trainNnGlobal } from './nn-global';
+
+type Forecasts = ((OriginForecast | undefined)[] | undefined)[];
+
+export interface GlobalCandidateOptions<T> {
+  /** Model options other than frequency, season and horizon (which come from the run). */
+  model?: T;
+  /** Periods of history a series needs to join (default 2 horizons + the level window). */
+  minHistory?: number;
+  /** Minimum number of series for a global model to be worth training (default 20). */
+  minSeries?: number;
+}
+
+function toGlobalSeries(s: GlobalBatchSeries, length: number): GlobalSeries {
+  return {
+    id: s.id,
+    values: s.values.subarray(0, length),
+    startDay: s.context.startDay,
+    allowNegative: s.context.allowNegative,
+    holiday: s.context.calendar?.holiday,
+    eventMultiplier: s.context.calendar?.eventMultiplier,
+  };
+}
+
+interface Trainer<M> {
+  train(series: GlobalSeries[], horizon: number, batch: GlobalBatchSeries[], signal: AbortSignal | undefined): Promise<M>;
+  /** One OriginForecast per series (same order). */
+  forecast(model: M, series: GlobalSeries[], horizon: number): OriginForecast[];
+  describe(model: M): Record<string, unknown>;
+}
+
+async function forecastAcross<M>(
+  trainer: Trainer<M>,
+  batch: GlobalBatchSeries[],
+  horizon: number,
+  signal: AbortSignal | undefined,
+  minSeries: number,
+): Promise<Forecasts> {
+  if (batch.length < minSeries) return batch.map(() => undefined);
+  const out: Forecasts = batch.map((s) => new Array<OriginForecast | undefined>(s.origins.length + 1).fill(undefined));
+  // Backtest model: every series cut at its first backtest origin.
+  const withOrigins = batch.filter((s) => s.origins.length > 0);
+  if (withOrigins.length >= minSeries) {
+    const backtestModel = await trainer.train(
+      withOrigins.map((s) => toGlobalSeries(s, s.origins[0]!)),
+      horizon,
+      withOrigins,
+      signal,
+    );
+    const maxOrigins = Math.max(...withOrigins.map((s) => s.origins.length));
+    for (let k = 0; k < maxOrigins; k++) {
+      const members = batch.map((s, i) => [s, i] as const).filter(([s]) => k < s.origins.length);
+      const forecasts = trainer.forecast(backtestModel, members.map(([s]) => toGlobalSeries(s, s.origins[k]!)), horizon);
+      members.forEach(([, i], j) => {
+        out[i]![k] = forecasts[j];
+      });
+    }
+  }
+  const finalModel = await trainer.train(batch.map((s) => toGlobalSeries(s, s.values.length)), horizon, batch, signal);
+  const finals = trainer.forecast(finalModel, batch.map((s) => toGlobalSeries(s, s.values.length)), horizon);
+  const description = trainer.describe(finalModel);
+  batch.forEach((s, i) => {
+    out[i]![s.origins.length] = { ...finals[i]!, description };
+  });
+  return out;
+}
+
+function spreadOf(sd: Float64Array | undefined, quantiles: Float64Array[], h: number): Float64Array {
+  if (sd) return sd;
+  return Float64Array.from({ length: h }, (_, i) => Math.max(0, quantiles[5]![i]! - quantiles[1]![i]!) / 2.5631);
+}
+
+const gbdtTrainer = (options: Partial<GbdtGlobalOptions>): Trainer<GbdtGlobalModel> => ({
+  async train(series, horizon, batch, signal) {
+    const context = batch[0]!.context;
+    return trainGbdtGlobal(
+      series,
+      {
+        ...options,
+        frequency: context.frequency,
+        season: context.season,
+        horizon,
+        features: { calendar: context.startDay !== undefined, holidays: batch.some((s) => s.context.calendar?.holiday), ...options.features },
+      },
+      { signal },
+    );
+  },
+  forecast(model, series, horizon) {
+    return forecastGbdtGlobal(model, series, horizon).map((r) => ({ mean: r.mean, sd: spreadOf(r.sd, r.quantiles, horizon) }));
+  },
+  describe: (model) => ({ trees: model.training.trees, features: model.featureNames.length, rows: model.training.rows }),
+});
+
+const nnTrainer = (options: Partial<NnGlobalOptions>): Trainer<NnGlobalModel> => ({
+  async train(series, horizon, batch, signal) {
+    const context = batch[0]!.context;
+    return trainNnGlobal(
+      series,
+      {
+        ...options,
+        frequency: context.frequency,
+        season: context.season,
+        horizon,
+        inputs: { calendar: context.startDay !== undefined, holidays: batch.some((s) => s.context.calendar?.holiday), ...options.inputs },
+      },
+      { signal },
+    );
+  },
+  forecast(model, series, horizon) {
+    return forecastNnGlobal(model, series, horizon).map((r) => ({ mean: r.mean, sd: spreadOf(r.sd, r.quantiles, horizon) }));
+  },
+  describe: (model) => ({ backend: model.backend, epochs: model.training.epochs, rows: model.training.rows }),
+});
+
+function candidate<T, M>(name: string, complexity: number, trainer: Trainer<M>, options: GlobalCandidateOptions<T>): GlobalCandidate {
+  return {
+    kind: 'global',
+    name,
+    complexity,
+    // Trained with seasonal lags and calendar features.
+    seasonal: true,
+    appliesTo: (s) => !s.profile.allZero && s.profile.length >= (options.minHistory ?? 2 * s.horizon + 8),
+    forecastAcross: (batch, horizon, { signal }) => forecastAcross(trainer, batch, horizon, signal, options.minSeries ?? 20),
+  };
+}
+
+/** Gradient-boosted trees trained across the run's series. */
+export function gbdtCandidate(options: GlobalCandidateOptions<Partial<GbdtGlobalOptions>> = {}): GlobalCandidate {
+  return candidate('gbdt', 5, gbdtTrainer(options.model ?? {}), options);
+}
+
+/** The MLP trained across the run's series (TensorFlow.js backend chosen at run time). */
+export function nnCandidate(options: GlobalCandidateOptions<Partial<NnGlobalOptions>> = {}): GlobalCandidate {
+  return candidate('nn', 6, nnTrainer(options.model ?? {}), options);
+}

@@ -1,0 +1,74 @@
+import { Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import type { CustomerPrediction } from '../../../../core/contract/commands/customers';
+import { date, money, num, pct } from '../../format';
+import { href } from '../../router';
+import { overdueText, rhythmText } from './format';
+
+/**
+ * Customer × product predictions: rhythm, last and next expected order, confidence, overdue
+ * flag and revenue at stake. Each row's reason sentence is its tooltip.
+ */
+export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both' }) {
+  return (
+    <Table size="small" aria-label="Customer predictions" data-testid="customer-predictions">
+      <TableHead>
+        <TableRow>
+          {show !== 'product' ? <TableCell>Customer</TableCell> : null}
+          {show !== 'customer' ? <TableCell>Product</TableCell> : null}
+          <TableCell>Rhythm</TableCell>
+          <TableCell>Last order</TableCell>
+          <TableCell>Next expected</TableCell>
+          <TableCell align="right">Confidence</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell align="right">Expected units</TableCell>
+          <TableCell align="right">Revenue at stake</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((r) => (
+          <Tooltip key={`${r.customerId}-${r.productId}`} title={r.reason} placement="bottom-start">
+            <TableRow hover data-testid="customer-prediction-row">
+              {show !== 'product' ? (
+                <TableCell>
+                  <Link href={href(`/customers/${r.customerId}`)}>{r.customerName}</Link>
+                </TableCell>
+              ) : null}
+              {show !== 'customer' ? (
+                <TableCell>
+                  <Link href={href(`/products/${r.productId}`)}>{r.productName}</Link>
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {r.sku}
+                  </Typography>
+                </TableCell>
+              ) : null}
+              <TableCell>
+                {rhythmText(r)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {r.orderCount} orders, usually {num(r.typicalQuantity, 1)} units
+                </Typography>
+              </TableCell>
+              <TableCell>
+                {date(r.lastOrder)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {r.daysSinceLastOrder} days ago
+                </Typography>
+              </TableCell>
+              <TableCell>
+                {date(r.nextOrder)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {date(r.nextOrderLow)} – {date(r.nextOrderHigh)}
+                </Typography>
+              </TableCell>
+              <TableCell align="right">{pct(r.confidence)}</TableCell>
+              <TableCell>
+                {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
+              </TableCell>
+              <TableCell align="right">{num(r.expectedUnits, 1)}</TableCell>
+              <TableCell align="right">{r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}</TableCell>
+            </TableRow>
+          </Tooltip>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { civilFromDays, dayOfWeek, daysFromCivil, periodDay, weekOfYear } from '../../../../core/forecast/global/features/calendar';
+import { buildPanelDataset } from '../../../../core/forecast/global/features/dataset';
+import { effectiveTargetLag, levelAt, writeFeatureRow } from '../../../../core/forecast/global/features/rows';
+import { SeriesState, demandPattern, PATTERN_CODES } from '../../../../core/forecast/global/features/series-state';
+import type { FeatureSpec } from '../../../../core/forecast/global/features/spec';
+import { defaultFeatureSpec, featureNames } from '../../../../core/forecast/global/features/spec';
+import { seededRng } from '../../../../core/forecast/global/random';
+
+describe('calendar arithmetic', () => {
+  it('matches the JavaScript Date for any day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -50_000, max: 100_000 }), (day) => {
+        const date = new Date(day * 86_400_000);
+        expect(civilFromDays(day)).toEqual({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+        expect(daysFromCivil(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(day);
+        expect(dayOfWeek(day)).toBe((date.getUTCDay() + 6) % 7);
+      }),
+    );
+  });
+
+  it('gives week of year and period dates by hand-worked examples', () => {
+    expect(dayOfWeek(0)).toBe(3); // 1970-01-01 was a Thursday
+    expect(weekOfYear(daysFromCivil(2012, 1, 7))).toBe(1);
+    expect(weekOfYear(daysFromCivil(2012, 1, 8))).toBe(2);
+    expect(weekOfYear(daysFromCivil(2012, 12, 25))).toBe(52);
+    expect(periodDay(daysFromCivil(2010, 2, 5), 'W', 2)).toBe(daysFromCivil(2010, 2, 19));
+    expect(civilFromDays(periodDay(daysFromCivil(2001, 1, 31), 'M', 1))).toEqual({ year: 2001, month: 2, day: 28 });
+    expect(civilFromDays(periodDay(daysFromCivil(2001, 11, 1), 'M', 3))).toEqual({ year: 2002, month: 2, day: 1 });
+  });
+});
+
+describe('SeriesState', () => {
+  it('computes window statistics over known values (hand-worked)', () => {
+    const state = new SeriesState({ id: 'a', values: Float64Array.from([2, NaN, 0, 4, 6]) }, 8);
+    expect(state.count(0, 5)).toBe(4);
+    expect(state.mean(0, 5)).toBe(3); // (2 + 0 + 4 + 6) / 4
+    expect(state.meanAbs(2, 5)).toBeCloseTo(10 / 3, 12);
+    expect(state.std(2, 5)).toBeCloseTo(Math.sqrt(((0 - 10 / 3) ** 2 + (4 - 10 / 3) ** 2 + (6 - 10 / 3) ** 2) / 3), 12);
+    expect(state.zeroShare(0, 5)).toBe(0.25);
+    expect(state.lastSaleBefore(3)).toBe(0);
+    expect(state.lastSaleBefore(5)).toBe(4);
+    expect(state.firstSale).toBe(0);
+    expect(state.mean(1, 2)).toBeNaN();
+    state.push(-3);
+    expect(state.mean(5, 6)).toBe(-3);
+    expect(state.meanAbs(5, 6)).toBe(3);
+    state.truncate(5);
+    expect(state.length).toBe(5);
+  });
+
+  it('classifies demand patterns by ADI and CV²', () => {
+    expect(demandPattern(Float64Array.from([5, 5, 6, 5, 5, 6]))).toBe(PATTERN_CODES.smooth);
+    expect(demandPattern(Float64Array.from([1, 9, 1, 12, 1, 9]))).toBe(PATTERN_CODES.erratic);
+    expect(demandPattern(Float64Array.from([0, 0, 3, 0, 0, 3, 0, 0, 3]))).toBe(PATTERN_CODES.intermittent);
+    expect(demandPattern(Float64Array.from([0, 0, 1, 0, 0, 20, 0, 0, 2]))).toBe(PATTERN_CODES.lumpy);
+  });
+});
+
+const small: FeatureSpec = {
+  frequency: 'W',
+  season: 4,
+  lags: [1, 2],
+  targetLags: [4],
+  rollingWindows: [2],
+  levelWindow: 2,
+  distanceCap: 5,
+  calendar: false,
+  holidays: true,
+  events: false,
+  price: false,
+  categories: ['store'],
+};
+
+describe('feature rows', () => {
+  it('writes a hand-worked row', () => {
+    // values 1..10; origin 8 (values 1..8 known), step h = 2 → target period 9.
+    const series = { id: 's', values: Float64Array.from({ length: 10 }, (_, t) => t + 1), holiday: Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]), categories: [3] };
+    const state = new SeriesState(series, 12);
+    const out = new Float32Array(featureNames(small).length);
+    const level = writeFeatureRow(small, state, 8, 2, out, 0);
+    expect(level).toBe(7.5); // mean |y| of periods 6, 7 (values 7, 8)
+    const row = Object.fromEntries(featureNames(small).map((name, i) => [name, out[i]]));
+    expect(row.horizon).toBe(2);
+    expect(row.lag_1).toBeCloseTo(8 / 7.5, 6);
+    expect(row.lag_2).toBeCloseTo(7 / 7.5, 6);
+    expect(row.target_lag_4).toBeCloseTo(6 / 7.5, 6); // period 9 - 4 = 5 holds 6
+    expect(row.mean_2).toBeCloseTo(1, 6);
+    expect(row.std_2).toBeCloseTo(0.5 / 7.5, 6);
+    expect(row.zero_share).toBe(0);
+    expect(row.periods_since_sale).toBe(1);
+    expect(row.log_level).toBeCloseTo(Math.log1p(7.5), 6);
+    expect(row.holiday).toBe(1); // period 9
+    expect(row.holiday_next).toBe(0);
+    expect(row.periods_to_holiday).toBe(0);
+    expect(row.periods_since_holiday).toBe(5); // none within the cap
+    expect(row.cat_store).toBe(3);
+  });
+
+  it('moves target lags back by whole seasons until they are known', () => {
+    expect(effectiveTargetLag(52, 3, 52)).toBe(52);
+    expect(effectiveTargetLag(7, 10, 7)).toBe(14);
+    expect(effectiveTargetLag(7, 7, 7)).toBe(7);
+    expect(effectiveTargetLag(364, 28, 7)).toBe(364);
+    expect(effectiveTargetLag(4, 5, 1)).toBe(5);
+  });
+
+  it('never reads a value at or after the origin', () => {
+    const spec = defaultFeatureSpec('D', 7, { holidays: false });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 40, maxLength: 120 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 39 }),
+        (values, h, originSeed) => {
+          const y = Float64Array.from(values);
+          const origin = 1 + (originSeed % (y.length - 1));
+          const changed = y.slice();
+          for (let t = origin; t < y.length; t++) changed[t] = 1e6 + t;
+          const n = featureNames(spec).length;
+          const a = new Float32Array(n);
+          const b = new Float32Array(n);
+          writeFeatureRow(spec, new SeriesState({ id: 'a', values: y, startDay: 15000 }, y.length + h), origin, h, a, 0);
+          writeFeatureRow(spec, new SeriesState({ id: 'a', values: changed, startDay: 15000 }, y.length + h), origin, h, b, 0);
+          expect(Array.from(b)).toEqual(Array.from(a));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('keeps the level positive and floors it after a quiet spell', () => {
+    const state = new SeriesState({ id: 'q', values: Float64Array.from([10, 10, 10, 10, 10, 10, 0, 0]) }, 8);
+    // Recent window (2) is all zero; a fifth of the 8-period mean |y| (60/8) applies.
+    expect(levelAt(small, state, 8)).toBeCloseTo(0.2 * 7.5, 12);
+    expect(levelAt(small, new SeriesState({ id: 'z', values: new Float64Array(4) }, 4), 4)).toBe(1);
+  });
+});
+
+describe('panel dataset', () => {
+  it('holds out the final window in time order and clips targets', () => {
+    const rng = seededRng(3);
+    const states = [30, 25].map(
+      (n, i) => new SeriesState({ id: `s${i}`, values: Float64Array.from({ length: n }, (_, t) => (t === 20 ? 500 : 5 + rng())) }, n + 3),
+    );
+    const H = 3;
+    const data = buildPanelDataset(small, states, { horizon: H, holdOut: true, stepsPerTarget: 2, minContext: 4, maxTargetsPerSeries: 1000, targetClip: 10, rng: seededRng(1) });
+    for (let r = 0; r < data.train.nRows; r++) {
+      const s = data.train.seriesIndex[r]!;
+      const target = data.train.origin[r]! + data.train.step[r]! - 1;
+      expect(target).toBeLessThan(states[s]!.length - H);
+      expect(data.train.origin[r]).toBeGreaterThanOrEqual(4);
+      expect(Math.abs(data.train.y[r]!)).toBeLessThanOrEqual(10);
+    }
+    expect(data.valid!.nRows).toBe(2 * H);
+    expect(Array.from(data.valid!.origin)).toEqual([27, 27, 27, 22, 22, 22]);
+    expect(Array.from(data.valid!.step)).toEqual([1, 2, 3, 1, 2, 3]);
+    // Every target before the hold-out gets two steps (when their origins have enough context).
+    expect(data.train.nRows).toBeGreaterThan(2 * (27 - 4 - 1) + 2 * (22 - 4 - 1) - 4);
+  });
+});
