@@ -6,8 +6,9 @@ import type { Page } from '@playwright/test';
 import { openWorkspace } from '../../core/db/connection';
 import { updateSettings } from '../../core/db/repos/settings';
 import { buildSmallShop } from '../helpers/screens-shop';
+import { openDemoShop } from './flows';
 import type { Host } from './host';
-import { expect, shot, startHost, stopHost, waitReady } from './host';
+import { test as hostTest, expect, shot, startHost, stopHost, waitReady } from './host';
 
 /**
  * The screens a shop owner lives in, each screen's main action, against the real browser
@@ -273,3 +274,40 @@ for (const viewport of [
     }
   });
 }
+
+hostTest('the demo shop: dashboard with accuracy and summary, a product’s fan chart and what-if, alerts, events', async ({ page, host }) => {
+  hostTest.setTimeout(600_000);
+  await page.goto(host.url);
+  await openDemoShop(page, 'screens-demo-');
+  // Opening the demo loads it, forecasts and plans it (jobs); the screens work out their figures after.
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 480_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByTestId('tile-accuracy')).toHaveText(/% (less|more) error/, { timeout: 120_000 });
+  await expect(page.getByTestId('accuracy-all')).toBeVisible();
+  await expect(page.getByTestId('weekly-summary')).toContainText('You sold');
+  await expect(page.getByTestId('weekly-summary')).toContainText(/products? needs? ordering|Nothing needs ordering/);
+  await shot(page, 'screens-demo-02-dashboard');
+
+  await go(page, '/products?sort=stockValueCents:desc');
+  const first = page.getByTestId('product-link').first();
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('forecast-chart').locator('svg.main-svg').first()).toBeVisible();
+  await expect(page.getByTestId('model-reason')).toContainText('The forecast uses');
+  await expect(page.getByTestId('plan-reasoning')).not.toBeEmpty();
+  const before = await page.getByTestId('whatif-reasoning').textContent();
+  await page.getByRole('slider').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('whatif-reasoning')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('whatif-reasoning')).toContainText('at 99.5% service');
+  await shot(page, 'screens-demo-03-product');
+
+  await go(page, '/alerts');
+  await expect(page.getByTestId('alert-counts')).toBeVisible();
+  await shot(page, 'screens-demo-04-alerts');
+  await go(page, '/events');
+  await expect(page.getByTestId('event-row').first()).toBeVisible();
+  await expect(page.getByTestId('holiday-list')).toContainText('Christmas Day');
+  await shot(page, 'screens-demo-05-events');
+});
