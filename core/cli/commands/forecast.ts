@@ -68,6 +68,7 @@ export const forecastCommand: CliCommand = {
     const horizon = positiveInt(values.horizon, '--horizon');
     const season = positiveInt(values.season, '--season');
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let file;
     try {
       file = await readSeriesCsv(train);
@@ -96,10 +97,12 @@ export const forecastCommand: CliCommand = {
       throw new UsageError(`cannot write ${out}${code ? ` (${code})` : ''}`);
     }
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
+    // CPU time of this process including its worker threads: the cost independent of other load on the machine.
+    const cpu = process.cpuUsage(cpuStart);
     io.stderr(
       `forecast: ${result.series.length} series (${file.frequency}, ${file.rows} rows${file.filledGaps ? `, ${file.filledGaps} missing periods as 0` : ''}), ` +
         `read ${seconds(loaded - started)} s, fit ${seconds(fitted - loaded)} s, total ${seconds(performance.now() - started)} s, ` +
-        `${result.fallbacks} fallbacks\n`,
+        `cpu ${seconds((cpu.user + cpu.system) / 1000)} s, ${result.fallbacks} fallbacks\n`,
     );
     return 0;
   },

@@ -90,6 +90,18 @@ export function gaussianFitted(
   };
 }
 
+/**
+ * Most recent periods used to estimate smoothing parameters on long histories (3 years of
+ * weeks, 1 year of days, 6 of months): older data says little about today's level and
+ * trend, and shorter fits keep long series cheap. Decompositions still use the whole
+ * (capped) history.
+ */
+export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
+  if (frequency === 'D') return 365;
+  if (frequency === 'W') return 156;
+  return 72;
+}
+
 /** Root mean square of the finite values of e. */
 export function rootMeanSquare(e: ArrayLike<number>, from = 0, to = e.length): number {
   let total = 0;
