@@ -92,12 +92,12 @@ export function gaussianFitted(
 
 /**
  * Most recent periods used to estimate smoothing parameters on long histories (3 years of
- * weeks, 1 year of days, 6 of months): older data says little about today's level and
+ * weeks, half a year of days, 6 of months): older data says little about today's level and
  * trend, and shorter fits keep long series cheap. Decompositions still use the whole
  * (capped) history.
  */
 export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
-  if (frequency === 'D') return 365;
+  if (frequency === 'D') return 180;
   if (frequency === 'W') return 156;
   return 72;
 }
