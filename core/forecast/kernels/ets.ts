@@ -135,7 +135,7 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
     const result = nelderMead(
       (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1).sse,
       x0,
-      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (options.start ? (damped ? 24 : 18) : damped ? 45 : 35), tolerance: 1e-5 },
+      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (options.start ? (damped ? 24 : 18) : damped ? 60 : 45), tolerance: 1e-6 },
     );
     alpha = result.x[0]!;
     betaShare = result.x[1]!;
