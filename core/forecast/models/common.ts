@@ -102,6 +102,15 @@ export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
   return 72;
 }
 
+/**
+ * Error clip of the robust state filter (withErrorClip), in residual sds: 3 for weekly and
+ * monthly data; none for daily data, where counts are too skewed for a symmetric clip (on
+ * the M5 data clipping daily spikes made forecasts worse).
+ */
+export function errorClipFor(frequency: 'D' | 'W' | 'M'): number {
+  return frequency === 'D' ? Infinity : 3;
+}
+
 /** Root mean square of the finite values of e. */
 export function rootMeanSquare(e: ArrayLike<number>, from = 0, to = e.length): number {
   let total = 0;

@@ -4,7 +4,7 @@ import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fo
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { decompose, innerForecast } from './stl';
 
@@ -65,7 +65,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const { fit, adjusted } = seasonal;
   const row = new Float64Array(fit.coefficients.length);
   const period = fit.period;
-  const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency) });
+  const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
   return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
 }
