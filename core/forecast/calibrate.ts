@@ -104,7 +104,7 @@ export function continuousQuantiles(mean: Float64Array, sd: Float64Array, calibr
 const COUNT_LEVELS = new Float64Array(QUANTILE_LEVELS);
 const MULTIPLIERS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4];
 const LEVEL_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
-const MAX_COUNT_POINTS = 20_000;
+const MAX_COUNT_POINTS = 8_000;
 /** Backtest coverage of the 80% interval the count calibration aims at (within the 75-85% band). */
 const COUNT_COVERAGE_TARGET = 0.8;
 

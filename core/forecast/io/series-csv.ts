@@ -109,18 +109,15 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   /** Lines of exactly three unquoted fields in the standard order: no split, few string copies. */
   const fastLine = (text: string, start: number, end: number): boolean => {
     if (!columns || columns.id !== 0 || columns.date !== 1 || columns.value !== 2) return false;
-    let c1 = -1;
-    let c2 = -1;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 34) return false; // a quote: the general parser
-      if (code === 44) {
-        if (c1 < 0) c1 = i;
-        else if (c2 < 0) c2 = i;
-        else return false;
-      }
-    }
-    if (c2 < 0) return false;
+    // Field boundaries by indexOf: the searches stop at this line's commas (or the next line's).
+    const c1 = text.indexOf(',', start);
+    if (c1 < 0 || c1 >= end) return false;
+    const c2 = text.indexOf(',', c1 + 1);
+    if (c2 < 0 || c2 >= end) return false;
+    const c3 = text.indexOf(',', c2 + 1);
+    if (c3 >= 0 && c3 < end) return false;
+    // A quoted field starts with a quote: leave those lines to the general parser.
+    if (text.charCodeAt(start) === 34 || text.charCodeAt(c1 + 1) === 34 || text.charCodeAt(c2 + 1) === 34) return false;
     lineNumber++;
     const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const id = last !== undefined && c1 - start === last.id.length && text.startsWith(last.id, start) ? last.id : text.slice(start, c1);
