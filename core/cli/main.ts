@@ -11,6 +11,7 @@ import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { trainCommand } from './commands/train';
 import { replayCommand } from './commands/replay';
 
 /** Every CLI command; add one entry per command. */
@@ -21,6 +22,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   infoCommand,
   planCommand,
   reportCommand,
+  trainCommand,
   replayCommand,
   webCommand,
   customersCommand,

@@ -11,6 +11,8 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 
 export interface FileScan {
   sizeBytes: number;
+  /** Modification time when scanned: a scan is reused only while size and time are unchanged. */
+  mtimeMs: number;
   /** SHA-256 of the file's bytes as stored (compressed files: of the compressed bytes). */
   contentHash: string;
   encoding: TextEncodingName;
@@ -107,9 +109,12 @@ export async function scanFile(path: string, name: string, signal?: AbortSignal)
   const hash = createHash('sha256');
   const inspector = new EncodingInspector();
   let sizeBytes = 0;
+  let mtimeMs = 0;
   let compressed = false;
   try {
-    sizeBytes = statSync(path).size;
+    const stat = statSync(path);
+    sizeBytes = stat.size;
+    mtimeMs = stat.mtimeMs;
     let first = true;
     for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
       throwIfAborted(signal);
@@ -129,7 +134,17 @@ export async function scanFile(path: string, name: string, signal?: AbortSignal)
     if (err instanceof Error && err.name === 'AbortError') throw err;
     throw unreadable(name, err);
   }
-  return { sizeBytes, contentHash: hash.digest('hex'), encoding: inspector.result(), bom: inspector.bom, compressed };
+  return { sizeBytes, mtimeMs, contentHash: hash.digest('hex'), encoding: inspector.result(), bom: inspector.bom, compressed };
+}
+
+/** The scan still describes the file when its size and modification time are unchanged. */
+export function scanStillValid(path: string, scan: FileScan): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.size === scan.sizeBytes && stat.mtimeMs === scan.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /** A streaming decoder for one of the supported encodings (byte-order marks are dropped). */

@@ -3,6 +3,7 @@ import type { Candidate, CandidateSituation } from '../candidates';
 import { localCandidates } from '../candidates';
 import { coldStart } from '../global/cold-start';
 import { pooledSeasonal } from '../global/pooled-seasonal';
+import { defaultGlobalCandidates } from '../global/candidates';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
 import type { SeriesProfile } from '../profile';
@@ -66,7 +67,14 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     allowNegative: profile.allowNegative,
   };
   if (input.startDay !== undefined) context.startDay = input.startDay + dayOffset(start, options.frequency);
-  if (input.calendar) context.calendar = input.calendar;
+  if (input.calendar) {
+    // The calendar covers the input's periods: drop the ones trimmed off the history with it.
+    const { holiday, eventMultiplier } = input.calendar;
+    context.calendar = {
+      ...(holiday ? { holiday: holiday.subarray(Math.min(start, holiday.length)) } : {}),
+      ...(eventMultiplier ? { eventMultiplier: eventMultiplier.subarray(Math.min(start, eventMultiplier.length)) } : {}),
+    };
+  }
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
   const recentOrigins = backtestOrigins(y.length, options.horizon, count, stride);
@@ -129,5 +137,5 @@ function dayOffset(periods: number, frequency: Frequency): number {
 }
 
 export function defaultCandidates(): Candidate[] {
-  return [...localCandidates(), pooledSeasonal, coldStart];
+  return [...localCandidates(), pooledSeasonal, coldStart, ...defaultGlobalCandidates()];
 }
