@@ -140,7 +140,10 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  process.stdout.write(`Shelfcast forecast benchmark (${cores} cores; peers from ${summaryPath})\n\n`);
+  const globalModels = process.env.SHELFCAST_GLOBAL_MODELS;
+  process.stdout.write(
+    `Shelfcast forecast benchmark (${cores} cores; ${globalModels ? `global models: ${globalModels}` : 'statistical candidates; SHELFCAST_GLOBAL_MODELS=gbdt adds the trees'}; peers from ${summaryPath})\n\n`,
+  );
   process.stdout.write('| dataset | series | MASE | SPL | cov80 | sMAPE | WAPE | bias | other | time | best peer MASE / SPL |\n');
   process.stdout.write('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n');
   process.stdout.write(`${table.join('\n')}\n\n${checks.join('\n')}\n`);

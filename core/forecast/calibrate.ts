@@ -104,6 +104,7 @@ export function continuousQuantiles(mean: Float64Array, sd: Float64Array, calibr
 const COUNT_LEVELS = new Float64Array(QUANTILE_LEVELS);
 const MULTIPLIERS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4];
 const LEVEL_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
+const MAX_COUNT_POINTS = 8_000;
 /** Backtest coverage of the 80% interval the count calibration aims at (within the 75-85% band). */
 const COUNT_COVERAGE_TARGET = 0.8;
 
@@ -136,8 +137,11 @@ export class CountErrors {
    * about COUNT_COVERAGE_TARGET of the outcomes.
    */
   fit(): CountCalibration {
+    const total = this.means.length;
+    if (total === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), samples: 0 };
+    // Two scalars are estimated: an even subsample of at most MAX_COUNT_POINTS points is plenty.
+    this.subsample(MAX_COUNT_POINTS);
     const n = this.means.length;
-    if (n === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), samples: 0 };
     const q = new Float64Array(QUANTILE_LEVELS.length);
     let best = 1;
     let bestLoss = Infinity;
@@ -165,7 +169,18 @@ export class CountErrors {
       if (covered / n < COUNT_COVERAGE_TARGET) break;
       levels = candidate;
     }
-    return { kind: 'count', varianceMultiplier: best, levels, samples: n };
+    return { kind: 'count', varianceMultiplier: best, levels, samples: total };
+  }
+
+  private subsample(limit: number): void {
+    const n = this.means.length;
+    if (n <= limit) return;
+    const keep = (arr: number[]) => Array.from({ length: limit }, (_, i) => arr[Math.floor((i * n) / limit)]!);
+    const [means, sds, actuals, weights] = [keep(this.means), keep(this.sds), keep(this.actuals), keep(this.weights)];
+    this.means.splice(0, n, ...means);
+    this.sds.splice(0, n, ...sds);
+    this.actuals.splice(0, n, ...actuals);
+    this.weights.splice(0, n, ...weights);
   }
 }
 

@@ -95,7 +95,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
 }
 
 /** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */
-const SPREAD_WEIGHT = 0.5;
+const SPREAD_WEIGHT = 0.25;
 
 /**
  * Per-series spread correction: the root mean square of the series' standardised backtest

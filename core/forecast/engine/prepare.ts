@@ -136,6 +136,11 @@ function dayOffset(periods: number, frequency: Frequency): number {
   return Math.round(periods * 30.4375);
 }
 
+/** The statistical candidates: every registered local model plus pooled seasonality and cold start. */
+export function statisticalCandidates(): Candidate[] {
+  return [...localCandidates(), pooledSeasonal, coldStart];
+}
+
 export function defaultCandidates(): Candidate[] {
-  return [...localCandidates(), pooledSeasonal, coldStart, ...defaultGlobalCandidates()];
+  return [...statisticalCandidates(), ...defaultGlobalCandidates()];
 }

@@ -1,6 +1,7 @@
 import type { GlobalCandidate } from '../candidates';
 import { symmetricEigen } from '../kernels/eigen';
-import { etsForecast, etsState, fitEts } from '../kernels/ets';
+import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
+import { errorClipFor } from '../models/common';
 import { decompose } from '../models/stl';
 import { registerSeriesFeature, usesContinuousModels } from '../candidates';
 import type { OriginForecast, SeriesContext } from '../types';
@@ -79,12 +80,12 @@ function lowRankProjector(rows: Float64Array[], m: number): Float64Array | undef
   return projector;
 }
 
-function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number): OriginForecast {
+function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number, clip: number): OriginForecast {
   const adjusted = new Float64Array(cut);
   for (let t = 0; t < cut; t++) adjusted[t] = y[t]! - level * profile[position(startPeriod, t, m)]!;
   const mean = new Float64Array(h);
   const sd = new Float64Array(h);
-  const fit = fitEts(adjusted, 0, cut, 'none');
+  const fit = withErrorClip(fitEts(adjusted, 0, cut, 'none'), clip);
   etsForecast(fit, etsState(adjusted, 0, cut, fit), h, mean, sd);
   for (let i = 0; i < h; i++) mean[i] = mean[i]! + level * profile[position(startPeriod, cut + i, m)]!;
   return { mean, sd, description: { alpha: fit.alpha, pooledSeasonal: true } };
@@ -140,7 +141,7 @@ export const pooledSeasonal: GlobalCandidate = {
           for (let b = 0; b < m; b++) projected += projector[a * m + b]! * own[b]!;
           shrunk[a] = SHRINK_WEIGHT * own[a]! + (1 - SHRINK_WEIGHT) * projected;
         }
-        return forecastWithProfile(s.values, cut, horizon, m, s.startPeriod, shrunk, level);
+        return forecastWithProfile(s.values, cut, horizon, m, s.startPeriod, shrunk, level, errorClipFor(s.context.frequency));
       });
     });
   },

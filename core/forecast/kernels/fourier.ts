@@ -40,12 +40,18 @@ export interface FourierFit {
   lead: number;
   trendCenter: number;
   trendScale: number;
+  /** The design rows of the fitted window (shared, read-only): row t - offset has p entries. */
+  rows: Float64Array;
+  p: number;
+  offset: number;
+  n: number;
 }
 
 interface Factor {
   p: number;
   usable: number;
   lower: Float64Array;
+  rows: Float64Array;
 }
 
 /** Cholesky factors of the Fourier normal equations depend only on (period, harmonics, n, offset): cache a few. */
@@ -58,8 +64,9 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
   if (cached) return cached;
   const p = 2 * kMax + lead;
   const gram = new Float64Array(p * p);
-  const row = new Float64Array(p);
+  const rows = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
+    const row = rows.subarray(i * p, (i + 1) * p);
     fourierRow(offset + i, period, kMax, row, lead, offset + (n - 1) / 2, n);
     for (let a = 0; a < p; a++) {
       const ra = row[a]!;
@@ -83,7 +90,7 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
       } else lower[a * p + b] = sum / lower[b * p + b]!;
     }
   }
-  const factor = { p, usable, lower };
+  const factor = { p, usable, lower, rows };
   if (factorCache.size >= FACTOR_CACHE_SIZE) factorCache.delete(factorCache.keys().next().value!);
   factorCache.set(key, factor);
   return factor;
@@ -96,16 +103,15 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
 export function fitFourier(x: Float64Array, n: number, period: number, maxHarmonics: number, offset = 0, withTrend = false): FourierFit {
   const lead = withTrend ? 2 : 1;
   const kMax = Math.max(1, Math.min(maxHarmonics, Math.floor(period / 2), Math.floor((n - 3) / 2 / 1.5)));
-  const { p, usable, lower } = choleskyFactor(n, period, kMax, offset, lead);
+  const { p, usable, lower, rows } = choleskyFactor(n, period, kMax, offset, lead);
   const trendCenter = offset + (n - 1) / 2;
   const rhs = new Float64Array(p);
-  const row = new Float64Array(p);
   let rr = 0;
   for (let i = 0; i < n; i++) {
-    fourierRow(offset + i, period, kMax, row, lead, trendCenter, n);
     const v = x[i]!;
     rr += v * v;
-    for (let a = 0; a < p; a++) rhs[a] = rhs[a]! + row[a]! * v;
+    const base = i * p;
+    for (let a = 0; a < p; a++) rhs[a] = rhs[a]! + rows[base + a]! * v;
   }
   const z = new Float64Array(p);
   for (let a = 0; a < usable; a++) {
@@ -137,7 +143,26 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
   }
   let rssBest = rr;
   for (let a = 0; a < q; a++) rssBest -= z[a]! * z[a]!;
-  return { period, harmonics: Math.max(0, Math.floor((q - lead) / 2)), coefficients, rss: Math.max(0, rssBest), lead, trendCenter, trendScale: n };
+  return { period, harmonics: Math.max(0, Math.floor((q - lead) / 2)), coefficients, rss: Math.max(0, rssBest), lead, trendCenter, trendScale: n, rows, p, offset, n };
+}
+
+/**
+ * The seasonal part for t in [from, to) into out[0..to - from): from the cached design rows
+ * inside the fitted window, computed afresh outside it.
+ */
+export function fourierSeasonalRange(fit: FourierFit, from: number, to: number, out: Float64Array): Float64Array {
+  const row = new Float64Array(fit.coefficients.length);
+  const last = fit.lead + 2 * fit.harmonics;
+  for (let t = from; t < to; t++) {
+    const i = t - fit.offset;
+    let v = 0;
+    if (i >= 0 && i < fit.n) {
+      const base = i * fit.p;
+      for (let a = fit.lead; a < last; a++) v += fit.coefficients[a]! * fit.rows[base + a]!;
+    } else v = fourierSeasonal(fit, t, row);
+    out[t - from] = v;
+  }
+  return out;
 }
 
 /** The seasonal part (without the constant) of a fit at time index t. */

@@ -1,12 +1,13 @@
 import type { EtsFit } from '../kernels/ets';
 import type { FourierFit } from '../kernels/fourier';
-import { fitFourier, fourierSeasonal } from '../kernels/fourier';
+import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 import type { StlInner } from './stl';
-import { decompose, innerForecast } from './stl';
+import { classicalSeasonalFigure } from '../kernels/decompose';
+import { decompose, decompositionWindow, innerForecast } from './stl';
 
 /**
  * Daily demand with a weekly and a yearly cycle (in the spirit of MSTL, Bandara, Hyndman &
@@ -48,22 +49,37 @@ function adjustNow(y: Float64Array, n: number, context: SeriesContext): Adjusted
   }
   // log(1 + y) only where the +1 is small against typical demand.
   const log = positive && total / n >= 5;
-  const x = new Float64Array(n);
-  for (let t = 0; t < n; t++) x[t] = log ? Math.log1p(y[t]!) : y[t]!;
-  // The day-of-week pattern from STL over the recent window; earlier days are de-weeked with
-  // the window's first week (the yearly fit needs all three years, the weekly pattern does not).
-  const recent = decompose(x, n, m, {}, undefined);
-  if (!recent.seasonal) return undefined;
+  const x = log ? logSeries(y, context).subarray(0, n) : y.subarray(0, n);
+  // The day-of-week pattern of the recent window, applied to every day (the yearly fit needs all
+  // three years de-weeked, the weekly pattern does not need them): on the raw scale the STL of
+  // the STL-based models (shared), on the log scale a classical decomposition (cheap, and the
+  // log already steadies the pattern).
   const seasonal = new Float64Array(n);
-  for (let t = 0; t < n; t++) seasonal[t] = t >= recent.start ? recent.seasonal[t - recent.start]! : recent.seasonal[(((t - recent.start) % m) + m) % m]!;
+  if (!log) {
+    const recent = decompose(x, n, m, {}, context.memo);
+    if (!recent.seasonal) return undefined;
+    for (let t = 0; t < n; t++) seasonal[t] = t >= recent.start ? recent.seasonal[t - recent.start]! : recent.seasonal[(((t - recent.start) % m) + m) % m]!;
+  } else {
+    const windowStart = Math.max(0, n - decompositionWindow(m));
+    const figure = classicalSeasonalFigure(x.subarray(windowStart, n), n - windowStart, m, false);
+    for (let t = 0; t < n; t++) seasonal[t] = figure[(((t - windowStart) % m) + m) % m]!;
+  }
   const deweek = new Float64Array(n);
   for (let t = 0; t < n; t++) deweek[t] = x[t]! - seasonal[t]!;
   const start = Math.max(0, n - YEARLY_WINDOW);
   const yearly = fitFourier(deweek.subarray(start, n), n - start, YEAR_DAYS, MAX_YEARLY_HARMONICS, start, true);
-  const row = new Float64Array(yearly.coefficients.length);
-  const adjusted = new Float64Array(n);
-  for (let t = 0; t < n; t++) adjusted[t] = deweek[t]! - fourierSeasonal(yearly, t, row);
+  const adjusted = fourierSeasonalRange(yearly, 0, n, new Float64Array(n));
+  for (let t = 0; t < n; t++) adjusted[t] = deweek[t]! - adjusted[t]!;
   return { log, adjusted, weekly: seasonal, yearly };
+}
+
+/** log(1 + y) of the whole history, computed once per series and shared by the origins. */
+function logSeries(y: Float64Array, context: SeriesContext): Float64Array {
+  const cached = context.memo?.get('log1p') as Float64Array | undefined;
+  if (cached && cached.length === y.length) return cached;
+  const out = Float64Array.from(y, (v) => Math.log1p(v));
+  context.memo?.set('log1p', out);
+  return out;
 }
 
 interface Result extends OriginForecast {
@@ -74,7 +90,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const parts = adjust(y, n, context);
   if (!parts) return undefined;
   const m = context.season;
-  const r = innerForecast(parts.adjusted, n, h, inner, reuse, warm, { memo: context.memo, key: 'mstl', window: smoothingWindow(context.frequency) });
+  const r = innerForecast(parts.adjusted, n, h, inner, reuse, warm, { memo: context.memo, key: 'mstl', window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
   const row = new Float64Array(parts.yearly.coefficients.length);
   for (let i = 0; i < h; i++) {
     const mu = r.mean[i]! + parts.weekly[n - m + (i % m)]! + fourierSeasonal(parts.yearly, n + i, row);

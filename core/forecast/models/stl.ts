@@ -1,10 +1,10 @@
 import type { EtsFit, EtsTrend } from '../kernels/ets';
-import { etsForecast, etsState, fitEts } from '../kernels/ets';
+import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
 import { fillMissing } from '../kernels/missing';
 import { stl } from '../kernels/stl';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 import { describeEts, etsStartOf } from './ets';
 import { fitThetaCore, thetaCoreForecast } from './theta';
 
@@ -74,13 +74,15 @@ export interface FitSharing {
   key: string;
   /** Fit on at most this many recent periods (see smoothingWindow). */
   window?: number;
+  /** Robust state filter clip in residual sds (see errorClipFor). */
+  clip?: number;
 }
 
 function sharedFit(sharing: FitSharing | undefined, x: Float64Array, n: number, trend: EtsTrend, warmStart: EtsFit | undefined): EtsFit {
   const memoKey = sharing ? `ets|${sharing.key}|${n}|${trend}|${warmStart ? 'warm' : 'cold'}` : '';
   const cached = sharing?.memo?.get(memoKey) as EtsFit | undefined;
   if (cached) return cached;
-  const fit = fitEts(x, fitStart(sharing, n), n, trend, warmStart ? { start: etsStartOf(warmStart) } : {});
+  const fit = withErrorClip(fitEts(x, fitStart(sharing, n), n, trend, warmStart ? { start: etsStartOf(warmStart) } : {}), sharing?.clip ?? Infinity);
   sharing?.memo?.set(memoKey, fit);
   return fit;
 }
@@ -125,7 +127,12 @@ export function innerForecast(
 
 function sharingKey(context: SeriesContext, options: StlModelOptions, origin: number): FitSharing {
   // The adjusted series' length alone does not identify it once windows start later: key on the origin.
-  return { memo: context.memo, key: `stl:${options.seasonalWindow ?? 11}:${options.robust ? 1 : 0}:${origin}`, window: smoothingWindow(context.frequency) };
+  return {
+    memo: context.memo,
+    key: `stl:${options.seasonalWindow ?? 11}:${options.robust ? 1 : 0}:${origin}`,
+    window: smoothingWindow(context.frequency),
+    clip: errorClipFor(context.frequency),
+  };
 }
 
 function addSeasonal(result: OriginForecast, seasonal: Float64Array | undefined, n: number, m: number, h: number): void {
