@@ -22,7 +22,9 @@ export async function runJobToEnd(app: ShelfcastApp, io: CliIO, kind: string, ti
     if (name !== 'job') return;
     const event = payload as JobEvent;
     if (event.kind !== kind || event.state !== 'running' || !event.stepName) return;
-    const line = `${title}: step ${event.step}/${event.steps} ${event.stepName}`;
+    // Whole tens of percent when the step knows its total, so long steps show they move.
+    const pct = event.total > 0 ? ` ${Math.min(100, Math.floor((event.current / event.total) * 10) * 10)}%` : '';
+    const line = `${title}: step ${event.step}/${event.steps} ${event.stepName}${pct}`;
     if (line !== lastLine) io.stderr(`${line}\n`);
     lastLine = line;
   });
