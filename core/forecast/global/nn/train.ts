@@ -129,7 +129,9 @@ export async function trainMlp(
       curve.trainLoss.push(trainLoss);
       let validLoss: number | undefined;
       if (valid && valid.nRows > 0) {
-        validLoss = evaluate(model, valid, tau, params.meanLossWeight);
+        // Early stopping watches the quantiles' pinball loss alone: the mean's squared error
+        // is dominated by a few large weeks and would stop on noise.
+        validLoss = evaluate(model, valid, tau, 0);
         curve.validLoss.push(validLoss);
         if (validLoss < best.loss) {
           best = { loss: validLoss, epoch, weights: snapshot(model) };
@@ -163,6 +165,7 @@ function lossOf(pred: tf.Tensor2D, y: tf.Tensor2D, mask: tf.Tensor2D, tau: tf.Te
   return pinballLoss.add(squared.sum().div(count).mul(meanWeight)) as tf.Scalar;
 }
 
+/** Loss on a whole set; meanWeight 0 gives the pinball loss of the quantile outputs only. */
 function evaluate(model: tf.Sequential, set: SampleSet, tau: tf.Tensor1D, meanWeight: number): number {
   const H = set.horizon;
   const all = Uint32Array.from({ length: set.nRows }, (_, i) => i);
