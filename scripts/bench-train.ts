@@ -128,19 +128,24 @@ if (walmartModels.gbdt && walmartModels.series) {
   const built = timed(() => directRows(model.spec, statesFor(many, H), H));
   const runner = await createOnnxRunner(exportGbdtToOnnx(model.booster), model.featureNames.length, { inputType: 'float64' });
   await runner.run(built.value.X.subarray(0, model.featureNames.length), 1);
-  const run = await timedAsync(() => runner.run(built.value.X, built.value.nRows));
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push((await timedAsync(() => runner.run(built.value.X, built.value.nRows))).wallMs);
   await runner.release();
   console.log(
     `  gbdt: ${built.value.nRows} rows × ${model.featureNames.length} features, ${model.booster.trees.length} trees: ` +
-      `onnxruntime ${seconds(run.wallMs)} s (features built in ${seconds(built.wallMs)} s)`,
+      `onnxruntime ${seconds(Math.min(...runs))} s best of 3 (${runs.map(seconds).join(', ')}; features built in ${seconds(built.wallMs)} s)`,
   );
   const nn = walmartModels.nn;
   if (nn) {
     const inputs = timed(() => nnForecastInputs(nn, many));
     const nnRunner = await createOnnxRunner(exportMlpToOnnx(nn.weights), nnInputSize(nn.spec));
     await nnRunner.runMatrix(inputs.value.X.subarray(0, nnInputSize(nn.spec)), 1);
-    const nnRun = await timedAsync(() => nnRunner.runMatrix(inputs.value.X, inputs.value.nRows));
+    const nnRuns: number[] = [];
+    for (let i = 0; i < 3; i++) nnRuns.push((await timedAsync(() => nnRunner.runMatrix(inputs.value.X, inputs.value.nRows))).wallMs);
     await nnRunner.release();
-    console.log(`  nn: ${inputs.value.nRows} rows × ${nnInputSize(nn.spec)} inputs → 13 × 8 outputs: onnxruntime ${seconds(nnRun.wallMs)} s (inputs built in ${seconds(inputs.wallMs)} s)`);
+    console.log(
+      `  nn: ${inputs.value.nRows} rows × ${nnInputSize(nn.spec)} inputs → 13 × 8 outputs: onnxruntime ${seconds(Math.min(...nnRuns))} s best of 3 ` +
+        `(inputs built in ${seconds(inputs.wallMs)} s)`,
+    );
   }
 }
