@@ -18,16 +18,21 @@ function calendarCountry(country: string): string {
   return code === 'UK' ? 'GB' : code;
 }
 
+let countries: Record<string, string> | undefined;
+function countryNames(): Record<string, string> {
+  countries ??= new Holidays().getCountries('en');
+  return countries;
+}
+
 /** Countries the offline calendar knows, by code, with English names, sorted by name. */
 export function holidayCountries(): Array<{ code: string; name: string }> {
-  const all = new Holidays().getCountries('en');
-  return Object.entries(all)
+  return Object.entries(countryNames())
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
 export function isKnownCountry(country: string): boolean {
-  return Object.hasOwn(new Holidays().getCountries('en'), calendarCountry(country));
+  return Object.hasOwn(countryNames(), calendarCountry(country));
 }
 
 const cache = new Map<string, PublicHoliday[]>();

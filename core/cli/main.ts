@@ -85,8 +85,9 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
   };
   const code = await runCli(process.argv.slice(2), io);
-  // Long-running commands (web) never return here; everything else exits with its code.
+  // Exit once stdout is flushed, even if a library left a handle open (a worker, a timer).
   process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 if (isMain()) void main();

@@ -6,6 +6,7 @@ import { dashboardCommands } from './commands/dashboard';
 import { modelCommands } from './commands/models';
 import { eventCommands } from './commands/events';
 import { forecastCommands } from './commands/forecast';
+import { importCommands } from './commands/import';
 import { productDetailCommands } from './commands/product-detail';
 import { productCommands } from './commands/products';
 import { settingsCommands } from './commands/settings';
@@ -33,6 +34,7 @@ export const commands = {
   ...eventCommands,
   ...alertCommands,
   ...dashboardCommands,
+  ...importCommands,
   ...modelCommands,
   ...customersCommands,
 };

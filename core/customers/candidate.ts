@@ -37,7 +37,16 @@ export function customerDrivenCandidate(cache: ShopModelCache, options: Customer
     complexity: COMPLEXITY,
     // Customers' own rhythms, not a yearly season.
     seasonal: false,
-    appliesTo: (situation) => situation.context.frequency === 'W' && situation.context.startDay !== undefined,
+    // Only products sold mostly to repeat customers: elsewhere the model has nothing to say,
+    // and a candidate that does not apply must not be chosen and then fall back.
+    appliesTo: (situation) => {
+      const startDay = situation.context.startDay;
+      if (situation.context.frequency !== 'W' || startDay === undefined) return false;
+      const productKey = options.productKeyOf(situation.id);
+      const product = productKey === undefined ? undefined : cache.product(productKey);
+      if (!product) return false;
+      return repeatCustomerShare(product.lines, startDay + 7 * situation.profile.length, residualWeeks, DEFAULT_MIN_ORDERS) >= minShare;
+    },
     async forecastAcross(batch: GlobalBatchSeries[], horizon: number, run: { signal?: AbortSignal }) {
       const out: ((OriginForecast | undefined)[] | undefined)[] = [];
       for (const series of batch) {

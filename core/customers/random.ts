@@ -1,29 +1,13 @@
 import type { Rng } from '../forecast/types';
+import { seedFor, seededRng } from '../forecast/kernels/rng';
 import { fastNormalQuantile, fastNormalSurvival } from './special';
 
-/**
- * Seeded generator: mulberry32 (Tommy Ettinger's 32-bit mixer). Not cryptographic; fast,
- * full period 2^32, good enough for Monte Carlo sample paths. Same seed, same stream.
- */
-export function createRng(seed: number): Rng {
-  let state = (Math.floor(seed) >>> 0) ^ 0x9e3779b9;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The one seeded generator of the app (mulberry32; core/forecast/kernels/rng.ts). */
+export const createRng: (seed: number) => Rng = seededRng;
 
 /** A stable 32-bit hash of a string (FNV-1a), to derive per-customer seeds from keys. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return seedFor(text, 0);
 }
 
 /** Uniform in the open interval (0, 1), never exactly 0. */

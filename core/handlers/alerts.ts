@@ -15,8 +15,9 @@ function state(app: ShelfcastApp) {
  * alerts it raised become a desktop notification (Electron; the browser host has none).
  */
 export function startAlertsRefresh(app: ShelfcastApp): string {
-  const pending = app.jobs.list().find((j) => j.kind === ALERTS_JOB && (j.state === 'queued' || j.state === 'running'));
-  if (pending) return pending.jobId;
+  // One waiting refresh is enough; a running one may have read the data before it changed.
+  const queued = app.jobs.list().find((j) => j.kind === ALERTS_JOB && j.state === 'queued');
+  if (queued) return queued.jobId;
   return app.startJob({
     kind: ALERTS_JOB,
     title: 'Checking alerts',
@@ -34,15 +35,44 @@ export function startAlertsRefresh(app: ShelfcastApp): string {
   });
 }
 
+/** Changes that do not alter what the alerts are computed from. */
+const IGNORED_REASONS = new Set([ALERTS_JOB, 'alerts', 'override', 'opened', 'closed']);
+const watched = new WeakSet<ShelfcastApp>();
+
+/**
+ * Keeps alerts current while the app is open, whatever screen the owner is on: after an
+ * import, a forecast, a plan or any other change of the data, the alerts job runs again, so
+ * a new urgent alert becomes a desktop notification without visiting the Alerts screen.
+ */
+export function watchForChanges(app: ShelfcastApp): void {
+  if (watched.has(app)) return;
+  watched.add(app);
+  app.onEvent((name, payload) => {
+    if (name !== 'workspace.changed' || !app.workspace) return;
+    if (IGNORED_REASONS.has((payload as { reason: string }).reason)) return;
+    try {
+      startAlertsRefresh(app);
+    } catch (err) {
+      console.error('Could not start the alerts refresh', err);
+    }
+  });
+}
+
 export const alertHandlers = defineHandlers<HandlerContext>('alerts', {
-  'alerts.list': (input, { app }) => ({ ...listAlerts(app.db, input), openCounts: openAlertCounts(app.db), state: state(app) }),
+  'alerts.list': (input, { app }) => {
+    watchForChanges(app);
+    return { ...listAlerts(app.db, input), openCounts: openAlertCounts(app.db), state: state(app) };
+  },
   'alerts.acknowledge': (input, { app }) => {
     const acknowledged = acknowledgeAlerts(app.db, input.ids);
     app.emit('workspace.changed', { reason: 'alerts' });
     return { acknowledged };
   },
   'alerts.refresh': (_input, { app }) => ({ jobId: startAlertsRefresh(app) }),
-  'alerts.state': (_input, { app }) => state(app),
+  'alerts.state': (_input, { app }) => {
+    watchForChanges(app);
+    return state(app);
+  },
   'alerts.markOneOff': (input, { app }) => {
     const mark = markAlertOneOff(app.db, input.alertId, input.reason);
     app.emit('workspace.changed', { reason: 'one-off' });

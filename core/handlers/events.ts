@@ -38,6 +38,7 @@ export const eventHandlers = defineHandlers<HandlerContext>('events', {
       countryName: countries.find((c) => c.code === (settings.country === 'UK' ? 'GB' : settings.country))?.name ?? null,
       fromDay: isoFromDay(from),
       toDay: isoFromDay(to),
+      historyEndDay: span.last === null ? null : isoFromDay(span.last),
       holidays: publicHolidays(settings.country, from, to).map((h) => ({ day: isoFromDay(h.day), name: h.name })),
     };
   },

@@ -6,6 +6,7 @@ import { customersHandlers } from './customers';
 import { dashboardHandlers } from './dashboard';
 import { eventHandlers } from './events';
 import { forecastHandlers } from './forecast';
+import { importHandlers } from './import';
 import { productHandlers } from './products';
 import type { HandlerContext } from './context';
 import { jobHandlers } from './jobs';
@@ -31,6 +32,7 @@ export function allHandlers() {
     eventHandlers,
     alertHandlers,
     dashboardHandlers,
+    importHandlers,
     modelHandlers,
     customersHandlers,
   );

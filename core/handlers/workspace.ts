@@ -2,6 +2,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../contract/errors';
 import { isoFromDay } from '../dates';
+import { CUSTOMERS_JOB_KIND } from '../customers/workspace-run';
 import { markAsDemo } from '../db/repos/demo';
 import { salesDayRange, schemaVersion, tableCounts } from '../db/repos/overview';
 import { defineHandlers } from '../router';
@@ -25,6 +26,7 @@ export const workspaceHandlers = defineHandlers<HandlerContext>('workspace', {
       onSettled: (event) => {
         if (event.state === 'done' && app.workspace?.path === path) {
           app.startJob({ kind: 'plan', title: 'Forecasting and planning the demo shop', input: { eoqFloor: false, budgetCents: null } });
+          app.startJob({ kind: CUSTOMERS_JOB_KIND, title: 'Predicting customer orders', input: { horizonWeeks: 12, minOrders: 2, minConfidence: 0.3 } });
         }
       },
     });

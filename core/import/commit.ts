@@ -2,7 +2,6 @@ import type { CommitResult, FileSummary, ImportKind, Mapping } from '../contract
 import { AppError } from '../contract/errors';
 import { todayDay } from '../dates';
 import type { Db } from '../db/connection';
-import { dropClaims, resetClaims } from '../db/repos/claims';
 import { createImport, finishImport, importsWithHash, rejectInserter, saveMapping } from '../db/repos/imports';
 import { dropSalesSecondaryIndexes, recreateSalesSecondaryIndexes, salesCount, salesHistoryDays } from '../db/repos/sales';
 import type { ProgressFn } from '../jobs/progress';
@@ -12,7 +11,7 @@ import { emptyCounts, References } from './context';
 import { toCsvLine } from './csv';
 import { headerSignature, mappingProblems, missingRequired } from './detect';
 import type { FileScan } from './encoding';
-import { scanFile } from './encoding';
+import { scanFile, scanStillValid } from './encoding';
 import { visitTable } from './reader';
 import type { ImportRecordRow, Problem } from './records';
 import { createConverter } from './records';
@@ -29,6 +28,8 @@ export interface CommitFile {
   mapping: Mapping;
   replace?: boolean;
   remember?: boolean;
+  /** The scan made when the file was inspected; used while the file is unchanged (its hash is checked again on the way). */
+  scan?: FileScan;
 }
 
 export interface CommitOptions {
@@ -121,13 +122,17 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
     options.onProgress?.({ step: 1, steps, stepName: 'check files', current: index, total: files.length, message: `Checking ${file.name}` });
     const missing = missingRequired(file.mapping.kind, file.mapping.columns);
     if (missing.length > 0) throw new AppError('csv.bad_header', `${file.name}: map a column to ${missing.join(', ')} before importing.`, { file: file.name, missing });
-    scanned.push({ file, scan: await scanFile(file.path, file.name, options.signal), index });
+    const scan = file.scan && scanStillValid(file.path, file.scan) ? file.scan : await scanFile(file.path, file.name, options.signal);
+    scanned.push({ file, scan, index });
   }
   scanned.sort((a, b) => KIND_ORDER.indexOf(a.file.mapping.kind) - KIND_ORDER.indexOf(b.file.mapping.kind) || a.index - b.index);
 
   const summaries = new Map<number, FileSummary>();
-  // Claims of duplicate keys go to a temp table; keep it on disk so memory stays bounded.
-  db.pragma('temp_store = FILE');
+  // Foreign-key checks cost a fifth of a bulk load's time. Imports only insert ids they have
+  // just read or written in this same transaction, so the checks are off while they run;
+  // a replace deletes (and relies on cascades), so it runs with them on.
+  const checkForeignKeys = files.some((f) => f.replace);
+  if (!checkForeignKeys) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const refs = new References(db);
@@ -149,7 +154,7 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
-    dropClaims(db);
+    if (!checkForeignKeys) db.pragma('foreign_keys = ON');
   }
   const days = salesHistoryDays(db);
   return { files: files.map((_, i) => summaries.get(i)).filter((s): s is FileSummary => s !== undefined), historyWarning: historyWarning(days) };
@@ -187,7 +192,6 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
   const replaced = earlier.map((e) => undoImportInTransaction(db, e.id).importId);
 
   const importId = createImport(db, { fileName: file.name, contentHash: scan.contentHash, kind: mapping.kind, mapping, createdAt: options.now.toISOString() });
-  resetClaims(db);
   const insertReject = rejectInserter(db);
   let storedRejects = 0;
   let headerRow: readonly string[] = [];
@@ -225,7 +229,12 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
     file.path,
     file.name,
     scan,
-    { signal: options.signal, onChunk: (bytes, rows) => options.onProgress(bytes, scan.sizeBytes, `${rows.toLocaleString('en')} rows read`) },
+    {
+      signal: options.signal,
+      onChunk: (bytes, rows) => options.onProgress(bytes, scan.sizeBytes, `${rows.toLocaleString('en')} rows read`),
+      onUnterminated: (line, lines, text) =>
+        ctx.reject(line, [{ column: null, reason: `a quoted value opened on line ${line} is never closed, so ${lines > 1 ? `lines ${line}–${line + lines - 1}` : 'this line'} could not be read` }], [text]),
+    },
     (row, line, headers) => {
       if (!converter) {
         headerRow = headers;

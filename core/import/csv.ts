@@ -67,6 +67,8 @@ export interface RowBatch {
   rows: string[][];
   /** The 1-based line of the file on which each row starts. */
   lines: number[];
+  /** A record at the end of the file whose quote is never closed: its first line and how many lines it swallowed. */
+  unterminated?: { line: number; lines: number; text: string };
 }
 
 /**
@@ -104,19 +106,24 @@ export class CsvRowReader {
     for (const row of data) {
       const line = this.nextLine;
       let span = 1;
-      if (quoted) for (const field of row) span += breaksIn(field);
+      if (quoted) {
+        for (const field of row) span += breaksIn(field);
+        // A CRLF line in a file read with LF leaves its CR at the end of the last field.
+        const last = row[row.length - 1] ?? '';
+        if (this.dialect.newline === '\n' && last.endsWith('\r')) span--;
+      }
       this.nextLine += span;
       if (row.length === 1 && row[0] === '') continue;
       rows.push(row);
       lines.push(line);
     }
-    if (final && rows.length > 0) {
-      // papaparse reports an unterminated quote at the very end of the input.
-      const unterminated = result.errors.find((e) => e.code === 'MissingQuotes');
-      if (unterminated) {
-        const line = lines[Math.min(unterminated.row ?? rows.length - 1, lines.length - 1)] ?? this.nextLine;
-        throw new AppError('csv.unreadable', `${this.fileName}, line ${line}: a quoted value is never closed (a " without its closing ").`, { line });
-      }
+    // An unterminated quote can only be found at the end: the record runs to the end of the
+    // file. It is handed back apart, to be listed as rejected with the lines it took.
+    if (final && rows.length > 0 && result.errors.some((e) => e.code === 'MissingQuotes')) {
+      const row = rows.pop() ?? [];
+      const line = lines.pop() ?? this.nextLine;
+      const text = row.join(this.dialect.delimiter);
+      return { rows, lines, unterminated: { line, lines: 1 + breaksIn(text.replace(/(?:\r\n|\r|\n)$/, '')), text } };
     }
     return { rows, lines };
   }

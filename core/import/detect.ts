@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ImportKind, SalesPeriod } from '../contract/commands/import';
+import type { ImportKind, SalesPeriod, SkipRule } from '../contract/commands/import';
 import { IMPORT_KINDS } from '../contract/commands/import';
-import { FIELDS, normalizeHeader } from './fields';
+import { FIELDS, KIND_SIGNS, normalizeHeader } from './fields';
 import type { FieldDef } from './fields';
 import type { Preset } from './presets';
 import { findPreset } from './presets';
@@ -99,6 +99,7 @@ export interface KindSuggestion {
 /** Scores every kind for a header row: required fields mapped weigh 3, optional ones 1. */
 export function rankKinds(headers: readonly string[]): KindSuggestion[] {
   const wideFirst = wideStart(headers);
+  const normalizedHeaders = headers.map(normalizeHeader);
   const ranked = IMPORT_KINDS.map((kind): KindSuggestion => {
     const exclude = kind === 'sales_wide' && wideFirst !== undefined ? new Set(headers.map((_, i) => i).filter((i) => i >= wideFirst)) : new Set<number>();
     const columns = suggestColumns(kind, headers, exclude);
@@ -106,6 +107,8 @@ export function rankKinds(headers: readonly string[]): KindSuggestion[] {
     if (missingRequired(kind, columns).length > 0) return { kind, columns, score: 0 };
     let score = 0;
     for (const field of FIELDS[kind]) if (columns[field.name] !== undefined) score += field.required || field.group ? 3 : 1;
+    const signs = KIND_SIGNS[kind] ?? [];
+    for (const header of normalizedHeaders) if (signs.includes(header)) score += 2;
     return { kind, columns, score };
   });
   return ranked.sort((a, b) => b.score - a.score);
@@ -118,6 +121,7 @@ export interface Suggestion {
   period: SalesPeriod | undefined;
   wideFirstColumn: number | undefined;
   wideStartDate: string | undefined;
+  skip: SkipRule[] | undefined;
   kinds: KindSuggestion[];
 }
 
@@ -136,6 +140,15 @@ function presetColumns(preset: Preset, headers: readonly string[]): ColumnMap {
   return columns;
 }
 
+function presetSkip(preset: Preset, normalized: readonly string[]): SkipRule[] | undefined {
+  const rules: SkipRule[] = [];
+  for (const rule of preset.skip ?? []) {
+    const column = normalized.indexOf(rule.header);
+    if (column >= 0) rules.push({ column, when: rule.when, values: [...rule.values], reason: rule.reason, wholeOrder: rule.wholeOrder });
+  }
+  return rules.length > 0 ? rules : undefined;
+}
+
 /** The kind and mapping Shelfcast proposes for a header row (a forced kind keeps the kind). */
 export function suggest(headers: readonly string[], forcedKind?: ImportKind): Suggestion {
   const kinds = rankKinds(headers);
@@ -150,6 +163,7 @@ export function suggest(headers: readonly string[], forcedKind?: ImportKind): Su
       period: preset.period,
       wideFirstColumn: wideFirstColumn !== undefined && wideFirstColumn >= 0 ? wideFirstColumn : undefined,
       wideStartDate: preset.wide?.startDate,
+      skip: presetSkip(preset, normalized),
       kinds,
     };
   }
@@ -157,7 +171,7 @@ export function suggest(headers: readonly string[], forcedKind?: ImportKind): Su
   const kind = chosen && chosen.score > 0 ? chosen.kind : (forcedKind ?? 'sales_lines');
   const columns = chosen?.kind === kind ? chosen.columns : suggestColumns(kind, headers);
   const wideFirstColumn = kind === 'sales_wide' ? wideStart(headers) : undefined;
-  return { kind, columns, preset: undefined, period: undefined, wideFirstColumn, wideStartDate: undefined, kinds };
+  return { kind, columns, preset: undefined, period: undefined, wideFirstColumn, wideStartDate: undefined, skip: undefined, kinds };
 }
 
 /** Problems with a mapping that stop the file from being imported (shown before committing). */

@@ -36,8 +36,8 @@ export function normalizeHeader(header: string): string {
 }
 
 const DATE = ['date', 'datum', 'fecha', 'data', 'verkaufsdatum', 'belegdatum', 'day', 'saledate', 'salesdate', 'orderdate', 'transactiondate', 'invoicedate', 'createdat', 'soldat', 'datetime', 'timestamp', 'ds', 'paidat', 'receiptdate', 'businessdate', 'weekending', 'weekdate', 'period', 'completedat', 'orderdatetime'];
-const SKU = ['sku', 'itemcode', 'itemid', 'productcode', 'productid', 'stockcode', 'variantsku', 'lineitemsku', 'article', 'articlenumber', 'articleno', 'itemnumber', 'itemno', 'partnumber', 'partno', 'barcode', 'upc', 'ean', 'plu', 'code', 'seriesid', 'productsku', 'customsku', 'systemid', 'item', 'artikelnummer', 'artnr', 'artikel', 'referenz', 'referencia', 'reference', 'ref', 'codigo', 'codice'];
-const PRODUCT_NAME = ['description', 'productname', 'itemname', 'lineitemname', 'product', 'title', 'itemdescription', 'productdescription', 'articlename', 'beschreibung', 'bezeichnung', 'artikelbezeichnung', 'descripcion', 'designation', 'libelle', 'descrizione', 'produkt', 'produit', 'producto', 'prodotto'];
+const SKU = ['sku', 'itemsku', 'variantsku', 'itemcode', 'itemid', 'productcode', 'productid', 'stockcode', 'variantsku', 'lineitemsku', 'article', 'articlenumber', 'articleno', 'itemnumber', 'itemno', 'partnumber', 'partno', 'barcode', 'upc', 'ean', 'plu', 'code', 'seriesid', 'productsku', 'customsku', 'systemid', 'item', 'artikelnummer', 'artnr', 'artikel', 'referenz', 'referencia', 'reference', 'ref', 'codigo', 'codice'];
+const PRODUCT_NAME = ['description', 'productname', 'itemname', 'lineitemname', 'product', 'title', 'itemdescription', 'productdescription', 'articlename', 'beschreibung', 'bezeichnung', 'artikelbezeichnung', 'descripcion', 'designation', 'libelle', 'descrizione', 'produkt', 'produit', 'producto', 'prodotto', 'item'];
 const QUANTITY = ['quantity', 'qty', 'units', 'quantitysold', 'lineitemquantity', 'unitssold', 'sales', 'count', 'value', 'weeklysales', 'dailysales', 'sold', 'qtysold', 'volume', 'itemssold', 'demand', 'y', 'menge', 'anzahl', 'stuck', 'cantidad', 'quantite', 'quantita', 'qte', 'aantal', 'antal'];
 const UNIT_PRICE = ['unitprice', 'price', 'lineitemprice', 'sellingprice', 'saleprice', 'sellprice', 'itemprice', 'priceeach', 'retailprice', 'preis', 'einzelpreis', 'vkpreis', 'prix', 'prixunitaire', 'precio', 'preciounitario', 'prezzo', 'prijs', 'pris'];
 const REVENUE = ['revenue', 'linetotal', 'total', 'grosssales', 'netsales', 'salesamount', 'amount', 'linerevenue', 'subtotal', 'extendedprice', 'totalprice', 'linesubtotal', 'itemtotal', 'nrevenue', 'umsatz', 'betrag', 'gesamt', 'montant', 'importe', 'importo', 'bedrag'];
@@ -88,7 +88,7 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('name', 'Name', 'text', true, 'Product name.', ['name', ...PRODUCT_NAME]),
     f('category', 'Category', 'text', false, '', ['category', 'categories', 'department', 'dept', 'producttype', 'type', 'group', 'productgroup', 'family', 'productcategory', 'catid']),
     f('unitCost', 'Unit cost', 'money', false, 'What one unit costs you.', ['unitcost', 'cost', 'costprice', 'costperitem', 'purchaseprice', 'buyprice', 'supplyprice', 'averagecost']),
-    f('unitPrice', 'Unit price', 'money', false, 'Selling price of one unit.', ['unitprice', 'price', 'retailprice', 'sellingprice', 'saleprice', 'regularprice', 'rrp', 'msrp', 'variantprice', 'sellprice']),
+    f('unitPrice', 'Unit price', 'money', false, 'Selling price of one unit.', ['unitprice', 'price', 'retailprice', 'sellingprice', 'regularprice', 'sellprice', 'rrp', 'msrp', 'variantprice', 'saleprice']),
     f('supplier', 'Supplier', 'text', false, 'Supplier name; new suppliers are added.', SUPPLIER),
     f('leadTimeDays', 'Lead time (days)', 'number', false, 'Days from order to delivery.', LEAD_TIME),
     f('moq', 'Minimum order quantity', 'number', false, '', ['moq', 'minimumorderquantity', 'minorderqty', 'minorderquantity', 'minqty', 'minimumorder']),
@@ -99,7 +99,7 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
   stock: [
     f('sku', 'SKU', 'text', true, 'The product code. Unknown codes become new products.', SKU),
     f('quantity', 'On hand', 'quantity', true, 'Units in stock; negative stock is rejected.', ['onhand', 'quantityonhand', 'qtyonhand', 'stock', 'stocklevel', 'stockonhand', 'soh', 'inventory', 'available', 'instock', 'inventoryqty', 'variantinventoryqty', 'currentstock', 'quantity', 'qty', 'count', 'units']),
-    f('date', 'Date counted', 'date', false, 'Day of the count; today when absent.', ['date', 'countdate', 'asof', 'asofdate', 'snapshotdate', 'stockdate', 'day']),
+    f('date', 'Date counted', 'date', false, 'Day of the count; today when absent.', ['date', 'countdate', 'countedon', 'counted', 'countedat', 'stocktakedate', 'asof', 'asofdate', 'snapshotdate', 'stockdate', 'day']),
     f('location', 'Location', 'text', false, 'Store or warehouse.', LOCATION),
   ],
   purchase_orders: [
@@ -131,6 +131,16 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('scopeValue', 'Category or SKU', 'text', false, 'Which category or SKU, when the scope says so.', ['scopevalue', 'target', 'sku', 'categoryname', 'appliestovalue']),
     f('multiplier', 'Expected multiplier', 'number', false, 'Expected sales multiplier, e.g. 1.5 (0 = closed).', ['multiplier', 'expectedmultiplier', 'uplift', 'lift', 'factor', 'effect']),
   ],
+};
+
+/** Headers that say which kind a file is (a products list does not have "on hand"). */
+export const KIND_SIGNS: Partial<Record<ImportKind, readonly string[]>> = {
+  stock: ['onhand', 'stockonhand', 'qtyonhand', 'quantityonhand', 'soh', 'stocklevel', 'countedon', 'countdate', 'stocktakedate', 'instock'],
+  purchase_orders: ['ponumber', 'purchaseorder', 'purchaseordernumber', 'expecteddate', 'eta', 'duedate', 'quantityordered', 'qtyordered'],
+  events: ['start', 'startdate', 'end', 'enddate', 'multiplier', 'uplift', 'eventtype', 'scope'],
+  suppliers: ['minordervalue', 'minimumordervalue', 'mov'],
+  products: ['unitcost', 'costprice', 'casepack', 'packsize', 'moq', 'shelflife', 'shelflifedays', 'regularprice', 'sellprice'],
+  customers: ['customerid', 'customernumber', 'customername'],
 };
 
 export function fieldsOf(kind: ImportKind): readonly FieldDef[] {

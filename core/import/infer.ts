@@ -11,6 +11,8 @@ export class DateOrderVote {
   private dayFirst = 0;
   private monthFirst = 0;
   private either = 0;
+  private fixed = 0;
+  private firstFixed: string | undefined;
   private firstDayFirst: { value: string; line: number } | undefined;
   private firstMonthFirst: { value: string; line: number } | undefined;
 
@@ -25,12 +27,21 @@ export class DateOrderVote {
       this.firstMonthFirst ??= { value, line };
     } else if (evidence === 'either') {
       this.either++;
+    } else if (evidence === 'fixed') {
+      this.fixed++;
+      this.firstFixed ??= value;
     }
+  }
+
+  /** Nearly all dates are written without doubt (2024-03-31, 31 Mar 2024): the odd ones out are errors. */
+  private get fixedDominates(): boolean {
+    const dated = this.fixed + this.either + this.dayFirst + this.monthFirst;
+    return this.fixed > 0 && this.fixed >= 0.9 * dated;
   }
 
   /** True once the values seen settle the order. */
   get decided(): boolean {
-    return this.dayFirst > 0 || this.monthFirst > 0;
+    return this.dayFirst > 0 || this.monthFirst > 0 || (this.fixedDominates && this.either === 0);
   }
 
   get sawAmbiguous(): boolean {
@@ -38,6 +49,14 @@ export class DateOrderVote {
   }
 
   result(fallback: DateOrder): { order: DateOrder; ambiguous: boolean; evidence: string } {
+    if (this.fixedDominates) {
+      const others = this.either + this.dayFirst + this.monthFirst;
+      return {
+        order: 'ymd',
+        ambiguous: false,
+        evidence: `The dates are written year first or with month names (e.g. "${this.firstFixed ?? ''}"), so their order is not in doubt.${others > 0 ? ` ${others} date(s) written another way will be rejected.` : ''}`,
+      };
+    }
     if (this.dayFirst === 0 && this.monthFirst === 0) {
       if (this.either === 0) return { order: fallback, ambiguous: false, evidence: 'The dates are written year first or with month names, so their order is not in doubt.' };
       return {
@@ -94,10 +113,10 @@ export class DecimalVote {
     this.example.point ??= value;
   }
 
-  result(): { separator: DecimalSeparator; evidence: string } {
-    if (this.comma > this.point) return { separator: ',', evidence: `Decimal comma: numbers are written like "${this.example.comma ?? ''}".` };
-    if (this.point > 0) return { separator: '.', evidence: `Decimal point: numbers are written like "${this.example.point ?? ''}".` };
-    return { separator: '.', evidence: 'The numbers have no decimals, so the decimal separator does not matter.' };
+  result(): { separator: DecimalSeparator; evidence: string; decided: boolean } {
+    if (this.comma > this.point) return { separator: ',', evidence: `Decimal comma: numbers are written like "${this.example.comma ?? ''}".`, decided: true };
+    if (this.point > 0) return { separator: '.', evidence: `Decimal point: numbers are written like "${this.example.point ?? ''}".`, decided: true };
+    return { separator: '.', evidence: 'The numbers have no decimals, so the decimal separator does not matter.', decided: false };
   }
 }
 
@@ -107,6 +126,11 @@ export class PeriodVote {
 
   add(day: number): void {
     if (this.days.size < 5000) this.days.add(day);
+  }
+
+  /** Two distinct dates at least are needed to see a period. */
+  get decided(): boolean {
+    return this.days.size >= 2;
   }
 
   result(): SalesPeriod {

@@ -13,6 +13,8 @@ export interface Preset {
   columns: Readonly<Record<string, readonly string[]>>;
   period?: SalesPeriod;
   wide?: { firstHeader: string; startDate?: string };
+  /** Rows that are not sales, by (normalised) header. */
+  skip?: ReadonlyArray<{ header: string; when: 'filled' | 'equals' | 'contains'; values: readonly string[]; reason: string; wholeOrder: boolean }>;
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -32,6 +34,10 @@ export const PRESETS: readonly Preset[] = [
       location: ['location'],
       orderRef: ['name'],
     },
+    skip: [
+      { header: 'cancelledat', when: 'filled', values: [], reason: 'the order was cancelled', wholeOrder: true },
+      { header: 'lineitemname', when: 'contains', values: ['gift card'], reason: 'a gift card is not a product', wholeOrder: false },
+    ],
   },
   {
     id: 'square-item-sales',
@@ -50,6 +56,10 @@ export const PRESETS: readonly Preset[] = [
       location: ['location'],
       orderRef: ['transactionid', 'paymentid'],
     },
+    skip: [
+      { header: 'itemizationtype', when: 'equals', values: ['custom amount'], reason: 'a custom amount is not a product', wholeOrder: false },
+      { header: 'item', when: 'equals', values: ['custom amount'], reason: 'a custom amount is not a product', wholeOrder: false },
+    ],
   },
   {
     id: 'lightspeed-sales',

@@ -21,6 +21,15 @@ export interface VisitOptions {
   onChunk?: (bytesRead: number, rowsSeen: number) => void;
   /** Parse with this dialect instead of guessing it. */
   dialect?: CsvDialect;
+  /** A last record whose quote is never closed (it is counted as a row, not visited). */
+  onUnterminated?: (line: number, lines: number, text: string) => void;
+}
+
+/** A row of empty cells (",,,,"): a blank line in a spreadsheet's export. */
+function isBlank(row: readonly string[]): boolean {
+  if (row[0] !== undefined && row[0] !== '' && row[0].trim() !== '') return false;
+  for (const cell of row) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /**
@@ -47,6 +56,7 @@ export async function visitTable(
         headers = row.map((h) => h.trim());
         continue;
       }
+      if (isBlank(row)) continue;
       rowsSeen++;
       if (visit(row, lines[i] ?? 0, headers) === false) return false;
     }
@@ -72,6 +82,10 @@ export async function visitTable(
   if (!stopped && reader) {
     const batch = reader.push('', true);
     if (!handle(batch.rows, batch.lines)) stopped = true;
+    else if (batch.unterminated && headers) {
+      rowsSeen++;
+      options.onUnterminated?.(batch.unterminated.line, batch.unterminated.lines, batch.unterminated.text);
+    }
   }
   if (!reader || !headers) throw new AppError('csv.bad_header', `${name} is empty: it has no header row and no data.`);
   return { dialect: reader.dialect, headers, rowsSeen, complete: !stopped, contentHash: stopped ? null : contentHash };

@@ -182,7 +182,15 @@ const SIMPLE_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const SIMPLE_INTEGER = /^-?\d+$/;
 const CURRENCY = /[$€£¥₹₩₽¢₺₪₫฿₱₦]|(?<![A-Za-z])(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|INR|ZAR|BRL|MXN|SGD|HKD|kr|zł|Fr|R)\.?(?![A-Za-z])/gi;
 const GROUPING_SPACES = /[\s\u00a0\u202f\u2009'’_]/g;
-const CANONICAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+// No exponents: "1e3" in a quantity column is a spreadsheet accident, never silently 1000.
+const CANONICAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Why a cell is not a number, in the owner's words. */
+export function notANumberReason(text: string): string {
+  const shown = `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
+  if (/\d[eE][+-]?\d/.test(text)) return `${shown} is in scientific notation; write the number out in full`;
+  return `${shown} is not a number`;
+}
 
 /**
  * Normalises a number as written in a shop's export (currency symbols, thousands
@@ -271,13 +279,7 @@ export function centsFromCanonical(canonical: string): number {
       fractionDigits++;
     }
   }
-  if (i < canonical.length) {
-    // An exponent ("1.5e3"): exact decimal digits are gone anyway; round the value.
-    const value = Number(canonical);
-    if (!Number.isFinite(value)) return Number.NaN;
-    const cents = Math.round(Math.abs(value) * 100 + 1e-9);
-    return value < 0 && cents !== 0 ? -cents : cents;
-  }
+  if (i < canonical.length) return Number.NaN;
   if (fractionDigits === 1) fraction *= 10;
   const cents = integer * 100 + fraction + (roundUp ? 1 : 0);
   if (!Number.isSafeInteger(cents)) return Number.NaN;

@@ -117,14 +117,5 @@ export function normalLoss(k: number): number {
   return normalPdf(k) - k * (1 - normalCdf(k));
 }
 
-/** Seeded uniform generator (mulberry32, public domain): same seed, same stream. */
-export function seededRng(seed: number): () => number {
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The app's one seeded generator (mulberry32), re-exported for the inventory code. */
+export { seededRng } from '../forecast/kernels/rng';

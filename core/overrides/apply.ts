@@ -50,8 +50,9 @@ export function applyOverrideToStep(step: ForecastStep, rule: OverrideRule, peri
     return { periodStart: step.periodStart, mean: step.mean * factor, quantiles: step.quantiles.map((q) => q * factor) };
   }
   const target = Math.max(0, rule.value) * (periodDays / 7);
-  if (step.mean > 0) {
-    const factor = target / step.mean;
+  const factor = step.mean > 0 ? target / step.mean : NaN;
+  // A mean too small to scale from (0, or so small the factor overflows) has no shape to keep.
+  if (Number.isFinite(factor)) {
     return { periodStart: step.periodStart, mean: target, quantiles: step.quantiles.map((q) => q * factor) };
   }
   return { periodStart: step.periodStart, mean: target, quantiles: levels.map((p) => poissonQuantile(target, p)) };
@@ -75,7 +76,8 @@ export function applyOverridesToPaths(paths: readonly Float64Array[], periodStar
     if (!rule) return 1;
     if (rule.kind === 'percent') return Math.max(0, 1 + rule.value / 100);
     const mean = means[k] ?? 0;
-    return mean > 0 ? (Math.max(0, rule.value) * (periodDays / 7)) / mean : null;
+    const factor = mean > 0 ? (Math.max(0, rule.value) * (periodDays / 7)) / mean : NaN;
+    return Number.isFinite(factor) ? factor : null;
   });
   // Where the model expected nothing, paths get Poisson draws with the override's rate,
   // from a small seeded generator so the plan stays reproducible.

@@ -12,6 +12,11 @@ import {
   startForecastRun,
 } from '../db/repos/forecast-runs';
 import { readSettings } from '../db/repos/settings';
+import { loadCustomerSales } from '../db/repos/customer-sales';
+import { customerDrivenCandidate } from '../customers/candidate';
+import { ShopModelCache } from '../customers/forecaster';
+import type { Candidate } from '../forecast/candidates';
+import { defaultCandidates } from '../forecast/engine/prepare';
 import { forecastMany } from '../forecast/engine';
 import type { SeriesForecast, SeriesInput } from '../forecast/engine';
 import type { TaskRunner } from '../forecast/engine/types';
@@ -85,6 +90,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
   throwIfAborted(run.signal);
 
   const inputs: SeriesInput[] = usable.map((s) => toEngineInput(s));
+  const candidates = candidatesFor(db, usable);
   const engineProgress: RunOptions['onProgress'] = (p) => {
     const jobStep = ENGINE_TO_JOB_STEP[p.stepName] ?? 'backtest';
     const index = FORECAST_STEPS.indexOf(jobStep);
@@ -100,6 +106,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
       origins: options.origins ?? 3,
       paths: options.paths ?? 200,
       seed: options.seed ?? 1,
+      candidates,
       ...(options.runner ? { runner: options.runner } : {}),
     },
     { ...(run.signal ? { signal: run.signal } : {}), onProgress: engineProgress },
@@ -165,6 +172,22 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
     accuracy: summary.accuracy,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * The engine's default candidates, plus the customer-driven forecast when the shop sells to
+ * repeat customers (PRODUCT.md §8). The customer model sums a product over locations, so
+ * it competes only in single-location workspaces.
+ */
+function candidatesFor(db: Db, series: readonly DemandSeries[]): Candidate[] {
+  const candidates = defaultCandidates();
+  const locations = new Set(series.map((s) => s.locationId));
+  if (locations.size !== 1) return candidates;
+  const customerSales = loadCustomerSales(db);
+  if (customerSales.products.length === 0) return candidates;
+  const cache = new ShopModelCache(customerSales.products);
+  candidates.push(customerDrivenCandidate(cache, { productKeyOf: (id) => id.split(':')[0] ?? id }));
+  return candidates;
 }
 
 export function toEngineInput(series: DemandSeries): SeriesInput {

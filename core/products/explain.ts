@@ -22,6 +22,9 @@ const MODEL_NAMES: Record<string, string> = {
   adida: 'temporal aggregation (ADIDA)',
   stl: 'seasonal decomposition (STL)',
   fourier: 'a trend with yearly seasonality',
+  imapa: 'temporal aggregation at several levels (IMAPA)',
+  pooled_ses: 'exponential smoothing with a seasonal profile pooled from similar products',
+  customers: 'your repeat customers’ own ordering rhythms',
   coldstart: 'the new-product profile of similar products',
   cold_start: 'the new-product profile of similar products',
   gbdt: 'the gradient-boosted tree model trained across all products',
@@ -30,8 +33,20 @@ const MODEL_NAMES: Record<string, string> = {
   combination: 'a combination of the best models',
 };
 
+/**
+ * A plain name for an engine model: "stl_damped" is a damped trend on the seasonally
+ * adjusted sales, "fourier_theta" the Theta method with a yearly pattern, and "a + b"
+ * the average of the models it names.
+ */
 export function modelLabel(model: string): string {
-  return MODEL_NAMES[model.toLowerCase()] ?? model;
+  const parts = model.split(' + ').map((p) => p.trim()).filter(Boolean);
+  if (parts.length > 1) return `an average of ${parts.length} models (${parts.map(modelLabel).join('; ')})`;
+  const name = model.toLowerCase();
+  const known = MODEL_NAMES[name];
+  if (known) return known;
+  if (name.startsWith('stl_')) return `${modelLabel(name.slice(4))} on the seasonally adjusted sales (STL)`;
+  if (name.startsWith('fourier_')) return `${modelLabel(name.slice(8))} with a yearly seasonal pattern`;
+  return model;
 }
 
 const ABC: Record<string, string> = { A: 'class A (the products making the first 80% of sales value)', B: 'class B (the next 15% of sales value)', C: 'class C (the last 5% of sales value)' };

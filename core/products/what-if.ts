@@ -11,7 +11,7 @@
 import { latestForecastRun } from '../db/repos/plan-inputs';
 import type { Db } from '../db/connection';
 import { activeOverrides, rulesForLocation } from '../db/repos/overrides';
-import { abcAt, effectiveLeadTime, forecastRows, productPositionAt, productRow, salesByLocation } from '../db/repos/product-detail';
+import { abcAt, effectiveLeadTime, forecastRows, productPaths, productPositionAt, productRow, salesByLocation } from '../db/repos/product-detail';
 import { readSettings } from '../db/repos/settings';
 import { asOfDay as lastDataDay } from '../db/repos/stock-facts';
 import { AppError } from '../contract/errors';
@@ -96,12 +96,18 @@ export function whatIf(db: Db, input: WhatIfInput): WhatIfResult {
     eoqFloor: PLAN_DEFAULTS.eoqFloor,
   };
 
-  // Same paths as the plan draws for this product (same seed stream), then the overrides.
+  // The same paths the plan uses for this product: the engine's own when it stored them,
+  // else drawn from the stored quantiles with the plan's seed stream; then the overrides.
   const streamSeed = Math.floor(seededRng(PLAN_DEFAULTS.seed + product.id * 7919 + locationId)() * 2 ** 31);
   const starts = Array.from(stored.mean, (_, k) => stored.firstPeriodStart + k * periodDays);
   const rules = rulesForLocation(activeOverrides(db, product.id).get(product.id) ?? [], locationId);
-  let paths = pathsFromQuantiles(QUANTILE_LEVELS, stored.quantiles, PLAN_DEFAULTS.paths, streamSeed);
-  if (rules.length > 0) paths = applyOverridesToPaths(paths, starts, stored.mean, rules, periodDays, streamSeed);
+  const enginePaths = productPaths(db, run.id, product.id, locationId);
+  let paths = enginePaths && enginePaths.length > 0 ? enginePaths : pathsFromQuantiles(QUANTILE_LEVELS, stored.quantiles, PLAN_DEFAULTS.paths, streamSeed);
+  if (rules.length > 0) {
+    // As withOverrides (core/overrides/integrate.ts) does for the plan: path means, same seed.
+    const means = starts.map((_, k) => paths.reduce((a, p) => a + p[k]!, 0) / paths.length);
+    paths = applyOverridesToPaths(paths, starts, means, rules, periodDays, product.id * 7919 + locationId);
+  }
   const elapsed = Math.max(0, asOfDay - stored.firstPeriodStart);
   const base = decide(makeScenarios(paths, periodDays, elapsed), stock, baseParams);
 

@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import { CUSTOMERS_JOB_KIND } from '../../customers/workspace-run';
 import { generateReport } from '../../reports/generate';
 import { inspectWorkspaceFile, openWorkspace } from '../../db/connection';
 import { isDemoWorkspace, markAsDemo } from '../../db/repos/demo';
@@ -41,13 +42,14 @@ export const demoCommand: CliCommand = {
       markAsDemo(app.db);
       const loaded = await runJobToEnd(app, io, 'demo.load', 'Loading the demo shop', {});
       const plan = values['no-plan'] ? null : await runJobToEnd(app, io, 'plan', 'Forecasting and making the reorder plan', { eoqFloor: false, budgetCents: null });
+      const customers = values['no-plan'] ? null : await runJobToEnd(app, io, CUSTOMERS_JOB_KIND, 'Predicting customer orders', { horizonWeeks: 12, minOrders: 2, minConfidence: 0.3 });
       let written: { out: string; lines: number } | null = null;
       if (report && reportFormat) {
         const { lines } = await generateReport(app.db, { kind: 'reorder', format: reportFormat }, report);
         written = { out: report, lines };
         io.stderr(`Reorder report written to ${report}\n`);
       }
-      io.stdout(`${JSON.stringify({ workspace, loaded, plan, report: written, counts: tableCounts(app.db) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ workspace, loaded, plan, customers, report: written, counts: tableCounts(app.db) }, null, 2)}\n`);
       return 0;
     } finally {
       await app.dispose();

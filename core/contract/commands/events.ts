@@ -52,7 +52,7 @@ export const eventCommands = {
   'events.holidays': command(
     'Public holidays of the shop’s country from the offline calendar, over the sales history and the forecast horizon unless a range is given.',
     z.object({ fromDay: IsoDate.nullable().default(null), toDay: IsoDate.nullable().default(null) }).strict(),
-    z.object({ country: z.string(), countryName: z.string().nullable(), fromDay: IsoDate, toDay: IsoDate, holidays: z.array(Holiday) }),
+    z.object({ country: z.string(), countryName: z.string().nullable(), fromDay: IsoDate, toDay: IsoDate, historyEndDay: IsoDate.nullable(), holidays: z.array(Holiday) }),
   ),
   'calendar.countries': command('Countries the offline holiday calendar knows.', Empty, z.array(z.object({ code: z.string(), name: z.string() }))),
 };

@@ -26,6 +26,21 @@ export type DecimalSeparator = z.infer<typeof DecimalSeparator>;
 export const SalesPeriod = z.enum(['day', 'week', 'month']);
 export type SalesPeriod = z.infer<typeof SalesPeriod>;
 
+/**
+ * Rows of a real export that are not sales (a cancelled order, a gift card, a custom
+ * amount): they are listed with the reason instead of being imported.
+ */
+export const SkipRule = z.object({
+  column: z.number().int().nonnegative().max(100_000),
+  when: z.enum(['filled', 'equals', 'contains']),
+  /** Compared without regard to case. */
+  values: z.array(z.string().max(200)).max(20),
+  reason: z.string().max(200),
+  /** Also skip the order's later lines (exports fill order-level columns on the first line only). */
+  wholeOrder: z.boolean(),
+});
+export type SkipRule = z.infer<typeof SkipRule>;
+
 /** How the columns of one file become stored rows. Columns are 0-based indexes into the header row. */
 export const Mapping = z.object({
   kind: ImportKind,
@@ -39,6 +54,7 @@ export const Mapping = z.object({
   wideFirstColumn: z.number().int().nonnegative().max(100_000).optional(),
   /** Wide layouts whose columns are numbered (d_1, d_2 …): the date of number 1. */
   wideStartDate: IsoDate.optional(),
+  skip: z.array(SkipRule).max(10).optional(),
 });
 export type Mapping = z.infer<typeof Mapping>;
 

@@ -118,7 +118,17 @@ export function eventsForProduct(db: Db, product: { sku: string; category: strin
   return rows.map(toEvent);
 }
 
-/** The day range of the sales history, for default holiday ranges. */
+/**
+ * The day range of the sales history, for default holiday ranges: each product's first and
+ * last sale through the (product, location, day) index, not a scan of every sale.
+ */
 export function salesSpan(db: Db): { first: number | null; last: number | null } {
-  return db.prepare('SELECT min(day) AS first, max(day) AS last FROM sales').get() as { first: number | null; last: number | null };
+  return db
+    .prepare(
+      `SELECT min(f) AS first, max(l) AS last FROM (
+         SELECT (SELECT s.day FROM sales s WHERE s.product_id = p.id AND s.location_id = lo.id ORDER BY s.day ASC LIMIT 1) AS f,
+                (SELECT s.day FROM sales s WHERE s.product_id = p.id AND s.location_id = lo.id ORDER BY s.day DESC LIMIT 1) AS l
+         FROM products p CROSS JOIN locations lo)`,
+    )
+    .get() as { first: number | null; last: number | null };
 }

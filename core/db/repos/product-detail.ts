@@ -6,6 +6,7 @@
 import type { Settings } from '../../contract/commands/settings';
 import { AppError } from '../../contract/errors';
 import type { Db } from '../connection';
+import { decodePaths } from './forecast-runs';
 
 export interface ProductRowRaw {
   id: number;
@@ -249,4 +250,12 @@ export function productPositionAt(db: Db, productId: number, locationId: number)
 export function abcAt(db: Db, productId: number, locationId: number): 'A' | 'B' | 'C' | null {
   const row = db.prepare('SELECT abc FROM product_classes WHERE product_id = ? AND location_id = ?').get(productId, locationId) as { abc: 'A' | 'B' | 'C' | null } | undefined;
   return row?.abc ?? null;
+}
+
+/** The forecast engine's own sample paths of one product and location in a run, when it stored them. */
+export function productPaths(db: Db, runId: number, productId: number, locationId: number): Float64Array[] | null {
+  const row = db.prepare('SELECT path_count AS pathCount, steps, paths FROM forecast_paths WHERE run_id = ? AND product_id = ? AND location_id = ?').get(runId, productId, locationId) as
+    | { pathCount: number; steps: number; paths: Buffer }
+    | undefined;
+  return row ? decodePaths(row.paths, row.pathCount, row.steps) : null;
 }

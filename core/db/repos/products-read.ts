@@ -238,10 +238,12 @@ export function productFilterOptions(db: Db): FilterOptions {
 }
 
 const COLUMNS_KEY = 'ui.products.hiddenColumns';
+/** Until the owner chooses, the table starts with the columns that fit 1280 pixels. */
+export const DEFAULT_HIDDEN_COLUMNS = ['xyz', 'onOrder', 'unitCostCents', 'unitPriceCents', 'lastSaleDay'];
 
 export function readColumnChoice(db: Db): ColumnChoice {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(COLUMNS_KEY) as { value: string } | undefined;
-  if (!row) return { hidden: [] };
+  if (!row) return { hidden: [...DEFAULT_HIDDEN_COLUMNS] };
   try {
     const parsed: unknown = JSON.parse(row.value);
     return Array.isArray(parsed) ? { hidden: parsed.filter((v): v is string => typeof v === 'string').slice(0, 60) } : { hidden: [] };

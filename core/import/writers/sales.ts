@@ -1,6 +1,4 @@
-import type { Statement } from 'better-sqlite3';
 import { isoFromDay } from '../../dates';
-import { claimStatement } from '../../db/repos/claims';
 import type { SalesParams, StoredSale } from '../../db/repos/sales';
 import { SALES_PARAM_COUNT, SalesStatements } from '../../db/repos/sales';
 import type { RecordWriter, WriteContext } from '../context';
@@ -43,10 +41,10 @@ function sameSlot(stored: StoredSale, p: SalesParams): boolean {
 
 /**
  * Stores sales lines and totals. Natural keys (core/import/README.md):
- * - a line is its product, location, day, time of day, order, customer, quantity, unit
- *   price and revenue, plus its occurrence: the n-th identical line of a file is the same
- *   sale as the n-th identical line of any other file, so overlapping exports are not
- *   counted twice while two genuinely identical lines of one file both count;
+ * - a line is everything it says: product, location, day, time of day, order, customer,
+ *   quantity, unit price and revenue. The same line again, from another file or repeated in
+ *   the same one, is a duplicate and counts once (an export that must list two identical
+ *   sales needs an order number or a time of day to tell them apart);
  * - a total is its product, location, day and period: a second, different total for the
  *   same slot is rejected with the stored value in the reason, never overwritten.
  *
@@ -55,7 +53,6 @@ function sameSlot(stored: StoredSale, p: SalesParams): boolean {
  */
 export class SalesWriter implements RecordWriter<SaleRecord> {
   private readonly statements: SalesStatements;
-  private readonly claim: Statement;
   private readonly hasher = new KeyHasher();
   private readonly flat: Array<number | string | null> = new Array<number | string | null>(SALES_BATCH_ROWS * SALES_PARAM_COUNT).fill(null);
   private readonly times: number[] = new Array<number>(SALES_BATCH_ROWS).fill(0);
@@ -67,7 +64,6 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
 
   constructor(private readonly ctx: WriteContext) {
     this.statements = new SalesStatements(ctx.db, SALES_BATCH_ROWS);
-    this.claim = claimStatement(ctx.db);
     this.lastId = this.statements.maxId();
   }
 
@@ -108,8 +104,11 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     return this.flat.slice(i * SALES_PARAM_COUNT, (i + 1) * SALES_PARAM_COUNT) as SalesParams;
   }
 
-  /** The natural key of the `occurrence`-th row with these values (see the class comment). */
-  private keyAt(values: ReadonlyArray<number | string | null>, at: number, timeSeconds: number, occurrence: number): number {
+  /**
+   * The natural key of a row (see the class comment). `probe` > 1 gives the next candidate
+   * key when the first is taken by a different row (a hash collision).
+   */
+  private keyAt(values: ReadonlyArray<number | string | null>, at: number, timeSeconds: number, probe: number): number {
     const h = this.hasher.reset();
     const isTotal = values[at + IS_TOTAL] as number;
     h.number(values[at + PRODUCT] as number).number(values[at + LOCATION] as number).number(isTotal);
@@ -118,12 +117,12 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
       h.number(timeSeconds).text(values[at + ORDER] as string | null).number(values[at + CUSTOMER] as number | null);
       h.number(values[at + QUANTITY] as number).number(values[at + UNIT_PRICE] as number | null).number(values[at + REVENUE] as number | null);
     }
-    if (occurrence > 1) h.number(occurrence);
+    if (probe > 1) h.number(probe);
     return h.key(values[at + DAY] as number);
   }
 
-  private keyFor(p: SalesParams, timeSeconds: number, occurrence: number): number {
-    return this.keyAt(p, 0, timeSeconds, occurrence);
+  private keyFor(p: SalesParams, timeSeconds: number, probe: number): number {
+    return this.keyAt(p, 0, timeSeconds, probe);
   }
 
   private flushBatch(): void {
@@ -160,13 +159,11 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
   }
 
   private resolveLine(params: SalesParams, i: number): void {
-    for (let occurrence = 1; ; occurrence++) {
-      const key = this.keyFor(params, this.times[i] ?? -1, occurrence);
+    for (let probe = 1; ; probe++) {
+      const key = this.keyFor(params, this.times[i] ?? -1, probe);
       const stored = this.statements.byNaturalKey(key);
       if (!stored) return this.insertWithKey(params, key);
       if (!sameLine(stored, params)) continue; // a different row under a colliding hash
-      if (stored.import_id === this.ctx.importId) continue; // an identical earlier line of this file
-      if (this.claim.run(key).changes === 0) continue; // already matched by an earlier line of this file
       this.ctx.counts.duplicates++;
       return;
     }
@@ -175,8 +172,8 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
   private resolveTotal(params: SalesParams, i: number): void {
     const line = this.lines[i] ?? 0;
     const row = this.rows[i] ?? [];
-    for (let occurrence = 1; ; occurrence++) {
-      const key = this.keyFor(params, -1, occurrence);
+    for (let probe = 1; ; probe++) {
+      const key = this.keyFor(params, -1, probe);
       const stored = this.statements.byNaturalKey(key);
       if (!stored) return this.insertWithKey(params, key);
       if (!sameSlot(stored, params)) continue;

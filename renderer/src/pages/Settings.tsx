@@ -1,61 +1,57 @@
-import { Alert, Box, Button, Card, CardContent, Divider, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import type { Settings } from '../../../core/contract/commands/settings';
+import { Alert, Autocomplete, Box, Button, Card, CardContent, Divider, InputAdornment, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
 import { fileUrl, isDesktop } from '../api/bridge';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import type { Draft, FieldSpec } from '../components/settings-fields';
+import { COMMON_LOCALES, explainIssue, FIELDS, fromDraft, toDraft } from '../components/settings-fields';
 import { bytes, date } from '../format';
 import { useCommand } from '../hooks/useCommand';
 
-type Draft = Record<string, string>;
-
-const FIELDS: Array<{ key: string; label: string; help: string; kind: 'text' | 'number' | 'select'; options?: string[] }> = [
-  { key: 'shopName', label: 'Shop name', help: 'Printed on reports and purchase orders.', kind: 'text' },
-  { key: 'currency', label: 'Currency', help: 'Three-letter code, e.g. GBP, EUR, USD.', kind: 'text' },
-  { key: 'locale', label: 'Locale', help: 'How numbers and dates are written, e.g. en-GB, de-DE.', kind: 'text' },
-  { key: 'country', label: 'Country (holidays)', help: 'Two-letter code for the public holiday calendar, e.g. GB, DE, US.', kind: 'text' },
-  { key: 'weekStart', label: 'Week starts on', help: 'Weekly forecasts and reports use this.', kind: 'select', options: ['monday', 'sunday'] },
-  { key: 'serviceLevels.A', label: 'Service level, class A', help: 'Share of demand to meet from stock for your top sellers (0.5–0.999).', kind: 'number' },
-  { key: 'serviceLevels.B', label: 'Service level, class B', help: 'For the middle group.', kind: 'number' },
-  { key: 'serviceLevels.C', label: 'Service level, class C', help: 'For the long tail.', kind: 'number' },
-  { key: 'reviewPeriodDays', label: 'Review period (days)', help: 'How often you place orders.', kind: 'number' },
-  { key: 'defaultLeadTimeDays', label: 'Default lead time (days)', help: 'Used when neither the product nor its supplier has one.', kind: 'number' },
-  { key: 'holdingCostRate', label: 'Holding cost rate (per year)', help: 'Cost of keeping stock, as a share of its value per year (0.25 = 25%).', kind: 'number' },
-  { key: 'orderingCostCents', label: 'Ordering cost (cents per order)', help: 'What placing one order costs you, in cents.', kind: 'number' },
-  { key: 'horizonWeeks', label: 'Forecast horizon (weeks)', help: 'How far ahead forecasts look.', kind: 'number' },
-  { key: 'theme', label: 'Theme', help: 'Light, dark or follow the system.', kind: 'select', options: ['system', 'light', 'dark'] },
-];
-
-function toDraft(settings: Settings): Draft {
-  const draft: Draft = {};
-  for (const field of FIELDS) {
-    const [a, b] = field.key.split('.') as [keyof Settings, string | undefined];
-    const value = b ? (settings[a] as Record<string, unknown>)[b] : settings[a];
-    draft[field.key] = String(value);
+function currencies(): string[] {
+  try {
+    return Intl.supportedValuesOf('currency');
+  } catch {
+    return ['AUD', 'CAD', 'CHF', 'CZK', 'DKK', 'EUR', 'GBP', 'HUF', 'JPY', 'NOK', 'NZD', 'PLN', 'SEK', 'USD', 'ZAR'];
   }
-  return draft;
 }
 
-function fromDraft(draft: Draft, kinds: typeof FIELDS): Partial<Settings> {
-  const out: Record<string, unknown> = {};
-  for (const field of kinds) {
-    const raw = draft[field.key] ?? '';
-    const value = field.kind === 'number' ? Number(raw) : raw;
-    const [a, b] = field.key.split('.') as [string, string | undefined];
-    if (b) out[a] = { ...((out[a] as object | undefined) ?? {}), [b]: value };
-    else out[a] = value;
+function displayName(type: 'currency' | 'language', code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
+  } catch {
+    return code;
   }
-  return out as Partial<Settings>;
+}
+
+function validLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && Intl.NumberFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function preview(locale: string, currency: string): string {
+  try {
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(1234.5);
+    const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date());
+    return `${money} · ${new Intl.NumberFormat(locale).format(12345.6)} units · ${day}`;
+  } catch {
+    return '';
+  }
 }
 
 export function SettingsPage() {
   const { info, notify } = useApp();
   const settings = useCommand('settings.get', {});
   const backups = useCommand('workspace.backups', {});
+  const countries = useCommand('calendar.countries', {});
   const [draft, setDraft] = useState<Draft>();
-  const [saveError, setSaveError] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [lastBackup, setLastBackup] = useState<{ fileId: string; name: string }>();
+  const currencyList = useMemo(currencies, []);
 
   useEffect(() => {
     if (settings.data) setDraft(toDraft(settings.data));
@@ -63,13 +59,17 @@ export function SettingsPage() {
 
   const save = async () => {
     if (!draft) return;
-    setSaveError(undefined);
+    const { changes, errors: local } = fromDraft(draft);
+    if (!validLocale(draft.locale ?? '')) local.locale = 'this is not a locale this computer knows, e.g. en-GB';
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
     try {
-      await call('settings.update', fromDraft(draft, FIELDS));
+      await call('settings.update', changes);
       notify('Settings saved.', 'success');
     } catch (err) {
-      const details = (err as { details?: Array<{ path: string; message: string }> }).details;
-      setSaveError(details ? details.map((d) => `${d.path}: ${d.message}`).join('; ') : String(err));
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        setErrors(Object.fromEntries((err.details as Array<{ path: string; message: string }>).map((d) => [d.path, explainIssue(d.path, d.message)])));
+      } else notify(err instanceof Error ? err.message : String(err), 'error');
     }
   };
 
@@ -80,7 +80,7 @@ export function SettingsPage() {
       setLastBackup({ fileId: made.file.fileId, name: made.name });
       notify(`Backup made: ${made.name}`, 'success');
     } catch (err) {
-      notify(String(err), 'error');
+      notify(err instanceof Error ? err.message : String(err), 'error');
     }
   };
 
@@ -90,47 +90,117 @@ export function SettingsPage() {
       await call('workspace.restore', { backupName: name });
       notify('Workspace restored from backup.', 'success');
     } catch (err) {
-      notify(String(err), 'error');
+      notify(err instanceof Error ? err.message : String(err), 'error');
     }
   };
 
+  const field = (spec: FieldSpec) => {
+    if (!draft) return null;
+    const currency = draft.currency ?? 'GBP';
+    return (
+      <TextField
+        key={spec.key}
+        id={`setting-${spec.key}`}
+        label={spec.label}
+        helperText={errors[spec.key] ?? spec.help}
+        error={Boolean(errors[spec.key])}
+        value={draft[spec.key] ?? ''}
+        select={spec.kind === 'select'}
+        size="small"
+        onChange={(e) => setDraft({ ...draft, [spec.key]: e.target.value })}
+        slotProps={{
+          htmlInput: spec.kind === 'text' || spec.kind === 'select' ? {} : { inputMode: 'decimal' },
+          input:
+            spec.kind === 'percent'
+              ? { endAdornment: <InputAdornment position="end">%</InputAdornment> }
+              : spec.kind === 'money'
+                ? { startAdornment: <InputAdornment position="start">{currency}</InputAdornment> }
+                : {},
+        }}
+      >
+        {spec.options?.map((o) => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </TextField>
+    );
+  };
+
+  const locale = draft?.locale ?? 'en-GB';
+  const countryOptions = countries.data ?? [];
   return (
     <>
       <PageHeader title="Settings" subtitle="These settings belong to this workspace." />
       <ErrorNotice error={settings.error} />
       {draft ? (
-        <Card variant="outlined" sx={{ mb: 3 }}>
-          <CardContent>
-            <Box component="form" aria-label="Shop settings" onSubmit={(e) => { e.preventDefault(); void save(); }} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
-              {FIELDS.map((field) => (
-                <TextField
-                  key={field.key}
-                  id={`setting-${field.key}`}
-                  label={field.label}
-                  helperText={field.help}
-                  value={draft[field.key] ?? ''}
-                  select={field.kind === 'select'}
-                  type={field.kind === 'number' ? 'number' : 'text'}
-                  size="small"
-                  onChange={(e) => setDraft({ ...draft, [field.key]: e.target.value })}
-                  slotProps={field.kind === 'number' ? { htmlInput: { step: 'any' } } : {}}
-                >
-                  {field.options?.map((o) => (
-                    <MenuItem key={o} value={o}>
-                      {o}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              ))}
-              <Box sx={{ gridColumn: '1 / -1' }}>
-                {saveError ? <Alert severity="error" sx={{ mb: 1 }}>{saveError}</Alert> : null}
-                <Button type="submit" variant="contained">
-                  Save settings
-                </Button>
-              </Box>
-            </Box>
-          </CardContent>
-        </Card>
+        <Box component="form" aria-label="Shop settings" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <Card variant="outlined" sx={{ mb: 3 }}>
+            <CardContent sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+              <Typography variant="h2" sx={{ gridColumn: '1 / -1' }}>
+                Shop
+              </Typography>
+              {FIELDS.filter((f) => f.section === 'shop' && f.key === 'shopName').map(field)}
+              <Autocomplete
+                id="setting-currency"
+                size="small"
+                options={currencyList}
+                value={draft.currency ?? null}
+                onChange={(_e, v) => v && setDraft({ ...draft, currency: v })}
+                getOptionLabel={(code) => `${code} — ${displayName('currency', code, locale)}`}
+                renderInput={(params) => <TextField {...params} label="Currency" error={Boolean(errors.currency)} helperText={errors.currency ?? 'Money on every screen and report.'} />}
+              />
+              <Autocomplete
+                id="setting-locale"
+                size="small"
+                freeSolo
+                options={COMMON_LOCALES}
+                value={draft.locale ?? ''}
+                onChange={(_e, v) => setDraft({ ...draft, locale: v ?? '' })}
+                onInputChange={(_e, v, reason) => {
+                  if (reason === 'input') setDraft((d) => (d ? { ...d, locale: v } : d));
+                }}
+                getOptionLabel={(tag) => (COMMON_LOCALES.includes(tag) ? `${tag} — ${displayName('language', tag, 'en')}` : tag)}
+                renderInput={(params) => <TextField {...params} label="Number and date format (locale)" error={Boolean(errors.locale)} helperText={errors.locale ?? (preview(locale, draft.currency ?? 'GBP') || 'e.g. en-GB, de-DE')} />}
+              />
+              <Autocomplete
+                id="setting-country"
+                size="small"
+                options={countryOptions}
+                value={countryOptions.find((c) => c.code === (draft.country === 'UK' ? 'GB' : draft.country)) ?? null}
+                onChange={(_e, v) => v && setDraft({ ...draft, country: v.code })}
+                getOptionLabel={(c) => `${c.name} (${c.code})`}
+                isOptionEqualToValue={(a, b) => a.code === b.code}
+                renderInput={(params) => <TextField {...params} label="Country (public holidays)" error={Boolean(errors.country)} helperText={errors.country ?? 'From the calendar built into Shelfcast; used by the forecast and the Events screen.'} />}
+              />
+              {FIELDS.filter((f) => f.section === 'shop' && f.key !== 'shopName').map(field)}
+            </CardContent>
+          </Card>
+          <Card variant="outlined" sx={{ mb: 3 }}>
+            <CardContent sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr' }, gap: 2 }}>
+              <Typography variant="h2" sx={{ gridColumn: '1 / -1' }}>
+                Planning
+              </Typography>
+              {FIELDS.filter((f) => f.section === 'planning').map(field)}
+            </CardContent>
+          </Card>
+          <Card variant="outlined" sx={{ mb: 3 }}>
+            <CardContent sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+              <Typography variant="h2" sx={{ gridColumn: '1 / -1' }}>
+                Appearance
+              </Typography>
+              {FIELDS.filter((f) => f.section === 'appearance').map(field)}
+            </CardContent>
+          </Card>
+          {Object.keys(errors).length > 0 ? (
+            <Alert severity="error" sx={{ mb: 1 }}>
+              Some settings need a look: {Object.keys(errors).map((k) => FIELDS.find((f) => f.key === k)?.label ?? k).join(', ')}.
+            </Alert>
+          ) : null}
+          <Button type="submit" variant="contained" sx={{ mb: 3 }}>
+            Save settings
+          </Button>
+        </Box>
       ) : null}
       <Card variant="outlined">
         <CardContent>
@@ -152,7 +222,7 @@ export function SettingsPage() {
               <ListItem
                 key={b.name}
                 secondaryAction={
-                  <Button size="small" onClick={() => void restore(b.name)}>
+                  <Button size="small" onClick={() => void restore(b.name)} aria-label={`Restore ${b.name}`}>
                     Restore
                   </Button>
                 }

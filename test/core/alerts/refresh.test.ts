@@ -141,4 +141,18 @@ describe('alerts refresh on a small shop', () => {
     await a.jobs.wait((await call<{ jobId: string }>('alerts.refresh', {})).jobId);
     expect(notes).toHaveLength(1);
   });
+
+  it('checks again by itself when the data changes (an import, a plan), whatever screen is open', async () => {
+    const { app: a, call } = await openShop();
+    await call('dashboard.summary', {});
+    a.emit('workspace.changed', { reason: 'plan' });
+    const started = a.jobs.list().find((j) => j.kind === 'alerts.refresh');
+    expect(started).toBeDefined();
+    await a.jobs.wait(started!.jobId);
+    expect((await call<{ stale: boolean }>('alerts.state', {})).stale).toBe(false);
+    // Its own end, acknowledgements and overrides do not start another.
+    a.emit('workspace.changed', { reason: 'alerts' });
+    a.emit('workspace.changed', { reason: 'override' });
+    expect(a.jobs.list().filter((j) => j.kind === 'alerts.refresh')).toHaveLength(0);
+  });
 });

@@ -63,9 +63,11 @@ describe('products screens through the router', () => {
 
   it('remembers the hidden columns', async () => {
     const { call } = await open();
-    expect(await call('products.columns.get', {})).toEqual({ hidden: [] });
+    expect(await call('products.columns.get', {})).toEqual({ hidden: ['xyz', 'onOrder', 'unitCostCents', 'unitPriceCents', 'lastSaleDay'] });
     await call('products.columns.set', { hidden: ['xyz', 'onOrder', 'xyz'] });
     expect(await call('products.columns.get', {})).toEqual({ hidden: ['onOrder', 'xyz'] });
+    await call('products.columns.set', { hidden: [] });
+    expect(await call('products.columns.get', {})).toEqual({ hidden: [] });
   });
 
   it('lists suppliers and categories for the filters', async () => {

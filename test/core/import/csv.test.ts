@@ -72,10 +72,12 @@ describe('CsvRowReader', () => {
     );
   });
 
-  it('stops with the line number when a quote is never closed', () => {
+  it('hands back a last record whose quote is never closed, with the lines it swallowed', () => {
     const reader = new CsvRowReader({ delimiter: ',', newline: '\n' }, 'broken.csv');
-    reader.push('sku,name\nA,ok\nB,"never closed\n');
-    expect(() => reader.push('C,more\n', true)).toThrow(/broken\.csv, line 3: a quoted value is never closed/);
+    const first = reader.push('sku,name\nA,ok\nB,"never closed\n');
+    const last = reader.push('C,more\n', true);
+    expect([...first.rows, ...last.rows]).toEqual([['sku', 'name'], ['A', 'ok']]);
+    expect(last.unterminated).toEqual({ line: 3, lines: 2, text: 'B,never closed\nC,more\n' });
   });
 
   it('refuses a record that runs on for megabytes', () => {

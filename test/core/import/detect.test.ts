@@ -118,8 +118,12 @@ describe('inference from the data', () => {
     expect(vote.result('dmy')).toMatchObject({ order: 'mdy', ambiguous: false });
     expect(vote.result('dmy').evidence).toContain('"02/13/2024" on line 57');
     const iso = new DateOrderVote();
-    iso.add('2024-01-02', 2);
-    expect(iso.result('mdy')).toMatchObject({ order: 'mdy', ambiguous: false });
+    for (let i = 1; i <= 20; i++) iso.add(`2024-01-${String(i).padStart(2, '0')}`, i + 1);
+    expect(iso.result('mdy')).toMatchObject({ order: 'ymd', ambiguous: false });
+    // one date written the other way in a year-first column is an error, not a hint
+    iso.add('06/11/2026', 30);
+    expect(iso.result('mdy')).toMatchObject({ order: 'ymd', ambiguous: false });
+    expect(iso.result('mdy').evidence).toContain('1 date(s) written another way will be rejected');
   });
 
   it('decides the decimal separator', () => {

@@ -39,7 +39,7 @@ export function tempWorkspace(): TempWorkspace {
   };
 }
 
-export async function inspect(db: Db, path: string, options: { kind?: ImportKind; mapping?: Mapping } = {}) {
+export async function inspect(db: Db, path: string, options: { kind?: ImportKind; mapping?: Mapping; today?: number } = {}) {
   return inspectFile(db, path, path.split('/').pop() ?? path, { today: TEST_TODAY, ...options });
 }
 
@@ -49,8 +49,9 @@ export async function importFile(
   path: string,
   options: { kind?: ImportKind; adjust?: (mapping: Mapping) => Mapping; replace?: boolean } & CommitOptions = {},
 ) {
-  let inspection = await inspect(db, path, options.kind ? { kind: options.kind } : {});
-  if (options.adjust) inspection = await inspect(db, path, { mapping: options.adjust(inspection.mapping) });
+  const today = options.today ?? TEST_TODAY;
+  let inspection = await inspect(db, path, options.kind ? { kind: options.kind, today } : { today });
+  if (options.adjust) inspection = await inspect(db, path, { mapping: options.adjust(inspection.mapping), today });
   if (inspection.blockers.length > 0) throw new Error(`blocked: ${inspection.blockers.join(' ')}`);
   const mapping = inspection.mapping;
   const result = await commitImports(db, [{ path, name: path.split('/').pop() ?? path, mapping, replace: options.replace ?? false }], { today: TEST_TODAY, ...options });

@@ -116,11 +116,10 @@ describe('numbers and money', () => {
     expect(parseNumber('12.50-', '.')).toBe(-12.5);
     expect(parseNumber('−4', '.')).toBe(-4);
     expect(parseNumber('+7', '.')).toBe(7);
-    expect(parseNumber('1e3', '.')).toBe(1000);
   });
 
   it('refuses what is not clearly a number', () => {
-    for (const text of ['', 'abc', '1,5', '12.34.56', '1,23,4', '--1', '1-2', 'NaN', 'Infinity', '12 apples'])
+    for (const text of ['', 'abc', '1,5', '12.34.56', '1,23,4', '--1', '1-2', 'NaN', 'Infinity', '12 apples', '1e3', '1.5E+06', '0x10'])
       expect(parseNumber(text, '.'), text).toBeNaN();
     expect(parseNumber('1.5', ',')).toBeNaN();
     expect(parseNumber('1,2,3', ',')).toBeNaN();
@@ -140,7 +139,7 @@ describe('numbers and money', () => {
     expect(parseMoneyCents('12', '.')).toBe(1200);
     expect(parseMoneyCents('1.234,565', ',')).toBe(123_457);
     expect(parseMoneyCents('$0.99', '.')).toBe(99);
-    expect(parseMoneyCents('1.5e2', '.')).toBe(15_000);
+    expect(parseMoneyCents('1.5e2', '.')).toBeNaN();
     expect(parseMoneyCents('x', '.')).toBeNaN();
   });
 

@@ -77,6 +77,11 @@ describe('applying overrides', () => {
     expect(applyOverridesToPaths(paths, [0, 7, 14], [2, 3, 0], rules, 7, 42).map((p) => Array.from(p))).toEqual(a.map((p) => Array.from(p)));
   });
 
+  it('a mean too small to scale from is treated as no demand (no Infinity)', () => {
+    const { steps } = applyOverrides([step(0, 5e-324)], [rule({ kind: 'units', value: 8.881784197001252e-16 })], 7);
+    expect(steps[0]!.quantiles.every(Number.isFinite)).toBe(true);
+  });
+
   it('keeps quantiles ordered and non-negative (property)', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.oneof(fc.record({ kind: fc.constant('percent' as const), value: fc.double({ min: -99.9, max: 1000, noNaN: true }) }), fc.record({ kind: fc.constant('units' as const), value: fc.double({ min: 0, max: 1000, noNaN: true }) })), (mean, r) => {

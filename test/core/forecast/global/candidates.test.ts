@@ -51,7 +51,7 @@ describe('global candidates for the forecast engine', () => {
   it('skips runs with too few series and short histories', async () => {
     const few = await candidate.forecastAcross(batch(panel.slice(0, 3)), H, {});
     expect(few).toEqual([undefined, undefined, undefined]);
-    const situation = { profile: profileSeries(new Float64Array(10).fill(3), 'W', 52), context: { season: 52, frequency: 'W' as const, allowNegative: false }, horizon: H, origins: [] };
+    const situation = { id: 'short', profile: profileSeries(new Float64Array(10).fill(3), 'W', 52), context: { season: 52, frequency: 'W' as const, allowNegative: false }, horizon: H, origins: [] };
     expect(candidate.appliesTo(situation)).toBe(false);
   });
 });
