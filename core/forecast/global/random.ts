@@ -1,26 +1,7 @@
 import type { Rng } from '../types';
 
-/**
- * mulberry32: a small, fast 32-bit seeded generator (Tommy Ettinger, public domain).
- * Good enough for bagging, feature subsampling, weight init and shuffling; not for crypto.
- */
-export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal draw by Box–Muller from a uniform generator. */
-export function normalDraw(rng: Rng): number {
-  let u = rng();
-  while (u <= 1e-300) u = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
+// One seeded generator for the whole app: the forecast kernels' mulberry32.
+export { normalDraw, seededRng } from '../kernels/rng';
 
 /** Fisher–Yates shuffle of `values` in place. */
 export function shuffleInPlace(values: Uint32Array | Int32Array, rng: Rng): void {

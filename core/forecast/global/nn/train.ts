@@ -1,6 +1,6 @@
 /**
  * Trains the global MLP with TensorFlow.js on whichever backend backend.ts selected:
- * Adam on a pinball loss over the quantile outputs plus a Huber loss on the mean output,
+ * Adam on a pinball loss over the quantile outputs plus a squared error on the mean output,
  * seeded initialisation and shuffling, early stopping on a time-ordered validation set
  * with the best epoch's weights kept.
  */
@@ -21,7 +21,7 @@ export interface MlpParams {
   samplesPerEpoch: number;
   /** Stop after this many epochs without a better validation loss. */
   patience: number;
-  /** Weight of the mean's Huber loss next to the quantiles' pinball loss. */
+  /** Weight of the mean's squared error next to the quantiles' pinball loss. */
   meanLossWeight: number;
   seed: number;
 }
@@ -129,7 +129,9 @@ export async function trainMlp(
       curve.trainLoss.push(trainLoss);
       let validLoss: number | undefined;
       if (valid && valid.nRows > 0) {
-        validLoss = evaluate(model, valid, tau, params.meanLossWeight);
+        // Early stopping watches the quantiles' pinball loss alone: the mean's squared error
+        // is dominated by a few large weeks and would stop on noise.
+        validLoss = evaluate(model, valid, tau, 0);
         curve.validLoss.push(validLoss);
         if (validLoss < best.loss) {
           best = { loss: validLoss, epoch, weights: snapshot(model) };
@@ -157,13 +159,13 @@ function lossOf(pred: tf.Tensor2D, y: tf.Tensor2D, mask: tf.Tensor2D, tau: tf.Te
   const pinball = tf.maximum(error.mul(tau), error.mul(tau.sub(1))).mul(mask.expandDims(2));
   const count = mask.sum().maximum(1);
   const pinballLoss = pinball.sum().div(count.mul(QUANTILE_LEVELS.length));
-  // Huber (delta 1) on the mean output.
-  const absolute = y.sub(mean).abs();
-  const quadratic = tf.minimum(absolute, 1);
-  const huber = quadratic.square().mul(0.5).add(absolute.sub(quadratic)).mul(mask);
-  return pinballLoss.add(huber.sum().div(count).mul(meanWeight)) as tf.Scalar;
+  // Squared error on the mean output, so it estimates the expected value (a robust loss
+  // would pull it toward the median, far below the mean for intermittent demand).
+  const squared = y.sub(mean).square().mul(mask);
+  return pinballLoss.add(squared.sum().div(count).mul(meanWeight)) as tf.Scalar;
 }
 
+/** Loss on a whole set; meanWeight 0 gives the pinball loss of the quantile outputs only. */
 function evaluate(model: tf.Sequential, set: SampleSet, tau: tf.Tensor1D, meanWeight: number): number {
   const H = set.horizon;
   const all = Uint32Array.from({ length: set.nRows }, (_, i) => i);

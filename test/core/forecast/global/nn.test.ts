@@ -34,10 +34,11 @@ describe('global MLP', () => {
     expect(result.curve.trainLoss.at(-1)!).toBeLessThan(result.curve.trainLoss[0]!);
     // At x = 0 the target is U(0, 1): quantile τ is τ, the mean 0.5.
     const out = mlpForward(result.weights, new Float32Array(inputSize), 1);
+    // A small network on 4,000 rows: within 0.1 of the truth.
     for (let h = 0; h < horizon; h++) {
-      expect(out[h * OUTPUTS_PER_STEP]).toBeCloseTo(0.5, 1);
-      expect(out[h * OUTPUTS_PER_STEP + 2]).toBeCloseTo(0.1, 1); // q10
-      expect(out[h * OUTPUTS_PER_STEP + 6]).toBeCloseTo(0.9, 1); // q90
+      expect(Math.abs(out[h * OUTPUTS_PER_STEP]! - 0.5)).toBeLessThan(0.1);
+      expect(Math.abs(out[h * OUTPUTS_PER_STEP + 2]! - 0.1)).toBeLessThan(0.1); // q10
+      expect(Math.abs(out[h * OUTPUTS_PER_STEP + 6]! - 0.9)).toBeLessThan(0.1); // q90
     }
   }, 120_000);
 
