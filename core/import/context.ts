@@ -5,6 +5,7 @@ import { insertLocation, locationIdsByCode } from '../db/repos/locations';
 import { insertProduct, productIdsBySku } from '../db/repos/products';
 import { insertSupplier, supplierIdsByName } from '../db/repos/suppliers';
 import type { Problem } from './records';
+import { StringIds } from './string-ids';
 
 export interface FileCounts {
   read: number;
@@ -25,16 +26,16 @@ export function emptyCounts(): FileCounts {
  * and extended as the import creates new ones.
  */
 export class References {
-  private products: Map<string, number> | undefined;
+  private products: StringIds | undefined;
   private locations: Map<string, number> | undefined;
-  private customers: Map<string, number> | undefined;
+  private customers: StringIds | undefined;
   private suppliers: Map<string, number> | undefined;
   private readonly fileNames = new Map<number, string>();
 
   constructor(private readonly db: Db) {}
 
   productId(sku: string): number | undefined {
-    this.products ??= productIdsBySku(this.db);
+    this.products ??= StringIds.from(productIdsBySku(this.db));
     return this.products.get(sku);
   }
 
@@ -47,7 +48,7 @@ export class References {
   }
 
   rememberProduct(sku: string, id: number): void {
-    this.products ??= productIdsBySku(this.db);
+    this.products ??= StringIds.from(productIdsBySku(this.db));
     this.products.set(sku, id);
   }
 
@@ -68,7 +69,7 @@ export class References {
 
   customerId(externalId: string | null, name: string | null, importId: number, counts: FileCounts): number | null {
     if (externalId === null) return null;
-    this.customers ??= customerIdsByExternalId(this.db);
+    this.customers ??= StringIds.from(customerIdsByExternalId(this.db));
     let id = this.customers.get(externalId);
     if (id === undefined) {
       id = insertCustomer(this.db, externalId, name, importId);
@@ -79,12 +80,12 @@ export class References {
   }
 
   knownCustomer(externalId: string): number | undefined {
-    this.customers ??= customerIdsByExternalId(this.db);
+    this.customers ??= StringIds.from(customerIdsByExternalId(this.db));
     return this.customers.get(externalId);
   }
 
   rememberCustomer(externalId: string, id: number): void {
-    this.customers ??= customerIdsByExternalId(this.db);
+    this.customers ??= StringIds.from(customerIdsByExternalId(this.db));
     this.customers.set(externalId, id);
   }
 

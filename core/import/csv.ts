@@ -71,10 +71,24 @@ export interface RowBatch {
   unterminated?: { line: number; lines: number; text: string };
 }
 
+/** Receives one record and the line it starts on; returns false to stop reading. */
+export type RowVisitor = (row: string[], line: number) => boolean | void;
+
+export interface RowsResult {
+  /** The visitor returned false (the reader is then done). */
+  stopped: boolean;
+  unterminated?: RowBatch['unterminated'];
+}
+
 /**
- * Splits streamed text into records with papaparse's parser, chunk by chunk: the
- * unfinished last record of a chunk is kept and parsed again with the next one. Blank
- * lines are skipped (and counted, so line numbers stay those of the file).
+ * Splits streamed text into records, chunk by chunk: the unfinished last record of a chunk
+ * is kept and parsed again with the next one. Blank lines are skipped (and counted, so
+ * line numbers stay those of the file).
+ *
+ * Text without a quote character is split here, row by row, exactly as papaparse splits
+ * such text (on the line break, then on the delimiter); each row is handed on as soon as it
+ * is split, so a chunk's rows are never all alive at once (at a million rows that was most
+ * of the import's garbage collection). Text with quotes goes through papaparse's Parser.
  */
 export class CsvRowReader {
   private readonly parser: Papa.Parser;
@@ -88,21 +102,78 @@ export class CsvRowReader {
     this.parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
   }
 
+  /** The records of `text` (and of what was held back from the previous chunk), all at once. */
   push(text: string, final = false): RowBatch {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const { unterminated } = this.each(text, final, (row, line) => {
+      rows.push(row);
+      lines.push(line);
+    });
+    return unterminated ? { rows, lines, unterminated } : { rows, lines };
+  }
+
+  /** Hands the records of `text` (and of what was held back) to `visit` one by one, in order. */
+  each(text: string, final: boolean, visit: RowVisitor): RowsResult {
     const input = this.partial.length > 0 ? this.partial + text : text;
+    if (input.length > 0 && this.dialect.delimiter.length === 1 && input.indexOf('"') === -1) return this.eachUnquoted(input, final, visit);
+    return this.eachParsed(input, final, visit);
+  }
+
+  private tooLong(): AppError {
+    return new AppError(
+      'csv.unreadable',
+      `${this.fileName}, line ${this.nextLine}: a quoted value is never closed (a " without its closing "), so the rest of the file cannot be read.`,
+      { line: this.nextLine },
+    );
+  }
+
+  private eachUnquoted(input: string, final: boolean, visit: RowVisitor): RowsResult {
+    const newline = this.dialect.newline;
+    let end = input.length;
+    if (!final) {
+      const lastBreak = input.lastIndexOf(newline);
+      end = lastBreak < 0 ? 0 : lastBreak + newline.length;
+    }
+    this.partial = final ? '' : input.slice(end);
+    if (this.partial.length > MAX_RECORD_CHARS) throw this.tooLong();
+    const delimiter = this.dialect.delimiter.charCodeAt(0);
+    const breakChar = newline.charCodeAt(0);
+    const crlf = newline === '\r\n';
+    let fieldStart = 0;
+    let row: string[] = [];
+    // Without `final` the text ends with a line break; with it, what follows the last break
+    // is the last row (an empty one when the text ends with a break, skipped as blank).
+    for (let i = 0; i <= end; i++) {
+      const c = i === end ? -1 : input.charCodeAt(i);
+      if (c === delimiter) {
+        row.push(input.slice(fieldStart, i));
+        fieldStart = i + 1;
+        continue;
+      }
+      const isBreak = c === breakChar && (!crlf || input.charCodeAt(i + 1) === 10);
+      if (!isBreak && !(c === -1 && final)) continue;
+      row.push(input.slice(fieldStart, i));
+      const line = this.nextLine++;
+      if (!(row.length === 1 && row[0] === '') && visit(row, line) === false) return { stopped: true };
+      row = [];
+      if (c === -1) break;
+      i += newline.length - 1;
+      fieldStart = i + 1;
+    }
+    return { stopped: false };
+  }
+
+  private eachParsed(input: string, final: boolean, visit: RowVisitor): RowsResult {
     const result = this.parser.parse(input, 0, !final) as ParseResult<string[]>;
     const data = result.data;
     this.partial = final ? '' : input.slice(result.meta.cursor);
-    if (this.partial.length > MAX_RECORD_CHARS) {
-      throw new AppError(
-        'csv.unreadable',
-        `${this.fileName}, line ${this.nextLine}: a quoted value is never closed (a " without its closing "), so the rest of the file cannot be read.`,
-        { line: this.nextLine },
-      );
-    }
+    if (this.partial.length > MAX_RECORD_CHARS) throw this.tooLong();
     const quoted = input.includes('"');
-    const rows: string[][] = [];
-    const lines: number[] = [];
+    // An unterminated quote can only be found at the end: the record runs to the end of the
+    // file. It is handed back apart, to be listed as rejected with the lines it took.
+    const unterminatedLast = final && result.errors.some((e) => e.code === 'MissingQuotes');
+    let lastRow: { row: string[]; line: number } | undefined;
     for (const row of data) {
       const line = this.nextLine;
       let span = 1;
@@ -114,18 +185,16 @@ export class CsvRowReader {
       }
       this.nextLine += span;
       if (row.length === 1 && row[0] === '') continue;
-      rows.push(row);
-      lines.push(line);
+      if (unterminatedLast) {
+        if (lastRow && visit(lastRow.row, lastRow.line) === false) return { stopped: true };
+        lastRow = { row, line };
+      } else if (visit(row, line) === false) return { stopped: true };
     }
-    // An unterminated quote can only be found at the end: the record runs to the end of the
-    // file. It is handed back apart, to be listed as rejected with the lines it took.
-    if (final && rows.length > 0 && result.errors.some((e) => e.code === 'MissingQuotes')) {
-      const row = rows.pop() ?? [];
-      const line = lines.pop() ?? this.nextLine;
-      const text = row.join(this.dialect.delimiter);
-      return { rows, lines, unterminated: { line, lines: 1 + breaksIn(text.replace(/(?:\r\n|\r|\n)$/, '')), text } };
+    if (lastRow) {
+      const text = lastRow.row.join(this.dialect.delimiter);
+      return { stopped: false, unterminated: { line: lastRow.line, lines: 1 + breaksIn(text.replace(/(?:\r\n|\r|\n)$/, '')), text } };
     }
-    return { rows, lines };
+    return { stopped: false };
   }
 }
 

@@ -49,18 +49,14 @@ export async function visitTable(
   let rowsSeen = 0;
   let stopped = false;
   const chunks = readTextChunks(path, name, scan, options.signal);
-  const handle = (rows: string[][], lines: number[]): boolean => {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] ?? [];
-      if (!headers) {
-        headers = row.map((h) => h.trim());
-        continue;
-      }
-      if (isBlank(row)) continue;
-      rowsSeen++;
-      if (visit(row, lines[i] ?? 0, headers) === false) return false;
+  const onRow = (row: string[], line: number): boolean => {
+    if (!headers) {
+      headers = row.map((h) => h.trim());
+      return true;
     }
-    return true;
+    if (isBlank(row)) return true;
+    rowsSeen++;
+    return visit(row, line, headers) !== false;
   };
   let contentHash: string | null = null;
   for (;;) {
@@ -71,8 +67,7 @@ export async function visitTable(
     }
     const { text, bytesRead } = next.value;
     reader ??= new CsvRowReader(options.dialect ?? sniffDialect(text.slice(0, 65_536)), name);
-    const batch = reader.push(text);
-    if (!handle(batch.rows, batch.lines)) {
+    if (reader.each(text, false, onRow).stopped) {
       stopped = true;
       await chunks.return('');
       break;
@@ -80,11 +75,11 @@ export async function visitTable(
     options.onChunk?.(bytesRead, rowsSeen);
   }
   if (!stopped && reader) {
-    const batch = reader.push('', true);
-    if (!handle(batch.rows, batch.lines)) stopped = true;
-    else if (batch.unterminated && headers) {
+    const last = reader.each('', true, onRow);
+    if (last.stopped) stopped = true;
+    else if (last.unterminated && headers) {
       rowsSeen++;
-      options.onUnterminated?.(batch.unterminated.line, batch.unterminated.lines, batch.unterminated.text);
+      options.onUnterminated?.(last.unterminated.line, last.unterminated.lines, last.unterminated.text);
     }
   }
   if (!reader || !headers) throw new AppError('csv.bad_header', `${name} is empty: it has no header row and no data.`);

@@ -29,8 +29,9 @@ export function salesConverter(mapping: Mapping, cells: CellReader): Converter {
     type: 'sale', day: 0, timeSeconds: -1, sku: '', productName: null, location: null, quantity: 0,
     unitPriceCents: null, revenueCents: null, customerId: null, customerName: null, orderRef: null, isTotal, period,
   };
-  // Exports that give an order's date and customer only on its first line (Shopify).
-  let previous: { orderRef: string; seconds: number; customerId: string | null; customerName: string | null } | undefined;
+  // Exports that give an order's date and customer only on its first line (Shopify). One
+  // object, refilled, rather than one per row.
+  const previous: { orderRef: string | null; seconds: number; customerId: string | null; customerName: string | null } = { orderRef: null, seconds: Number.NaN, customerId: null, customerName: null };
   const skip = skipper(mapping, cells);
   return {
     kind,
@@ -42,8 +43,8 @@ export function salesConverter(mapping: Mapping, cells: CellReader): Converter {
         sink.reject(line, [skipped], row);
         return;
       }
-      const sameOrder = previous !== undefined && orderRef !== null && orderRef === previous.orderRef;
-      const seconds = sameOrder && cells.raw(c.date) === '' ? (previous?.seconds ?? Number.NaN) : cells.dateTime(c.date, 'date', true, true);
+      const sameOrder = orderRef !== null && orderRef === previous.orderRef;
+      const seconds = sameOrder && cells.raw(c.date) === '' ? previous.seconds : cells.dateTime(c.date, 'date', true, true);
       const productName = cells.text(c.productName, 'productName');
       const sku = cells.text(c.sku, 'sku') ?? productName;
       if (sku === null) cells.problem(c.sku >= 0 ? 'sku' : 'productName', 'missing SKU');
@@ -52,7 +53,7 @@ export function salesConverter(mapping: Mapping, cells: CellReader): Converter {
       const revenueCents = cells.cents(c.revenue, 'revenue', true);
       let customerId = cells.text(c.customerId, 'customerId');
       let customerName = cells.text(c.customerName, 'customerName');
-      if (sameOrder && customerId === null && previous) {
+      if (sameOrder && customerId === null) {
         customerId = previous.customerId;
         customerName = previous.customerName;
       }
@@ -67,7 +68,11 @@ export function salesConverter(mapping: Mapping, cells: CellReader): Converter {
         }
       }
       // Only consecutive lines of one order share its first line's details.
-      previous = orderRef !== null && !Number.isNaN(seconds) ? { orderRef, seconds, customerId, customerName } : undefined;
+      const carries = orderRef !== null && !Number.isNaN(seconds);
+      previous.orderRef = carries ? orderRef : null;
+      previous.seconds = seconds;
+      previous.customerId = customerId;
+      previous.customerName = customerName;
       if (cells.problems.length > 0) {
         sink.reject(line, cells.problems, row);
         return;

