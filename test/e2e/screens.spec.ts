@@ -17,7 +17,7 @@ import { test as hostTest, expect, shot, startHost, stopHost, waitReady } from '
  * overstocked. Alerts and figures are worked out by the app itself when it opens.
  */
 const test = base.extend<{ shop: { host: Host; dir: string } }>({
-  shop: async ({}, use) => {
+  shop: async ({ page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'shelfcast-e2e-screens-'));
     const db = openWorkspace(join(dir, 'shop.shelfcast'), { create: true });
     buildSmallShop(db);
@@ -25,6 +25,8 @@ const test = base.extend<{ shop: { host: Host; dir: string } }>({
     db.close();
     const host = await startHost(['--workspace', join(dir, 'shop.shelfcast')]);
     await use({ host, dir });
+    // Close the page first: the browser host's close waits for connections still in use.
+    await page.close();
     await stopHost(host);
     rmSync(dir, { recursive: true, force: true });
   },
@@ -103,6 +105,10 @@ test('products: search, filters, sorting and a remembered column choice', async 
   await grid.getByRole('gridcell', { name: 'OAT', exact: true }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Oat milk' })).toBeVisible();
+  // Let the page finish loading (chart, what-if) before the host stops: the browser host
+  // waits for in-flight downloads when it closes.
+  await expect(page.getByTestId('forecast-chart').locator('svg.main-svg').first()).toBeVisible();
+  await expect(page.getByTestId('whatif-table')).toBeVisible();
 });
 
 test('product detail: fan chart, why this model, plan numbers, override and what-if', async ({ page, shop }) => {
