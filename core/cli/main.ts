@@ -11,6 +11,7 @@ import { infoCommand } from './commands/info';
 import { webCommand } from './commands/web';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
+import { trainCommand } from './commands/train';
 import { replayCommand } from './commands/replay';
 
 /** Every CLI command; add one entry per command. */
@@ -21,6 +22,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   infoCommand,
   planCommand,
   reportCommand,
+  trainCommand,
   replayCommand,
   webCommand,
   customersCommand,
@@ -83,8 +85,9 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
   };
   const code = await runCli(process.argv.slice(2), io);
-  // Long-running commands (web) never return here; everything else exits with its code.
+  // Exit once stdout is flushed, even if a library left a handle open (a worker, a timer).
   process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
 if (isMain()) void main();

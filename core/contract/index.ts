@@ -3,6 +3,7 @@ import { alertCommands } from './commands/alerts';
 import { appCommands } from './commands/app';
 import { customersCommands } from './commands/customers';
 import { dashboardCommands } from './commands/dashboard';
+import { modelCommands } from './commands/models';
 import { eventCommands } from './commands/events';
 import { forecastCommands } from './commands/forecast';
 import { importCommands } from './commands/import';
@@ -34,6 +35,7 @@ export const commands = {
   ...alertCommands,
   ...dashboardCommands,
   ...importCommands,
+  ...modelCommands,
   ...customersCommands,
 };
 

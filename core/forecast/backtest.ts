@@ -1,4 +1,4 @@
-import { localCandidate } from './candidates';
+import { localCandidate, seriesFeature } from './candidates';
 import type { ForecastResult, OriginForecast, SeriesContext } from './types';
 
 /**
@@ -20,6 +20,8 @@ export interface CandidateRuns {
   errors: (string | null)[];
   /** Description of each candidate's final fit (null when it failed there). */
   descriptions: (Record<string, unknown> | null)[];
+  /** Series features computed for global candidates (see registerSeriesFeature). */
+  features?: Record<string, Float64Array>;
 }
 
 /**
@@ -49,6 +51,8 @@ export function runLocalCandidates(
   originsWithFinal: readonly number[],
   horizon: number,
   names: readonly string[],
+  featureNames: readonly string[] = [],
+  startPeriod = 0,
 ): CandidateRuns {
   const originCount = originsWithFinal.length;
   const block = originCount * horizon;
@@ -94,5 +98,15 @@ export function runLocalCandidates(
     errors.push(error);
     descriptions.push(description);
   });
-  return { names: [...names], originCount, horizon, mean, sd, valid, errors, descriptions };
+  const features: Record<string, Float64Array> = {};
+  for (const featureName of featureNames) {
+    const feature = seriesFeature(featureName);
+    if (!feature) continue;
+    try {
+      features[featureName] = feature(y, shared, originsWithFinal, startPeriod);
+    } catch {
+      // A feature that cannot be computed leaves its global candidate out for this series.
+    }
+  }
+  return { names: [...names], originCount, horizon, mean, sd, valid, errors, descriptions, features };
 }

@@ -1,4 +1,4 @@
-import { countQuantiles } from './kernels/counts';
+import { spreadCountQuantiles } from './kernels/counts';
 import { sortedQuantile } from './kernels/stats';
 import { pinballLoss } from './metrics';
 import { NORMAL_Z } from './models/common';
@@ -28,6 +28,11 @@ export interface ContinuousCalibration {
 export interface CountCalibration {
   kind: 'count';
   varianceMultiplier: number;
+  /**
+   * Quantile levels actually used, per QUANTILE_LEVELS entry: 0.5 + (level - 0.5) * s with
+   * s <= 1 chosen so that the backtest 80% intervals hold about 80% of outcomes (see fit()).
+   */
+  levels: Float64Array;
   samples: number;
 }
 
@@ -98,9 +103,17 @@ export function continuousQuantiles(mean: Float64Array, sd: Float64Array, calibr
 
 const COUNT_LEVELS = new Float64Array(QUANTILE_LEVELS);
 const MULTIPLIERS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4];
+const LEVEL_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
+const MAX_COUNT_POINTS = 8_000;
+/** Backtest coverage of the 80% interval the count calibration aims at (within the 75-85% band). */
+const COUNT_COVERAGE_TARGET = 0.8;
 
-export function countQuantilesAt(mean: number, sd: number, multiplier: number, out: Float64Array): void {
-  countQuantiles(Math.max(0, mean), Math.max(mean, multiplier * sd * sd), COUNT_LEVELS, out);
+function scaledLevels(scale: number): Float64Array {
+  return Float64Array.from(QUANTILE_LEVELS, (p) => 0.5 + (p - 0.5) * scale);
+}
+
+export function countQuantilesAt(mean: number, sd: number, multiplier: number, out: Float64Array, levels: Float64Array = COUNT_LEVELS): void {
+  spreadCountQuantiles(Math.max(0, mean), Math.max(mean, multiplier * sd * sd), levels, out);
 }
 
 /** Collects (mean, sd, actual, scale) backtest points of count series. */
@@ -116,9 +129,19 @@ export class CountErrors {
     this.actuals.push(actual);
     this.weights.push(scale > 0 && Number.isFinite(scale) ? 1 / scale : 1);
   }
+  /**
+   * The variance multiplier minimises the pooled pinball loss. Then, because the lower
+   * quantiles of mostly-zero items sit on zero and every zero outcome falls inside the
+   * interval, honest count intervals cover more than their nominal share; the levels are
+   * pulled toward the median (never widened) until the pooled backtest 80% interval holds
+   * about COUNT_COVERAGE_TARGET of the outcomes.
+   */
   fit(): CountCalibration {
+    const total = this.means.length;
+    if (total === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), samples: 0 };
+    // Two scalars are estimated: an even subsample of at most MAX_COUNT_POINTS points is plenty.
+    this.subsample(MAX_COUNT_POINTS);
     const n = this.means.length;
-    if (n === 0) return { kind: 'count', varianceMultiplier: 1, samples: 0 };
     const q = new Float64Array(QUANTILE_LEVELS.length);
     let best = 1;
     let bestLoss = Infinity;
@@ -135,7 +158,29 @@ export class CountErrors {
         best = multiplier;
       }
     }
-    return { kind: 'count', varianceMultiplier: best, samples: n };
+    let levels: Float64Array = Float64Array.from(COUNT_LEVELS);
+    for (const scale of LEVEL_SCALES) {
+      const candidate = scaledLevels(scale);
+      let covered = 0;
+      for (let j = 0; j < n; j++) {
+        countQuantilesAt(this.means[j]!, this.sds[j]!, best, q, candidate);
+        if (this.actuals[j]! >= q[1]! && this.actuals[j]! <= q[5]!) covered++;
+      }
+      if (covered / n < COUNT_COVERAGE_TARGET) break;
+      levels = candidate;
+    }
+    return { kind: 'count', varianceMultiplier: best, levels, samples: total };
+  }
+
+  private subsample(limit: number): void {
+    const n = this.means.length;
+    if (n <= limit) return;
+    const keep = (arr: number[]) => Array.from({ length: limit }, (_, i) => arr[Math.floor((i * n) / limit)]!);
+    const [means, sds, actuals, weights] = [keep(this.means), keep(this.sds), keep(this.actuals), keep(this.weights)];
+    this.means.splice(0, n, ...means);
+    this.sds.splice(0, n, ...sds);
+    this.actuals.splice(0, n, ...actuals);
+    this.weights.splice(0, n, ...weights);
   }
 }
 
@@ -144,7 +189,7 @@ export function countQuantileArrays(mean: Float64Array, sd: Float64Array, calibr
   const quantiles = QUANTILE_LEVELS.map(() => new Float64Array(h));
   const q = new Float64Array(QUANTILE_LEVELS.length);
   for (let i = 0; i < h; i++) {
-    countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q);
+    countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q, calibration.levels);
     for (let k = 0; k < q.length; k++) quantiles[k]![i] = q[k]!;
   }
   return quantiles;

@@ -1,6 +1,7 @@
 import { adida, croston, imapa, sba, tsb } from './models/intermittent';
 import { ets } from './models/ets';
 import { fourierDamped, fourierEts, fourierSes, fourierTheta } from './models/fourier';
+import { multiSeasonalDamped, multiSeasonalSes } from './models/multi-seasonal';
 import { movingAverage, naive, seasonalNaive } from './models/simple';
 import { stlDamped, stlEts, stlSes, stlTheta } from './models/stl';
 import { theta } from './models/theta';
@@ -49,6 +50,17 @@ export interface GlobalBatchSeries {
    * unknown, series are aligned at their ends.
    */
   startPeriod: number;
+  /** Per-series features the candidate asked for (computed next to the local candidates, in the workers). */
+  features?: Record<string, Float64Array>;
+  /** Category or supplier key, when known. */
+  group?: string;
+  /** values[0] is the first sale (the launch is in the data). */
+  launchObserved?: boolean;
+  /**
+   * Whether the candidate applies to this series (it is forecast). Only candidates with
+   * `seesAllSeries` get series with applies = false, to learn from; absent means true.
+   */
+  applies?: boolean;
 }
 
 /** What a global candidate may use: cancellation and the worker pool of the run. */
@@ -67,15 +79,39 @@ export interface GlobalCandidate {
   name: string;
   complexity: number;
   seasonal: boolean;
+  /** Names of registered series features (see registerSeriesFeature) it needs in GlobalBatchSeries.features. */
+  features?: readonly string[];
+  /** Gets every series of the run (those it does not apply to flagged applies = false) instead of only its own. */
+  seesAllSeries?: boolean;
   appliesTo(situation: CandidateSituation): boolean;
   /**
-   * Forecasts h steps from every origin of every series it applies to (the final origin is
-   * each series' full length, last in the list). Entry undefined for series it skips.
+   * Forecasts h steps from every origin (the final origin is each series' full length, last
+   * in the list) of the series it applies to; with `seesAllSeries` the batch also holds the
+   * other series of the run (applies = false) to learn from. Entry undefined for series it skips.
    */
   forecastAcross(batch: GlobalBatchSeries[], horizon: number, options: GlobalRunOptions): Promise<((OriginForecast | undefined)[] | undefined)[]>;
 }
 
 export type Candidate = LocalCandidate | GlobalCandidate;
+
+/**
+ * A per-series computation a global candidate needs (e.g. each series' seasonal profile at
+ * every origin). It runs in the worker right after the series' local candidates and shares
+ * their memo, so work such as STL decompositions is done once. `cuts` are the origins
+ * followed by the full length.
+ */
+export type SeriesFeature = (y: Float64Array, context: SeriesContext, cuts: readonly number[], startPeriod: number) => Float64Array;
+
+const featureRegistry = new Map<string, SeriesFeature>();
+
+export function registerSeriesFeature(name: string, feature: SeriesFeature): void {
+  if (featureRegistry.has(name)) throw new Error(`Series feature ${name} is registered twice`);
+  featureRegistry.set(name, feature);
+}
+
+export function seriesFeature(name: string): SeriesFeature | undefined {
+  return featureRegistry.get(name);
+}
 
 const localRegistry = new Map<string, LocalCandidate>();
 
@@ -124,6 +160,10 @@ local('fourier_ets', fourierEts, 4, true, (s) => continuous(s) && seasonalWith(2
 local('fourier_theta', fourierTheta, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('fourier_damped', fourierDamped, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('fourier_ses', fourierSes, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+// Daily series with two years before the first origin: weekly and yearly cycles.
+const twoYearsDaily = (s: CandidateSituation) => s.context.frequency === 'D' && s.context.season === 7 && (s.origins[0] ?? s.profile.length) >= 2 * 365 + 14;
+local('mstl_ses', multiSeasonalSes, 5, true, (s) => continuous(s) && twoYearsDaily(s));
+local('mstl_damped', multiSeasonalDamped, 5, true, (s) => continuous(s) && twoYearsDaily(s));
 // Intermittent and lumpy demand.
 local('croston', croston, 2, false, intermittent);
 local('sba', sba, 2, false, intermittent);

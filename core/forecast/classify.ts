@@ -1,8 +1,10 @@
 /**
  * Classification helpers (PRODUCT.md §6). Pure functions over plain numbers.
  *
- * - ABC by value share over the last 52 weeks: products sorted by value, A while the
- *   cumulative share (including the product) is at most 80%, B up to 95%, C the rest.
+ * - ABC by value share over the last 52 weeks: products sorted by value; a product is A when
+ *   the products ranked above it make less than 80% of the value (it is needed to reach
+ *   80%), B when they make less than 95%, C otherwise. Counting the share before the
+ *   product keeps a large product out of C in short ranges.
  * - XYZ by the coefficient of variation of period demand: X <= 0.5, Y <= 1.0, Z above.
  * - Demand pattern by ADI and CV^2 of the non-zero demands (Syntetos, Boylan & Croston
  *   2005, cut-offs 1.32 and 0.49): smooth, erratic, intermittent, lumpy.
@@ -32,10 +34,8 @@ export function abcClasses(values: readonly number[], aShare = 0.8, bShare = 0.9
     if (!(v > 0)) break;
     const before = cumulative / total;
     cumulative += v;
-    const share = cumulative / total;
-    // The first product is always A, so a single dominant product is not left in B.
-    if (share <= aShare + 1e-12 || before === 0) classes[i] = 'A';
-    else if (share <= bShare + 1e-12) classes[i] = 'B';
+    if (before < aShare - 1e-12) classes[i] = 'A';
+    else if (before < bShare - 1e-12) classes[i] = 'B';
     else classes[i] = 'C';
   }
   return classes;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../contract/errors';
 import { getImport, listImports, listRejects } from '../db/repos/imports';
 import { readSettings } from '../db/repos/settings';
-import { inspectFile } from '../import/inspect';
+import { inspectFile, knownScan } from '../import/inspect';
 import type { ImportJobInput } from '../import/jobs';
 import { IMPORT_JOB, UNDO_JOB } from '../import/jobs';
 import { writeRejectsCsv } from '../import/rejects';
@@ -20,7 +20,8 @@ export const importHandlers = defineHandlers<HandlerContext>('import', {
   'import.commit': (input, { app }) => {
     const files: ImportJobInput['files'] = input.files.map((f) => {
       const file = app.files.resolve(f.fileId);
-      return { path: file.path, name: file.name, mapping: f.mapping, replace: f.replace, remember: f.remember };
+      const scan = knownScan(file.path);
+      return { path: file.path, name: file.name, mapping: f.mapping, replace: f.replace, remember: f.remember, ...(scan ? { scan } : {}) };
     });
     const title = files.length === 1 ? `Importing ${files[0]?.name ?? ''}` : `Importing ${files.length} files`;
     return { jobId: app.startJob({ kind: IMPORT_JOB, title, input: { files, createProducts: input.createProducts } satisfies ImportJobInput }) };

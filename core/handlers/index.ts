@@ -15,6 +15,7 @@ import { workspaceHandlers } from './workspace';
 import { planHandlers } from './plan';
 import { purchaseOrderHandlers } from './purchase-orders';
 import { reportHandlers } from './reports';
+import { modelHandlers } from './models';
 
 /** Every domain's handlers; add one entry per domain. */
 export function allHandlers() {
@@ -32,6 +33,7 @@ export function allHandlers() {
     alertHandlers,
     dashboardHandlers,
     importHandlers,
+    modelHandlers,
     customersHandlers,
   );
 }

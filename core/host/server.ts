@@ -212,8 +212,10 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       clearInterval(heartbeat);
       for (const res of streams) res.end();
       streams.clear();
-      await new Promise((r) => server.close(r));
+      const closed = new Promise((r) => server.close(r));
+      // Keep-alive connections would hold close() open until they time out.
       server.closeAllConnections();
+      await closed;
       await app.dispose();
       rmSync(uploadDir, { recursive: true, force: true });
     },

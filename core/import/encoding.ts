@@ -11,6 +11,8 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252
 
 export interface FileScan {
   sizeBytes: number;
+  /** Modification time when scanned: a scan is reused only while size and time are unchanged. */
+  mtimeMs: number;
   /** SHA-256 of the file's bytes as stored (compressed files: of the compressed bytes). */
   contentHash: string;
   encoding: TextEncodingName;
@@ -20,6 +22,13 @@ export interface FileScan {
 }
 
 export const READ_CHUNK_BYTES = 1 << 20;
+
+/** Spreadsheet workbooks dropped as they are: xlsx/ods are zip files, old .xls is OLE2. */
+function spreadsheetKind(head: Buffer): string | null {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'a spreadsheet workbook (.xlsx or .ods)';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'an Excel 97–2003 workbook (.xls)';
+  return null;
+}
 
 function isGzip(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
@@ -107,15 +116,24 @@ export async function scanFile(path: string, name: string, signal?: AbortSignal)
   const hash = createHash('sha256');
   const inspector = new EncodingInspector();
   let sizeBytes = 0;
+  let mtimeMs = 0;
   let compressed = false;
   try {
-    sizeBytes = statSync(path).size;
+    const stat = statSync(path);
+    sizeBytes = stat.size;
+    mtimeMs = stat.mtimeMs;
     let first = true;
     for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
       throwIfAborted(signal);
       const buffer = chunk as Buffer;
       hash.update(buffer);
-      if (first) compressed = isGzip(buffer);
+      if (first) {
+        const workbook = spreadsheetKind(buffer);
+        if (workbook) {
+          throw new AppError('csv.unreadable', `${name} is ${workbook}, not a CSV file. Open it in your spreadsheet program, save it as "CSV UTF-8", and import that file.`);
+        }
+        compressed = isGzip(buffer);
+      }
       first = false;
       if (!compressed) inspector.feed(buffer);
     }
@@ -126,10 +144,20 @@ export async function scanFile(path: string, name: string, signal?: AbortSignal)
       }
     }
   } catch (err) {
-    if (err instanceof Error && err.name === 'AbortError') throw err;
+    if ((err instanceof Error && err.name === 'AbortError') || err instanceof AppError) throw err;
     throw unreadable(name, err);
   }
-  return { sizeBytes, contentHash: hash.digest('hex'), encoding: inspector.result(), bom: inspector.bom, compressed };
+  return { sizeBytes, mtimeMs, contentHash: hash.digest('hex'), encoding: inspector.result(), bom: inspector.bom, compressed };
+}
+
+/** The scan still describes the file when its size and modification time are unchanged. */
+export function scanStillValid(path: string, scan: FileScan): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.size === scan.sizeBytes && stat.mtimeMs === scan.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /** A streaming decoder for one of the supported encodings (byte-order marks are dropped). */

@@ -113,10 +113,10 @@ export class DecimalVote {
     this.example.point ??= value;
   }
 
-  result(): { separator: DecimalSeparator; evidence: string } {
-    if (this.comma > this.point) return { separator: ',', evidence: `Decimal comma: numbers are written like "${this.example.comma ?? ''}".` };
-    if (this.point > 0) return { separator: '.', evidence: `Decimal point: numbers are written like "${this.example.point ?? ''}".` };
-    return { separator: '.', evidence: 'The numbers have no decimals, so the decimal separator does not matter.' };
+  result(): { separator: DecimalSeparator; evidence: string; decided: boolean } {
+    if (this.comma > this.point) return { separator: ',', evidence: `Decimal comma: numbers are written like "${this.example.comma ?? ''}".`, decided: true };
+    if (this.point > 0) return { separator: '.', evidence: `Decimal point: numbers are written like "${this.example.point ?? ''}".`, decided: true };
+    return { separator: '.', evidence: 'The numbers have no decimals, so the decimal separator does not matter.', decided: false };
   }
 }
 
@@ -126,6 +126,11 @@ export class PeriodVote {
 
   add(day: number): void {
     if (this.days.size < 5000) this.days.add(day);
+  }
+
+  /** Two distinct dates at least are needed to see a period. */
+  get decided(): boolean {
+    return this.days.size >= 2;
   }
 
   result(): SalesPeriod {

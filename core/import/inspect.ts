@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { importsWithHash, savedMapping } from '../db/repos/imports';
 import { headerSignature, mappingProblems, periodHeader, suggest } from './detect';
 import type { FileScan } from './encoding';
-import { scanFile } from './encoding';
+import { scanFile, scanStillValid } from './encoding';
 import { FIELDS, KIND_LABELS } from './fields';
 import { DateOrderVote, DecimalVote, PeriodVote } from './infer';
 import { formatPreviewRows } from './preview-format';
@@ -28,23 +28,28 @@ export interface InspectOptions {
   signal?: AbortSignal;
 }
 
-// The UI inspects a file again after every change to its mapping: remember scans.
-const scanCache = new Map<string, FileScan>();
+// The UI inspects a file again after every change to its mapping: remember the last scan
+// of each path, for as long as the file keeps its size and modification time.
+const scans = new Map<string, FileScan>();
+
+/** The scan made when the file was inspected, if the file has not changed since (passed on to the import job). */
+export function knownScan(path: string): FileScan | undefined {
+  const scan = scans.get(path);
+  return scan && scanStillValid(path, scan) ? scan : undefined;
+}
 
 async function cachedScan(path: string, name: string, signal?: AbortSignal): Promise<FileScan> {
-  let stamp: string;
   try {
-    const stat = statSync(path);
-    stamp = `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    statSync(path);
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     throw new AppError('file.unreadable', missing ? `${name} does not exist (${path}).` : `${name} could not be read: ${err instanceof Error ? err.message : String(err)}.`);
   }
-  const cached = scanCache.get(stamp);
-  if (cached) return cached;
+  const known = knownScan(path);
+  if (known) return known;
   const scan = await scanFile(path, name, signal);
-  if (scanCache.size > 50) scanCache.clear();
-  scanCache.set(stamp, scan);
+  if (scans.size > 100) scans.clear();
+  scans.set(path, scan);
   return scan;
 }
 
@@ -125,7 +130,9 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
   const wideFirstColumn = options.mapping ? options.mapping.wideFirstColumn : (rememberedMapping?.wideFirstColumn ?? suggestion.wideFirstColumn);
   const wideStartDate = options.mapping ? options.mapping.wideStartDate : (rememberedMapping?.wideStartDate ?? suggestion.wideStartDate);
   const skip = options.mapping ? options.mapping.skip : (rememberedMapping?.skip ?? suggestion.skip);
-  let period = options.mapping?.period ?? rememberedMapping?.period ?? suggestion.period;
+  // The period is a property of the data, not of the layout: a remembered mapping's period
+  // only stands when the data cannot tell (one date); a preset's (Walmart: weeks) stands.
+  let period = options.mapping?.period ?? suggestion.period;
   if (period === undefined) {
     const periodVote = new PeriodVote();
     if (kind === 'sales_totals' && columns['date'] !== undefined) {
@@ -140,16 +147,16 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
       });
       const days = wideColumnDays({ kind, columns, dateOrder, decimalSeparator: '.', period: 'day', wideFirstColumn, wideStartDate }, headers);
       for (const day of days) if (day !== undefined) periodVote.add(day);
-      period = numberedWeeks ? 'week' : undefined;
+      if (numberedWeeks) period = 'week';
     }
-    period ??= periodVote.result();
+    period ??= periodVote.decided ? periodVote.result() : (rememberedMapping?.period ?? periodVote.result());
   }
 
   const mapping: Mapping = {
     kind,
     columns,
     dateOrder,
-    decimalSeparator: options.mapping?.decimalSeparator ?? rememberedMapping?.decimalSeparator ?? decimalDecision.separator,
+    decimalSeparator: options.mapping?.decimalSeparator ?? (decimalDecision.decided ? decimalDecision.separator : (rememberedMapping?.decimalSeparator ?? decimalDecision.separator)),
     period,
     ...(wideFirstColumn === undefined ? {} : { wideFirstColumn }),
     ...(wideStartDate === undefined ? {} : { wideStartDate }),

@@ -93,9 +93,17 @@ export function formatPreviewRows(db: Db, mapping: Mapping, entries: ReadonlyArr
     seen[kind].add(key);
     return true;
   };
+  const firstLineOf = new Map<string, number>();
   return entries.map(({ line, record, problems }) => {
     if (!record) return { line, status: 'rejected', values: {}, problems: problems ?? [], notes: [] };
     const notes: string[] = [];
+    if (record.type === 'sale' && !record.isTotal) {
+      // The same line twice is one sale (its natural key is everything it says).
+      const key = JSON.stringify(record);
+      const first = firstLineOf.get(key);
+      if (first === undefined) firstLineOf.set(key, line);
+      else notes.push(`same as line ${first}: counted once`);
+    }
     const sku = 'sku' in record ? record.sku : null;
     if (sku !== null && record.type !== 'product' && isNew('products', products.has(sku), sku)) notes.push('new product');
     if (record.type === 'product' && products.has(record.sku)) notes.push('updates a known product');

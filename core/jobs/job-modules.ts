@@ -5,4 +5,5 @@ import '../demo/job';
 import '../planning/forecast-job';
 import '../inventory/plan-job';
 import '../alerts/job';
+import '../forecast/global/train-job';
 import '../customers/job';

@@ -52,7 +52,15 @@ export async function waitReady(page: Page): Promise<void> {
   await expect(page.locator('html[data-app-state="ready"]')).toHaveCount(1);
 }
 
+/** Waits until no command is waiting for an answer (the renderer's <html data-busy>) and paint settled. */
+export async function settle(page: Page): Promise<void> {
+  await expect(page.locator('html[data-busy="0"]')).toHaveCount(1);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(page.locator('html[data-busy="0"]')).toHaveCount(1);
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
+  await settle(page);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });

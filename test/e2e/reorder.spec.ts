@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { updateSettings } from '../../core/db/repos/settings';
 import { seedShop } from '../core/inventory/fixtures';
+import { openDemoShop } from './flows';
 import type { Host } from './host';
-import { SCREENSHOT_DIR, expect, shot, startHost, stopHost, waitReady } from './host';
+import { SCREENSHOT_DIR, expect, shot, startHost, stopHost, test as hostTest, waitReady } from './host';
 
 /** A browser host opened on a small shop with sales, stock counts, suppliers and a forecast. */
 const test = base.extend<{ shop: { host: Host; dir: string } }>({
@@ -76,4 +77,42 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   const report = execFileSync('pdftotext', ['-layout', reportPath, '-'], { encoding: 'utf8' });
   expect(report).toMatch(/Total Leaf & Co\s+24\s+£60\.00/);
   expect(report).toContain('Changed by you to 20.');
+});
+
+hostTest('demo shop → plan (forecast first) → accept a supplier’s lines → purchase order → PDF', async ({ page, host }) => {
+  hostTest.setTimeout(300_000);
+  await page.goto(host.url);
+  await openDemoShop(page, 'reorder-demo-');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reorder', exact: true }).click();
+  await page.getByRole('button', { name: 'Make a plan' }).click();
+  await expect(page.getByTestId('job-progress').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Plan again' })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByText(/^Plan for 16 Nov 2026 · \d+ products · \d+ to order/)).toBeVisible();
+  const group = page.locator('section[aria-label^="Supplier "]').first();
+  const supplier = ((await group.getAttribute('aria-label')) ?? '').replace(/^Supplier /, '');
+  await expect(group.getByTestId('reasoning').first()).toHaveText(/^Order \d+/);
+  await shot(page, 'reorder-demo-01-plan');
+
+  await group.getByRole('button', { name: /^Accept all \d+/ }).click();
+  await expect(group.getByTestId('status').first()).toHaveText('Accepted');
+  const accepted = await group.getByTestId('status').count();
+  await page.getByRole('button', { name: 'Create purchase orders' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Purchase orders' })).toBeVisible();
+  const order = page.locator('section[aria-label^="Purchase order PO-2026"]').filter({ hasText: supplier });
+  await expect(order.getByTestId('po-status')).toHaveText('draft');
+  await shot(page, 'reorder-demo-02-purchase-order');
+
+  const downloadPromise = page.waitForEvent('download');
+  await order.getByRole('button', { name: 'Order PDF' }).click();
+  const pdfPath = join(host.home, 'po.pdf');
+  await (await downloadPromise).saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('HARBOUR LANE PROVISIONS');
+  expect(text).toContain(`To: ${supplier}`);
+  expect(text).toMatch(/Date 16 Nov 2026 · status draft/);
+  // One line per accepted product, and a total in pounds.
+  expect(text.match(/^\s*[A-Z]{3}-\d{3}\s/gm)?.length).toBe(accepted);
+  expect(text).toMatch(/Total\s+[\d,.]+\s+£[\d,]+\.\d\d/);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, join(SCREENSHOT_DIR, 'reorder-demo-03-po-pdf')]);
 });

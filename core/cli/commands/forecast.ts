@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { forecastMany } from '../../forecast/engine';
+import { statisticalCandidates } from '../../forecast/engine/prepare';
+import { defaultGlobalCandidates } from '../../forecast/global/candidates';
 import type { SeriesForecast } from '../../forecast/engine';
 import { readSeriesCsv, SeriesCsvError } from '../../forecast/io/series-csv';
 import { WorkerPool } from '../../jobs/pool';
@@ -48,6 +50,17 @@ async function writeForecasts(path: string, series: readonly SeriesForecast[], h
 }
 
 /**
+ * The statistical candidates, plus the global machine-learning models only when
+ * SHELFCAST_GLOBAL_MODELS names them ("gbdt", "gbdt,nn"): their training runs for minutes on
+ * tens of thousands of series, which the batch command must not (10,000 weekly series in
+ * 30 s); the workspace forecast job decides for itself.
+ */
+function cliCandidates() {
+  const named = process.env.SHELFCAST_GLOBAL_MODELS;
+  return [...statisticalCandidates(), ...(named ? defaultGlobalCandidates({ SHELFCAST_GLOBAL_MODELS: named }) : [])];
+}
+
+/**
  * Forecasts every series of a `series_id,date,value` file (the benchmark layout) with the
  * full engine: frequency inferred from the dates, candidates backtested and chosen per
  * series, calibrated quantiles. Uses every core through the worker pool.
@@ -68,6 +81,7 @@ export const forecastCommand: CliCommand = {
     const horizon = positiveInt(values.horizon, '--horizon');
     const season = positiveInt(values.season, '--season');
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let file;
     try {
       file = await readSeriesCsv(train);
@@ -83,7 +97,7 @@ export const forecastCommand: CliCommand = {
     try {
       result = await forecastMany(
         file.series.map((s) => ({ id: s.id, values: s.values, startDay: s.startDay })),
-        { horizon, season, frequency: file.frequency, runner: pool },
+        { horizon, season, frequency: file.frequency, runner: pool, candidates: cliCandidates() },
       );
     } finally {
       await pool.close();
@@ -96,10 +110,12 @@ export const forecastCommand: CliCommand = {
       throw new UsageError(`cannot write ${out}${code ? ` (${code})` : ''}`);
     }
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
+    // CPU time of this process including its worker threads: the cost independent of other load on the machine.
+    const cpu = process.cpuUsage(cpuStart);
     io.stderr(
       `forecast: ${result.series.length} series (${file.frequency}, ${file.rows} rows${file.filledGaps ? `, ${file.filledGaps} missing periods as 0` : ''}), ` +
         `read ${seconds(loaded - started)} s, fit ${seconds(fitted - loaded)} s, total ${seconds(performance.now() - started)} s, ` +
-        `${result.fallbacks} fallbacks\n`,
+        `cpu ${seconds((cpu.user + cpu.system) / 1000)} s, ${result.fallbacks} fallbacks\n`,
     );
     return 0;
   },

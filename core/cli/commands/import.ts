@@ -4,7 +4,7 @@ import type { CommitResult, DateOrder, ImportKind, Inspection } from '../../cont
 import { DateOrder as DateOrderSchema, DecimalSeparator, ImportKind as ImportKindSchema } from '../../contract/commands/import';
 import { AppError } from '../../contract/errors';
 import { readSettings } from '../../db/repos/settings';
-import { inspectFile } from '../../import/inspect';
+import { inspectFile, knownScan } from '../../import/inspect';
 import { IMPORT_JOB } from '../../import/jobs';
 import type { ImportJobInput } from '../../import/jobs';
 import { applyColumnChoices } from '../../import/overrides';
@@ -65,10 +65,11 @@ export const importCommand: CliCommand = {
         if (problems.length > 0) throw new UsageError(`${name}: ${problems.join(' ')}`);
         if (dateOrder) mapping.dateOrder = dateOrder;
         if (decimal) mapping.decimalSeparator = decimal;
-        inspection = await inspectFile(app.db, path, name, { mapping, locale: settings.locale });
+        if ((values.map ?? []).length > 0 || dateOrder || decimal) inspection = await inspectFile(app.db, path, name, { mapping, locale: settings.locale });
         if (inspection.blockers.length > 0) throw new AppError('csv.bad_header', `${name}: ${inspection.blockers.join(' ')}`);
         if (inspection.dateOrder.ambiguous && !dateOrder) io.stderr(`${name}: ${inspection.dateOrder.evidence} (Use --date-order to choose.)\n`);
-        files.push({ path, name, mapping: inspection.mapping, replace: values.replace ?? false });
+        const scan = knownScan(path);
+        files.push({ path, name, mapping: inspection.mapping, replace: values.replace ?? false, ...(scan ? { scan } : {}) });
       }
       const input: ImportJobInput = { files, createProducts: !values['no-new-products'] };
       const result = (await runJobToEnd(app, io, IMPORT_JOB, 'Importing', input)) as CommitResult;

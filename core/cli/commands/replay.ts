@@ -51,7 +51,9 @@ function print(io: CliIO, json: boolean, outcome: Awaited<ReturnType<typeof repl
     io.stdout(`${JSON.stringify({ policies, series, ...extra, ...(Object.keys(variants).length > 0 ? { variants } : {}) })}\n`);
     return;
   }
-  io.stdout(`Policy replay over ${series} series (${JSON.stringify(extra)})\n`);
+  const { calibration, ...facts } = extra as { calibration?: { level: number; series: number } | null } & Record<string, unknown>;
+  io.stdout(`Policy replay over ${series} series (${Object.entries(facts).map(([k, v]) => `${k} ${String(v)}`).join(', ')})\n`);
+  if (calibration) io.stdout(`  Our policy plans at a service level of ${calibration.level.toFixed(3)}, calibrated on the ${calibration.series} series' periods just before the window.\n`);
   for (const name of POLICY_NAMES) {
     const p = policies[name]!;
     io.stdout(

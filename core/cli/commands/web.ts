@@ -22,6 +22,9 @@ export const webCommand: CliCommand = {
     io.stderr('Shelfcast is running. Open the address above in a browser. Press Ctrl+C to stop.\n');
     await new Promise<void>((done) => {
       const stop = () => {
+        // A second signal while closing stops at once.
+        process.once('SIGINT', () => process.exit(130));
+        process.once('SIGTERM', () => process.exit(143));
         void host.close().then(done);
       };
       process.once('SIGINT', stop);

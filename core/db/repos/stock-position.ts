@@ -3,7 +3,8 @@
  *   on hand  = latest stock count + deliveries received after it − sales after it
  *   on order = open lines of sent purchase orders (ordered − received), with their due day
  * A count on day d is the stock at the end of day d, so sales and receipts of later days
- * move it. Backorders are not kept by the shop systems we import, so they are 0 here.
+ * move it. A product never counted has what was received minus what sold after the first
+ * delivery. Backorders are not kept by the shop systems we import, so they are 0 here.
  */
 import type { Db } from '../connection';
 
@@ -54,6 +55,21 @@ export function stockPositions(db: Db): Map<string, StockPosition> {
     )
     .all() as Array<{ productId: number; locationId: number; quantity: number }>;
 
+  // Never counted: what was received minus what sold after the first delivery.
+  const uncountedSales = db
+    .prepare(
+      `SELECT sa.product_id AS productId, sa.location_id AS locationId, SUM(sa.quantity) AS quantity
+         FROM sales sa
+         JOIN (SELECT l.product_id, l.location_id, min(${DAY_OF('po.received_at')}) AS firstDay
+                 FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id
+                WHERE po.received_at IS NOT NULL AND l.received_quantity > 0
+                GROUP BY l.product_id, l.location_id) first ON first.product_id = sa.product_id AND first.location_id = sa.location_id
+        WHERE sa.day > first.firstDay
+          AND NOT EXISTS (SELECT 1 FROM stock_snapshots c WHERE c.product_id = sa.product_id AND c.location_id = sa.location_id)
+        GROUP BY sa.product_id, sa.location_id`,
+    )
+    .all() as Array<{ productId: number; locationId: number; quantity: number }>;
+
   const receipts = db
     .prepare(
       `SELECT l.product_id AS productId, l.location_id AS locationId, ${DAY_OF('po.received_at')} AS day, SUM(l.received_quantity) AS quantity
@@ -96,6 +112,7 @@ export function stockPositions(db: Db): Map<string, StockPosition> {
   };
   for (const c of counts) get(c.productId, c.locationId);
   for (const s of sales) get(s.productId, s.locationId).soldSinceCount = s.quantity;
+  for (const s of uncountedSales) get(s.productId, s.locationId).soldSinceCount = s.quantity;
   for (const r of receipts) {
     const position = get(r.productId, r.locationId);
     if (position.countDay === null || r.day > position.countDay) position.receivedSinceCount += r.quantity;

@@ -95,7 +95,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
 }
 
 /** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */
-const SPREAD_WEIGHT = 0.5;
+const SPREAD_WEIGHT = 0.25;
 
 /**
  * Per-series spread correction: the root mean square of the series' standardised backtest
@@ -155,9 +155,21 @@ async function addGlobalCandidates(
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
   for (const candidate of globals) {
-    const members = series.filter((s) => s.global.includes(candidate.name));
-    if (members.length === 0) continue;
-    const batch = members.map((s) => ({ id: s.id, values: s.y, context: s.context, profile: s.profile, origins: s.origins, startPeriod: s.startPeriod }));
+    const appliesTo = series.map((s) => s.global.includes(candidate.name));
+    if (!appliesTo.includes(true)) continue;
+    const members = candidate.seesAllSeries ? series : series.filter((s) => appliesTo[s.index]);
+    const batch = members.map((s) => ({
+      id: s.id,
+      values: s.y,
+      context: s.context,
+      profile: s.profile,
+      origins: s.origins,
+      startPeriod: s.startPeriod,
+      features: runs[s.index]!.features ?? {},
+      ...(s.group !== undefined ? { group: s.group } : {}),
+      launchObserved: s.launchObserved,
+      applies: appliesTo[s.index]!,
+    }));
     let forecasts: ((OriginForecast | undefined)[] | undefined)[];
     let error: string | null = null;
     try {
@@ -167,7 +179,7 @@ async function addGlobalCandidates(
       error = err instanceof Error ? err.message : String(err);
     }
     members.forEach((s, j) => {
-      runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
+      if (appliesTo[s.index]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
     });
   }
 }

@@ -1,7 +1,9 @@
 import { backtestOrigins } from '../backtest';
 import type { Candidate, CandidateSituation } from '../candidates';
 import { localCandidates } from '../candidates';
+import { coldStart } from '../global/cold-start';
 import { pooledSeasonal } from '../global/pooled-seasonal';
+import { defaultGlobalCandidates } from '../global/candidates';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
 import type { SeriesProfile } from '../profile';
@@ -26,6 +28,12 @@ export interface PreparedSeries {
   distribution: 'continuous' | 'count';
   /** Calendar period number of y[0] (see GlobalBatchSeries.startPeriod). */
   startPeriod: number;
+  /** Series features the applicable global candidates need. */
+  features: string[];
+  /** Category or supplier key from the input. */
+  group?: string;
+  /** y[0] is the product's first sale (leading zeros were dropped), not just the start of the data. */
+  launchObserved: boolean;
 }
 
 /** Longest history fitted by default: enough for several seasons without slowing long series down. */
@@ -59,17 +67,35 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     allowNegative: profile.allowNegative,
   };
   if (input.startDay !== undefined) context.startDay = input.startDay + dayOffset(start, options.frequency);
-  if (input.calendar) context.calendar = input.calendar;
+  if (input.calendar) {
+    // The calendar covers the input's periods: drop the ones trimmed off the history with it.
+    const { holiday, eventMultiplier } = input.calendar;
+    context.calendar = {
+      ...(holiday ? { holiday: holiday.subarray(Math.min(start, holiday.length)) } : {}),
+      ...(eventMultiplier ? { eventMultiplier: eventMultiplier.subarray(Math.min(start, eventMultiplier.length)) } : {}),
+    };
+  }
   const count = options.origins ?? 3;
   const stride = options.originStride ?? defaultStride(options.horizon);
-  const origins = backtestOrigins(y.length, options.horizon, count, stride);
-  const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins };
+  const recentOrigins = backtestOrigins(y.length, options.horizon, count, stride);
+  // Candidates qualify on the recent origins; the year-ago one is extra evidence where they can run.
+  const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins: recentOrigins };
+  const origins = [...recentOrigins];
+  // One more origin a year before the end: its window is the same time of year as the coming
+  // horizon, the only place where a model's knowledge of the season ahead gets tested.
+  const yearAgo = y.length - periodsPerYear(options.frequency);
+  if (yearAgo >= 3 && yearAgo < (origins[0] ?? Infinity)) origins.unshift(yearAgo);
   const local: string[] = [];
   const global: string[] = [];
+  const features = new Set<string>();
   if (!profile.allZero) {
     for (const candidate of candidates) {
       if (!candidate.appliesTo(situation)) continue;
-      (candidate.kind === 'local' ? local : global).push(candidate.name);
+      if (candidate.kind === 'local') local.push(candidate.name);
+      else {
+        global.push(candidate.name);
+        for (const f of candidate.features ?? []) features.add(f);
+      }
     }
   }
   if (!local.includes('naive')) local.unshift('naive');
@@ -78,6 +104,9 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     index,
     id: input.id,
     startPeriod,
+    features: [...features],
+    ...(input.group !== undefined ? { group: input.group } : {}),
+    launchObserved: start > 0 && filled[start - 1] === 0,
     y,
     context,
     profile,
@@ -87,6 +116,10 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     scale: naiveScale(y, options.season),
     distribution: usesCountDistribution(profile) ? 'count' : 'continuous',
   };
+}
+
+export function periodsPerYear(frequency: Frequency): number {
+  return frequency === 'D' ? 365 : frequency === 'W' ? 52 : 12;
 }
 
 /** Days, weeks (Monday-based) or months since 1970 of a day number. */
@@ -103,6 +136,11 @@ function dayOffset(periods: number, frequency: Frequency): number {
   return Math.round(periods * 30.4375);
 }
 
+/** The statistical candidates: every registered local model plus pooled seasonality and cold start. */
+export function statisticalCandidates(): Candidate[] {
+  return [...localCandidates(), pooledSeasonal, coldStart];
+}
+
 export function defaultCandidates(): Candidate[] {
-  return [...localCandidates(), pooledSeasonal];
+  return [...statisticalCandidates(), ...defaultGlobalCandidates()];
 }

@@ -16,6 +16,8 @@ export interface CandidateChunkPayload {
   /** Origins including the final one, per series. */
   origins: number[][];
   names: string[][];
+  features: string[][];
+  startPeriods: number[];
 }
 
 export interface CandidateChunkResult {
@@ -26,7 +28,7 @@ export function runCandidateChunk(payload: CandidateChunkPayload): CandidateChun
   const runs: CandidateRuns[] = [];
   for (let s = 0; s < payload.contexts.length; s++) {
     const y = payload.values.subarray(payload.offsets[s]!, payload.offsets[s + 1]!);
-    runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!));
+    runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!, payload.features[s]!, payload.startPeriods[s]!));
   }
   return { runs };
 }
@@ -53,6 +55,8 @@ function buildPayload(chunk: readonly PreparedSeries[], horizon: number): Candid
     contexts: chunk.map((s) => s.context),
     origins: chunk.map((s) => [...s.origins, s.y.length]),
     names: chunk.map((s) => s.local),
+    features: chunk.map((s) => s.features),
+    startPeriods: chunk.map((s) => s.startPeriod),
   };
 }
 

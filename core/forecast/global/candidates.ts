@@ -6,6 +6,7 @@
  * full histories for the forecast from the end. (Training once per origin would be
  * cleaner still, but costs a training per origin for little difference.)
  */
+import { createRequire } from 'node:module';
 import type { GlobalBatchSeries, GlobalCandidate } from '../candidates';
 import type { OriginForecast } from '../types';
 import type { GlobalSeries } from './features/types';
@@ -147,4 +148,31 @@ export function gbdtCandidate(options: GlobalCandidateOptions<Partial<GbdtGlobal
 /** The MLP trained across the run's series (TensorFlow.js backend chosen at run time). */
 export function nnCandidate(options: GlobalCandidateOptions<Partial<NnGlobalOptions>> = {}): GlobalCandidate {
   return candidate('nn', 6, nnTrainer(options.model ?? {}), options);
+}
+
+function nativeTensorFlowInstalled(): boolean {
+  const require = createRequire(import.meta.url);
+  for (const name of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
+    try {
+      require.resolve(name);
+      return true;
+    } catch {
+      // not installed: try the next
+    }
+  }
+  return false;
+}
+
+/**
+ * The global candidates every forecast run backtests: the trees always (seconds of
+ * training); the network when native TensorFlow is installed, since on WebAssembly its
+ * two trainings per run take minutes. SHELFCAST_GLOBAL_MODELS ("gbdt,nn", "none")
+ * overrides the choice, e.g. for benchmarks.
+ */
+export function defaultGlobalCandidates(env: Record<string, string | undefined> = process.env): GlobalCandidate[] {
+  const chosen = env.SHELFCAST_GLOBAL_MODELS?.split(',').map((s) => s.trim()) ?? (nativeTensorFlowInstalled() ? ['gbdt', 'nn'] : ['gbdt']);
+  const out: GlobalCandidate[] = [];
+  if (chosen.includes('gbdt')) out.push(gbdtCandidate());
+  if (chosen.includes('nn')) out.push(nnCandidate());
+  return out;
 }

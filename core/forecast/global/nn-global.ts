@@ -12,15 +12,14 @@
 import type { ForecastOptions, ForecastResult, Frequency } from '../types';
 import { QUANTILE_LEVELS } from '../types';
 import type { BackendSelection } from './backend';
-import { ensureBackend } from './backend';
 import type { GlobalSeries } from './features/types';
 import type { SeriesState } from './features/series-state';
 import type { NnInputSpec } from './nn/inputs';
 import { defaultNnInputSpec, nnInputSize, writeNnInput } from './nn/inputs';
 import type { MlpWeights } from './nn/mlp';
-import { mlpForward } from './nn/mlp';
+import { mlpForward, OUTPUTS_PER_STEP } from './nn/mlp';
+// TensorFlow.js is loaded only when a network is trained (serving needs only the weights).
 import type { EpochProgress, MlpParams, SampleSet } from './nn/train';
-import { OUTPUTS_PER_STEP, trainMlp } from './nn/train';
 import { statesFor, validatePanel } from './panel';
 import { pathsFromQuantiles } from './quantile-paths';
 import { deriveSeed, seededRng } from './random';
@@ -75,7 +74,8 @@ export async function trainNnGlobal(series: GlobalSeries[], options: NnGlobalOpt
   if (!(Number.isInteger(H) && H >= 1)) throw new RangeError(`horizon must be a whole number >= 1, got ${H}`);
   const spec: NnInputSpec = { ...defaultNnInputSpec(options.frequency, options.season, H, options.inputs), ...options.inputOverrides };
   const seed = options.seed ?? options.mlp?.seed ?? 1;
-  const backend = run.backend ?? (await ensureBackend());
+  const backend = run.backend ?? (await (await import('./backend')).ensureBackend());
+  const { trainMlp } = await import('./nn/train');
   const states = statesFor(series, H);
   const minContext = spec.levelWindow;
   const maxOrigins = options.maxOriginsPerSeries ?? (options.frequency === 'D' ? 730 : options.frequency === 'W' ? 260 : 120);

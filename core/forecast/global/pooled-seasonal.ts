@@ -1,9 +1,10 @@
-import type { GlobalBatchSeries, GlobalCandidate, GlobalRunOptions } from '../candidates';
+import type { GlobalCandidate } from '../candidates';
 import { symmetricEigen } from '../kernels/eigen';
-import { etsForecast, etsState, fitEts } from '../kernels/ets';
-import { stl } from '../kernels/stl';
-import { usesContinuousModels } from '../candidates';
-import type { OriginForecast } from '../types';
+import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
+import { errorClipFor } from '../models/common';
+import { decompose } from '../models/stl';
+import { registerSeriesFeature, usesContinuousModels } from '../candidates';
+import type { OriginForecast, SeriesContext } from '../types';
 
 /**
  * Seasonal profiles pooled across the series of a run. Products of one shop share their
@@ -16,56 +17,40 @@ import type { OriginForecast } from '../types';
  * shrunk seasonal pattern is forecast by simple exponential smoothing.
  */
 
-export const POOLED_PROFILES_TASK = 'forecast.pooled-profiles';
-
 const SHRINK_WEIGHT = 0.5;
 const VARIANCE_SHARE = 0.9;
 const MIN_SERIES = 10;
-
-export interface ProfilePayload {
-  season: number;
-  values: Float64Array;
-  offsets: Int32Array;
-  /** Cut points (history lengths) per series, all origins including the final one. */
-  cuts: number[][];
-  startPeriods: number[];
-}
-
-export interface ProfileResult {
-  /** Per series, per cut: season-long profile by calendar position (NaN when unavailable). */
-  profiles: Float64Array[];
-  /** Per series, per cut: the level used to scale the profile (NaN when unavailable). */
-  levels: Float64Array[];
-}
+/** Name of the series feature: per cut, the last season's STL profile by calendar position and the level. */
+export const PROFILE_FEATURE = 'stl-season-profile';
 
 function position(startPeriod: number, t: number, m: number): number {
   return (((startPeriod + t) % m) + m) % m;
 }
 
-/** STL seasonal of the last season before each cut, indexed by calendar position (pure; runs in workers). */
-export function computeProfiles(payload: ProfilePayload): ProfileResult {
-  const m = payload.season;
-  const profiles: Float64Array[] = [];
-  const levels: Float64Array[] = [];
-  payload.cuts.forEach((cuts, s) => {
-    const y = payload.values.subarray(payload.offsets[s]!, payload.offsets[s + 1]!);
-    const profile = new Float64Array(cuts.length * m).fill(NaN);
-    const level = new Float64Array(cuts.length).fill(NaN);
-    cuts.forEach((cut, k) => {
-      if (cut <= 2 * m) return;
-      const { seasonal } = stl(y.subarray(0, cut), { period: m, seasonalWindow: 11 });
-      let absolute = 0;
-      for (let t = cut - m; t < cut; t++) absolute += Math.abs(y[t]!);
-      const scale = absolute / m;
-      if (!(scale > 0)) return;
-      level[k] = scale;
-      for (let t = cut - m; t < cut; t++) profile[k * m + position(payload.startPeriods[s]!, t, m)] = seasonal[t]! / scale;
-    });
-    profiles.push(profile);
-    levels.push(level);
+/**
+ * For each cut: m values, the STL seasonal of the last season before the cut divided by the
+ * mean absolute level of that season, indexed by calendar position; then the level. NaN
+ * where the history is too short. Shares the STL decompositions of the STL-based models.
+ */
+export function seasonProfileFeature(y: Float64Array, context: SeriesContext, cuts: readonly number[], startPeriod: number): Float64Array {
+  const m = context.season;
+  const out = new Float64Array(cuts.length * (m + 1)).fill(NaN);
+  cuts.forEach((cut, k) => {
+    if (m < 2 || cut <= 2 * m) return;
+    const { seasonal, start } = decompose(y, cut, m, {}, context.memo);
+    if (!seasonal) return;
+    let absolute = 0;
+    for (let t = cut - m; t < cut; t++) absolute += Math.abs(y[t]!);
+    const level = absolute / m;
+    if (!(level > 0)) return;
+    const base = k * (m + 1);
+    for (let t = cut - m; t < cut; t++) out[base + position(startPeriod, t, m)] = seasonal[t - start]! / level;
+    out[base + m] = level;
   });
-  return { profiles, levels };
+  return out;
 }
+
+registerSeriesFeature(PROFILE_FEATURE, seasonProfileFeature);
 
 /** Projection onto the leading principal directions of the rows of `rows` (count x m). */
 function lowRankProjector(rows: Float64Array[], m: number): Float64Array | undefined {
@@ -95,35 +80,15 @@ function lowRankProjector(rows: Float64Array[], m: number): Float64Array | undef
   return projector;
 }
 
-function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number): OriginForecast {
+function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number, clip: number): OriginForecast {
   const adjusted = new Float64Array(cut);
   for (let t = 0; t < cut; t++) adjusted[t] = y[t]! - level * profile[position(startPeriod, t, m)]!;
   const mean = new Float64Array(h);
   const sd = new Float64Array(h);
-  const fit = fitEts(adjusted, 0, cut, 'none');
+  const fit = withErrorClip(fitEts(adjusted, 0, cut, 'none'), clip);
   etsForecast(fit, etsState(adjusted, 0, cut, fit), h, mean, sd);
   for (let i = 0; i < h; i++) mean[i] = mean[i]! + level * profile[position(startPeriod, cut + i, m)]!;
   return { mean, sd, description: { alpha: fit.alpha, pooledSeasonal: true } };
-}
-
-async function profilesFor(batch: readonly GlobalBatchSeries[], m: number, options: GlobalRunOptions): Promise<ProfileResult> {
-  const chunkSize = Math.max(16, Math.ceil(batch.length / Math.max(1, (options.runner?.size ?? 1) * 4)));
-  const parts: Promise<ProfileResult>[] = [];
-  for (let from = 0; from < batch.length; from += chunkSize) {
-    const chunk = batch.slice(from, from + chunkSize);
-    let total = 0;
-    for (const s of chunk) total += s.values.length;
-    const values = new Float64Array(total);
-    const offsets = new Int32Array(chunk.length + 1);
-    chunk.forEach((s, i) => {
-      values.set(s.values, offsets[i]!);
-      offsets[i + 1] = offsets[i]! + s.values.length;
-    });
-    const payload: ProfilePayload = { season: m, values, offsets, cuts: chunk.map((s) => [...s.origins, s.values.length]), startPeriods: chunk.map((s) => s.startPeriod) };
-    parts.push(options.runner ? options.runner.run<ProfileResult>(POOLED_PROFILES_TASK, payload, [values.buffer as ArrayBuffer]) : Promise.resolve(computeProfiles(payload)));
-  }
-  const results = await Promise.all(parts);
-  return { profiles: results.flatMap((r) => r.profiles), levels: results.flatMap((r) => r.levels) };
 }
 
 export const pooledSeasonal: GlobalCandidate = {
@@ -131,16 +96,31 @@ export const pooledSeasonal: GlobalCandidate = {
   name: 'pooled_ses',
   complexity: 4,
   seasonal: true,
+  features: [PROFILE_FEATURE],
   appliesTo: (s) => usesContinuousModels(s.profile, s.context.season) && s.context.season >= 4 && (s.origins[0] ?? s.profile.length) > 2 * s.context.season,
-  async forecastAcross(batch, horizon, options) {
+  async forecastAcross(batch, horizon) {
     const m = batch[0]?.context.season ?? 1;
-    const { profiles, levels } = await profilesFor(batch, m, options);
+    const profiles: Float64Array[] = [];
+    const levels: Float64Array[] = [];
+    for (const s of batch) {
+      const cuts = [...s.origins, s.values.length];
+      const feature = s.applies !== false ? (s.features?.[PROFILE_FEATURE] ?? seasonProfileFeature(s.values, s.context, cuts, s.startPeriod)) : new Float64Array(cuts.length * (m + 1)).fill(NaN);
+      const profile = new Float64Array(cuts.length * m);
+      const level = new Float64Array(cuts.length);
+      for (let k = 0; k < cuts.length; k++) {
+        profile.set(feature.subarray(k * (m + 1), k * (m + 1) + m), k * m);
+        level[k] = feature[k * (m + 1) + m]!;
+      }
+      profiles.push(profile);
+      levels.push(level);
+    }
     // Cut k of a series counts from its end (0 = final), so equal k means the same calendar cut when series end together.
     const maxCuts = Math.max(0, ...batch.map((s) => s.origins.length + 1));
     const projectors: (Float64Array | undefined)[] = [];
     for (let fromEnd = 0; fromEnd < maxCuts; fromEnd++) {
       const rows: Float64Array[] = [];
       batch.forEach((s, i) => {
+        if (s.applies === false) return;
         const k = s.origins.length - fromEnd;
         if (k < 0 || Number.isNaN(levels[i]![k]!)) return;
         rows.push(profiles[i]!.subarray(k * m, (k + 1) * m));
@@ -148,6 +128,7 @@ export const pooledSeasonal: GlobalCandidate = {
       projectors.push(lowRankProjector(rows, m));
     }
     return batch.map((s, i) => {
+      if (s.applies === false) return undefined;
       const cuts = [...s.origins, s.values.length];
       return cuts.map((cut, k) => {
         const projector = projectors[cuts.length - 1 - k];
@@ -160,7 +141,7 @@ export const pooledSeasonal: GlobalCandidate = {
           for (let b = 0; b < m; b++) projected += projector[a * m + b]! * own[b]!;
           shrunk[a] = SHRINK_WEIGHT * own[a]! + (1 - SHRINK_WEIGHT) * projected;
         }
-        return forecastWithProfile(s.values, cut, horizon, m, s.startPeriod, shrunk, level);
+        return forecastWithProfile(s.values, cut, horizon, m, s.startPeriod, shrunk, level, errorClipFor(s.context.frequency));
       });
     });
   },

@@ -85,6 +85,46 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   let carry = '';
   let last: Accumulator | undefined;
 
+  const addRow = (id: string, dateText: string, valueText: string) => {
+    let day = dayCache.get(dateText);
+    if (day === undefined) {
+      day = parseIsoDay(dateText.trim());
+      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
+      dayCache.set(dateText, day);
+    }
+    const value = valueText.trim() === '' ? NaN : Number(valueText);
+    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
+    let acc = last !== undefined && last.id === id ? last : bySeries.get(id);
+    if (!acc) {
+      acc = { id, days: [], values: [] };
+      bySeries.set(id, acc);
+      order.push(acc);
+    }
+    last = acc;
+    acc.days.push(day);
+    acc.values.push(value);
+    rows++;
+  };
+
+  /** Lines of exactly three unquoted fields in the standard order: no split, few string copies. */
+  const fastLine = (text: string, start: number, end: number): boolean => {
+    if (!columns || columns.id !== 0 || columns.date !== 1 || columns.value !== 2) return false;
+    // Field boundaries by indexOf: the searches stop at this line's commas (or the next line's).
+    const c1 = text.indexOf(',', start);
+    if (c1 < 0 || c1 >= end) return false;
+    const c2 = text.indexOf(',', c1 + 1);
+    if (c2 < 0 || c2 >= end) return false;
+    const c3 = text.indexOf(',', c2 + 1);
+    if (c3 >= 0 && c3 < end) return false;
+    // A quoted field starts with a quote: leave those lines to the general parser.
+    if (text.charCodeAt(start) === 34 || text.charCodeAt(c1 + 1) === 34 || text.charCodeAt(c2 + 1) === 34) return false;
+    lineNumber++;
+    const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const id = last !== undefined && c1 - start === last.id.length && text.startsWith(last.id, start) ? last.id : text.slice(start, c1);
+    addRow(id, text.slice(c1 + 1, c2), text.slice(c2 + 1, stop));
+    return true;
+  };
+
   const handleLine = (raw: string) => {
     lineNumber++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -107,24 +147,7 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     if (id === undefined || dateText === undefined || valueText === undefined) {
       throw new SeriesCsvError(`${path}: line ${lineNumber}: expected 3 fields, found ${fields.length}`);
     }
-    let day = dayCache.get(dateText);
-    if (day === undefined) {
-      day = parseIsoDay(dateText.trim());
-      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
-      dayCache.set(dateText, day);
-    }
-    const value = valueText.trim() === '' ? NaN : Number(valueText);
-    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
-    let acc = last !== undefined && last.id === id ? last : bySeries.get(id);
-    if (!acc) {
-      acc = { id, days: [], values: [] };
-      bySeries.set(id, acc);
-      order.push(acc);
-    }
-    last = acc;
-    acc.days.push(day);
-    acc.values.push(value);
-    rows++;
+    addRow(id, dateText, valueText);
   };
 
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -134,7 +157,8 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     for (;;) {
       const end = text.indexOf('\n', start);
       if (end < 0) break;
-      handleLine(text.slice(start, end));
+      if (end > start && !fastLine(text, start, end)) handleLine(text.slice(start, end));
+      else if (end === start) lineNumber++;
       start = end + 1;
     }
     carry = text.slice(start);
@@ -153,29 +177,37 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   return { series, frequency, rows, filledGaps };
 }
 
-/** The most common spacing between consecutive distinct dates decides the frequency. */
+/** The most common spacing between consecutive dates (rows in date order) decides the frequency. */
 function inferFrequency(order: Accumulator[], path: string): Frequency {
-  const counts = new Map<number, number>();
+  let daily = 0;
+  let weekly = 0;
+  let monthly = 0;
+  const others = new Map<number, number>();
   for (const acc of order) {
-    const days = [...new Set(acc.days)].sort((a, b) => a - b);
+    const days = acc.days;
     for (let i = 1; i < days.length; i++) {
       const d = days[i]! - days[i - 1]!;
-      counts.set(d, (counts.get(d) ?? 0) + 1);
+      if (d <= 0) continue;
+      if (d === 1) daily++;
+      else if (d === 7) weekly++;
+      else if (d >= 28 && d <= 31) monthly++;
+      else others.set(d, (others.get(d) ?? 0) + 1);
     }
   }
-  if (counts.size === 0) return 'D';
-  let mode = 0;
-  let best = -1;
-  for (const [d, c] of counts) {
-    if (c > best || (c === best && d < mode)) {
-      mode = d;
-      best = c;
+  let otherSpacing = 0;
+  let otherCount = 0;
+  for (const [d, c] of others) {
+    if (c > otherCount || (c === otherCount && d < otherSpacing)) {
+      otherSpacing = d;
+      otherCount = c;
     }
   }
-  if (mode === 1) return 'D';
-  if (mode === 7) return 'W';
-  if (mode >= 28 && mode <= 31) return 'M';
-  throw new SeriesCsvError(`${path}: dates are mostly ${mode} days apart; expected daily, weekly or monthly data`);
+  const best = Math.max(daily, weekly, monthly, otherCount);
+  if (best === 0) return 'D';
+  if (daily === best) return 'D';
+  if (weekly === best) return 'W';
+  if (monthly === best) return 'M';
+  throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected daily, weekly or monthly data`);
 }
 
 function periodIndex(day: number, startDay: number, frequency: Frequency): number {

@@ -33,6 +33,22 @@ export interface EtsFit {
   /** Centre and scale the series was standardised with before fitting (states are in original units). */
   center: number;
   scale: number;
+  /**
+   * Largest one-step error the state filter passes on in full (absolute units; absent: no
+   * limit). See withErrorClip.
+   */
+  errorClip?: number;
+}
+
+/**
+ * A robust state filter (in the spirit of Gelper, Fried & Croux 2010, "Robust forecasting
+ * with exponential and Holt-Winters smoothing", J. Forecasting 29): errors beyond k residual
+ * standard deviations update the state as if they were k sd, so one spike at the end of
+ * the history does not drag the level along; a real level shift still gets through over a
+ * few periods. The parameters are fitted as before.
+ */
+export function withErrorClip(fit: EtsFit, k: number): EtsFit {
+  return Number.isFinite(k) && k > 0 ? { ...fit, errorClip: k * Math.sqrt(fit.sigma2) } : fit;
 }
 
 /** Bounds of the usual admissible region (as R's ets): beta is parametrised as alpha * betaShare. */
@@ -135,7 +151,7 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
     const result = nelderMead(
       (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1).sse,
       x0,
-      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (damped ? 120 : 80), tolerance: 1e-7 },
+      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (options.start ? (damped ? 24 : 18) : damped ? 60 : 45), tolerance: 1e-6 },
     );
     alpha = result.x[0]!;
     betaShare = result.x[1]!;
@@ -186,9 +202,11 @@ function standardise(y: Float64Array, from: number, to: number): { center: numbe
 export function etsState(y: Float64Array, from: number, until: number, fit: EtsFit): { level: number; slope: number } {
   let level = fit.level0;
   let slope = fit.slope0;
+  const limit = fit.errorClip !== undefined && fit.errorClip > 0 ? fit.errorClip : Infinity;
   for (let t = from; t < until; t++) {
     const f = level + fit.phi * slope;
-    const e = y[t]! - f;
+    const raw = y[t]! - f;
+    const e = raw > limit ? limit : raw < -limit ? -limit : raw;
     level = f + fit.alpha * e;
     slope = fit.phi * slope + fit.beta * e;
   }

@@ -7,17 +7,21 @@
  * Non-integer periods such as 365.25 / 7 weeks are fine.
  */
 
-/** Writes [1, sin(wt), cos(wt), ..., sin(Kwt), cos(Kwt)] for t into row (length 2K + 1). */
-export function fourierRow(t: number, period: number, harmonics: number, row: Float64Array): void {
+/**
+ * Writes [1, sin(wt), cos(wt), ..., sin(Kwt), cos(Kwt)] for t into row (length 2K + 1),
+ * or with `lead` = 2 [1, trend, sin(wt), ...] where trend is (t - trendCenter) / trendScale.
+ */
+export function fourierRow(t: number, period: number, harmonics: number, row: Float64Array, lead = 1, trendCenter = 0, trendScale = 1): void {
   const angle = (2 * Math.PI * t) / period;
   const s1 = Math.sin(angle);
   const c1 = Math.cos(angle);
   row[0] = 1;
+  if (lead === 2) row[1] = (t - trendCenter) / trendScale;
   let s = s1;
   let c = c1;
   for (let k = 1; k <= harmonics; k++) {
-    row[2 * k - 1] = s;
-    row[2 * k] = c;
+    row[lead + 2 * k - 2] = s;
+    row[lead + 2 * k - 1] = c;
     // Angle addition: sin((k+1)a), cos((k+1)a) from sin(ka), cos(ka).
     const nextS = s * c1 + c * s1;
     const nextC = c * c1 - s * s1;
@@ -29,30 +33,41 @@ export function fourierRow(t: number, period: number, harmonics: number, row: Fl
 export interface FourierFit {
   period: number;
   harmonics: number;
-  /** Coefficients for [1, sin 1, cos 1, ...]; the constant is part of the fit, not the seasonal. */
+  /** Coefficients for [1, (trend,) sin 1, cos 1, ...]; constant and trend are not part of the seasonal. */
   coefficients: Float64Array;
   rss: number;
+  /** 1 without a trend column, 2 with one. */
+  lead: number;
+  trendCenter: number;
+  trendScale: number;
+  /** The design rows of the fitted window (shared, read-only): row t - offset has p entries. */
+  rows: Float64Array;
+  p: number;
+  offset: number;
+  n: number;
 }
 
 interface Factor {
   p: number;
   usable: number;
   lower: Float64Array;
+  rows: Float64Array;
 }
 
 /** Cholesky factors of the Fourier normal equations depend only on (period, harmonics, n, offset): cache a few. */
 const factorCache = new Map<string, Factor>();
 const FACTOR_CACHE_SIZE = 64;
 
-function choleskyFactor(n: number, period: number, kMax: number, offset: number): Factor {
-  const key = `${period}|${kMax}|${n}|${offset}`;
+function choleskyFactor(n: number, period: number, kMax: number, offset: number, lead: number): Factor {
+  const key = `${period}|${kMax}|${n}|${offset}|${lead}`;
   const cached = factorCache.get(key);
   if (cached) return cached;
-  const p = 2 * kMax + 1;
+  const p = 2 * kMax + lead;
   const gram = new Float64Array(p * p);
-  const row = new Float64Array(p);
+  const rows = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
-    fourierRow(offset + i, period, kMax, row);
+    const row = rows.subarray(i * p, (i + 1) * p);
+    fourierRow(offset + i, period, kMax, row, lead, offset + (n - 1) / 2, n);
     for (let a = 0; a < p; a++) {
       const ra = row[a]!;
       const base = a * p;
@@ -75,7 +90,7 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number)
       } else lower[a * p + b] = sum / lower[b * p + b]!;
     }
   }
-  const factor = { p, usable, lower };
+  const factor = { p, usable, lower, rows };
   if (factorCache.size >= FACTOR_CACHE_SIZE) factorCache.delete(factorCache.keys().next().value!);
   factorCache.set(key, factor);
   return factor;
@@ -85,17 +100,18 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number)
  * Fits x[0..n) (time index t = offset + i) with up to maxHarmonics harmonics and returns
  * the AICc-best number of harmonics (at least 1).
  */
-export function fitFourier(x: Float64Array, n: number, period: number, maxHarmonics: number, offset = 0): FourierFit {
+export function fitFourier(x: Float64Array, n: number, period: number, maxHarmonics: number, offset = 0, withTrend = false): FourierFit {
+  const lead = withTrend ? 2 : 1;
   const kMax = Math.max(1, Math.min(maxHarmonics, Math.floor(period / 2), Math.floor((n - 3) / 2 / 1.5)));
-  const { p, usable, lower } = choleskyFactor(n, period, kMax, offset);
+  const { p, usable, lower, rows } = choleskyFactor(n, period, kMax, offset, lead);
+  const trendCenter = offset + (n - 1) / 2;
   const rhs = new Float64Array(p);
-  const row = new Float64Array(p);
   let rr = 0;
   for (let i = 0; i < n; i++) {
-    fourierRow(offset + i, period, kMax, row);
     const v = x[i]!;
     rr += v * v;
-    for (let a = 0; a < p; a++) rhs[a] = rhs[a]! + row[a]! * v;
+    const base = i * p;
+    for (let a = 0; a < p; a++) rhs[a] = rhs[a]! + rows[base + a]! * v;
   }
   const z = new Float64Array(p);
   for (let a = 0; a < usable; a++) {
@@ -105,11 +121,12 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
   }
   let bestK = 1;
   let bestAicc = Infinity;
-  let explained = z[0]! * z[0]!;
-  for (let k = 1; k <= kMax && 2 * k + 1 <= usable; k++) {
-    explained += z[2 * k - 1]! * z[2 * k - 1]! + z[2 * k]! * z[2 * k]!;
+  let explained = 0;
+  for (let a = 0; a < Math.min(lead, usable); a++) explained += z[a]! * z[a]!;
+  for (let k = 1; k <= kMax && 2 * k + lead <= usable; k++) {
+    explained += z[lead + 2 * k - 2]! * z[lead + 2 * k - 2]! + z[lead + 2 * k - 1]! * z[lead + 2 * k - 1]!;
     const rss = Math.max(rr - explained, 1e-300 + 1e-12 * rr);
-    const params = 2 * k + 2;
+    const params = 2 * k + lead + 1;
     if (n - params - 1 <= 0) break;
     const aicc = n * Math.log(rss / n) + 2 * params + (2 * params * (params + 1)) / (n - params - 1);
     if (aicc < bestAicc) {
@@ -117,7 +134,7 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
       bestK = k;
     }
   }
-  const q = Math.min(2 * bestK + 1, usable);
+  const q = Math.min(2 * bestK + lead, usable);
   const coefficients = new Float64Array(q);
   for (let a = q - 1; a >= 0; a--) {
     let sum = z[a]!;
@@ -126,13 +143,32 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
   }
   let rssBest = rr;
   for (let a = 0; a < q; a++) rssBest -= z[a]! * z[a]!;
-  return { period, harmonics: (q - 1) / 2, coefficients, rss: Math.max(0, rssBest) };
+  return { period, harmonics: Math.max(0, Math.floor((q - lead) / 2)), coefficients, rss: Math.max(0, rssBest), lead, trendCenter, trendScale: n, rows, p, offset, n };
+}
+
+/**
+ * The seasonal part for t in [from, to) into out[0..to - from): from the cached design rows
+ * inside the fitted window, computed afresh outside it.
+ */
+export function fourierSeasonalRange(fit: FourierFit, from: number, to: number, out: Float64Array): Float64Array {
+  const row = new Float64Array(fit.coefficients.length);
+  const last = fit.lead + 2 * fit.harmonics;
+  for (let t = from; t < to; t++) {
+    const i = t - fit.offset;
+    let v = 0;
+    if (i >= 0 && i < fit.n) {
+      const base = i * fit.p;
+      for (let a = fit.lead; a < last; a++) v += fit.coefficients[a]! * fit.rows[base + a]!;
+    } else v = fourierSeasonal(fit, t, row);
+    out[t - from] = v;
+  }
+  return out;
 }
 
 /** The seasonal part (without the constant) of a fit at time index t. */
 export function fourierSeasonal(fit: FourierFit, t: number, row: Float64Array): number {
-  fourierRow(t, fit.period, fit.harmonics, row);
+  fourierRow(t, fit.period, fit.harmonics, row, fit.lead, fit.trendCenter, fit.trendScale);
   let v = 0;
-  for (let a = 1; a < fit.coefficients.length; a++) v += fit.coefficients[a]! * row[a]!;
+  for (let a = fit.lead; a < fit.lead + 2 * fit.harmonics; a++) v += fit.coefficients[a]! * row[a]!;
   return v;
 }

@@ -32,42 +32,43 @@ export function nelderMead(
   const { lower, upper } = options;
   const maxEvaluations = options.maxEvaluations ?? 200 * n;
   const tolerance = options.tolerance ?? 1e-8;
-  const clamp = (x: Float64Array) => {
-    for (let j = 0; j < n; j++) x[j] = Math.min(upper[j]!, Math.max(lower[j]!, x[j]!));
-    return x;
-  };
   let evaluations = 0;
-  const evaluate = (x: Float64Array) => {
-    evaluations++;
-    const v = objective(x);
-    return Number.isFinite(v) ? v : Infinity;
-  };
 
   const points: Float64Array[] = [];
   const values = new Float64Array(n + 1);
-  points.push(clamp(Float64Array.from(start)));
-  values[0] = evaluate(points[0]!);
+  const first = Float64Array.from(start);
+  clampInto(first, lower, upper);
+  points.push(first);
+  values[0] = safeValue(objective(first));
+  evaluations++;
   for (let i = 0; i < n; i++) {
-    const p = Float64Array.from(points[0]!);
-    const width = upper[i]! - lower[i]!;
-    const step = options.step?.[i] ?? 0.1 * width;
+    const p = Float64Array.from(first);
+    const step = options.step?.[i] ?? 0.1 * (upper[i]! - lower[i]!);
     p[i] = p[i]! + step;
-    if (p[i]! > upper[i]!) p[i] = points[0]![i]! - step;
-    points.push(clamp(p));
-    values[i + 1] = evaluate(points[i + 1]!);
+    if (p[i]! > upper[i]!) p[i] = first[i]! - step;
+    clampInto(p, lower, upper);
+    points.push(p);
+    values[i + 1] = safeValue(objective(p));
+    evaluations++;
   }
 
-  const order = Array.from({ length: n + 1 }, (_, i) => i);
+  const order = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) order[i] = i;
   const centroid = new Float64Array(n);
   const trial = new Float64Array(n);
   const trial2 = new Float64Array(n);
-  const along = (from: Float64Array, coefficient: number, out: Float64Array) => {
-    for (let j = 0; j < n; j++) out[j] = centroid[j]! + coefficient * (from[j]! - centroid[j]!);
-    return clamp(out);
-  };
 
   while (evaluations < maxEvaluations) {
-    order.sort((a, b) => values[a]! - values[b]!);
+    // Insertion sort of the simplex vertices by value (n + 1 is tiny).
+    for (let i = 1; i <= n; i++) {
+      const key = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && values[order[j]!]! > values[key]!) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = key;
+    }
     const best = order[0]!;
     const worst = order[n]!;
     const secondWorst = order[n - 1]!;
@@ -80,11 +81,13 @@ export function nelderMead(
       for (let j = 0; j < n; j++) centroid[j] = centroid[j]! + p[j]! / n;
     }
     const worstPoint = points[worst]!;
-    along(worstPoint, -1, trial);
-    const reflected = evaluate(trial);
+    along(centroid, worstPoint, -1, trial, lower, upper);
+    const reflected = safeValue(objective(trial));
+    evaluations++;
     if (reflected < values[best]!) {
-      along(worstPoint, -2, trial2);
-      const expanded = evaluate(trial2);
+      along(centroid, worstPoint, -2, trial2, lower, upper);
+      const expanded = safeValue(objective(trial2));
+      evaluations++;
       if (expanded < reflected) {
         worstPoint.set(trial2);
         values[worst] = expanded;
@@ -100,8 +103,9 @@ export function nelderMead(
       continue;
     }
     const outside = reflected < values[worst]!;
-    along(outside ? trial : worstPoint, 0.5, trial2);
-    const contracted = evaluate(trial2);
+    along(centroid, outside ? trial : worstPoint, 0.5, trial2, lower, upper);
+    const contracted = safeValue(objective(trial2));
+    evaluations++;
     if (contracted < (outside ? reflected : values[worst]!)) {
       worstPoint.set(trial2);
       values[worst] = contracted;
@@ -111,13 +115,28 @@ export function nelderMead(
     for (let k = 1; k <= n; k++) {
       const p = points[order[k]!]!;
       for (let j = 0; j < n; j++) p[j] = bestPoint[j]! + 0.5 * (p[j]! - bestPoint[j]!);
-      clamp(p);
-      values[order[k]!] = evaluate(p);
+      clampInto(p, lower, upper);
+      values[order[k]!] = safeValue(objective(p));
+      evaluations++;
     }
   }
   let bestIndex = 0;
   for (let i = 1; i <= n; i++) if (values[i]! < values[bestIndex]!) bestIndex = i;
   return { x: Float64Array.from(points[bestIndex]!), value: values[bestIndex]!, evaluations };
+}
+
+function safeValue(v: number): number {
+  return Number.isFinite(v) ? v : Infinity;
+}
+
+function clampInto(x: Float64Array, lower: ArrayLike<number>, upper: ArrayLike<number>): void {
+  for (let j = 0; j < x.length; j++) x[j] = Math.min(upper[j]!, Math.max(lower[j]!, x[j]!));
+}
+
+/** out = centroid + coefficient * (from - centroid), clamped into the box. */
+function along(centroid: Float64Array, from: Float64Array, coefficient: number, out: Float64Array, lower: ArrayLike<number>, upper: ArrayLike<number>): void {
+  for (let j = 0; j < out.length; j++) out[j] = centroid[j]! + coefficient * (from[j]! - centroid[j]!);
+  clampInto(out, lower, upper);
 }
 
 /**

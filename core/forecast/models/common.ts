@@ -90,6 +90,27 @@ export function gaussianFitted(
   };
 }
 
+/**
+ * Most recent periods used to estimate smoothing parameters on long histories (3 years of
+ * weeks, half a year of days, 6 of months): older data says little about today's level and
+ * trend, and shorter fits keep long series cheap. Decompositions still use the whole
+ * (capped) history.
+ */
+export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
+  if (frequency === 'D') return 180;
+  if (frequency === 'W') return 156;
+  return 72;
+}
+
+/**
+ * Error clip of the robust state filter (withErrorClip), in residual sds: 3 for weekly and
+ * monthly data; none for daily data, where counts are too skewed for a symmetric clip (on
+ * the M5 data clipping daily spikes made forecasts worse).
+ */
+export function errorClipFor(frequency: 'D' | 'W' | 'M'): number {
+  return frequency === 'D' ? Infinity : 3;
+}
+
 /** Root mean square of the finite values of e. */
 export function rootMeanSquare(e: ArrayLike<number>, from = 0, to = e.length): number {
   let total = 0;

@@ -1,9 +1,9 @@
 import type { EtsFit, EtsStart, EtsTrend } from '../kernels/ets';
-import { autoEts, etsForecast, etsState, fitEts } from '../kernels/ets';
+import { autoEts, etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted } from './common';
+import { errorClipFor, gaussianFitted } from './common';
 
 /**
  * Non-seasonal exponential smoothing with automatic choice among SES, Holt and damped
@@ -39,7 +39,7 @@ export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend
  * first origin and the state is filtered forward to the later ones; the final origin
  * (the whole history) gets a fresh fit started from the first one's parameters.
  */
-export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[]): (OriginForecast | undefined)[] {
+export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[], clip = Infinity): (OriginForecast | undefined)[] {
   const results: (OriginForecast | undefined)[] = [];
   let shared: EtsFit | undefined;
   for (const origin of origins) {
@@ -49,10 +49,10 @@ export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: n
     }
     let fit: EtsFit;
     if (!shared) {
-      fit = fitAutoEts(y, origin, trends);
+      fit = withErrorClip(fitAutoEts(y, origin, trends), clip);
       shared = fit;
     } else if (origin === y.length) {
-      fit = fitEts(y, 0, origin, shared.trend, { start: etsStartOf(shared) });
+      fit = withErrorClip(fitEts(y, 0, origin, shared.trend, { start: etsStartOf(shared) }), clip);
     } else fit = shared;
     const mean = new Float64Array(h);
     const sd = new Float64Array(h);
@@ -69,7 +69,7 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
     fit(history: Float64Array, context: SeriesContext) {
       if (history.length === 0) throw new ForecastError('empty history');
       const y = fillMissing(history);
-      const fit = fitAutoEts(y, y.length, trends);
+      const fit = withErrorClip(fitAutoEts(y, y.length, trends), errorClipFor(context.frequency));
       const state = etsState(y, 0, y.length, fit);
       return gaussianFitted(name, context, describeEts(fit), (h) => {
         const mean = new Float64Array(h);
@@ -78,8 +78,8 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
         return { mean, sd };
       });
     },
-    forecastFromOrigins(history, _context, origins, h) {
-      return etsFromOrigins(fillMissing(history), origins, h, trends);
+    forecastFromOrigins(history, context, origins, h) {
+      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency));
     },
   };
 }

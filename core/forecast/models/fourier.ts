@@ -1,10 +1,10 @@
 import type { EtsFit } from '../kernels/ets';
 import type { FourierFit } from '../kernels/fourier';
-import { fitFourier, fourierSeasonal } from '../kernels/fourier';
+import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { decompose, innerForecast } from './stl';
 
@@ -46,15 +46,16 @@ function fourierAdjust(y: Float64Array, n: number, context: SeriesContext): Four
 
 function fourierAdjustNow(y: Float64Array, n: number, context: SeriesContext): FourierAdjusted | undefined {
   const m = context.season;
-  const { trend } = decompose(y, n, m, {}, context.memo);
+  const { trend, start } = decompose(y, n, m, {}, context.memo);
   if (!trend) return undefined;
-  const detrended = new Float64Array(n);
-  for (let t = 0; t < n; t++) detrended[t] = y[t]! - trend[t]!;
+  const length = n - start;
+  const detrended = new Float64Array(length);
+  for (let t = 0; t < length; t++) detrended[t] = y[start + t]! - trend[t]!;
   const period = fourierPeriod(context);
-  const fit: FourierFit = fitFourier(detrended, n, period, MAX_HARMONICS);
-  const row = new Float64Array(fit.coefficients.length);
-  const adjusted = new Float64Array(n);
-  for (let t = 0; t < n; t++) adjusted[t] = y[t]! - fourierSeasonal(fit, t, row);
+  const fit: FourierFit = fitFourier(detrended, length, period, MAX_HARMONICS, start);
+  const adjusted = new Float64Array(length);
+  fourierSeasonalRange(fit, start, start + length, adjusted);
+  for (let t = 0; t < length; t++) adjusted[t] = y[start + t]! - adjusted[t]!;
   return { fit, adjusted };
 }
 
@@ -64,7 +65,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const { fit, adjusted } = seasonal;
   const row = new Float64Array(fit.coefficients.length);
   const period = fit.period;
-  const r = innerForecast(adjusted, n, h, inner, reuse, warm);
+  const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
   return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
 }

@@ -52,20 +52,30 @@ function countFitted(model: string, context: SeriesContext, fit: RateFit, intege
   };
 }
 
+/** A demand rate needs the recent past only: a year of days, three of weeks, six of months. */
+function rateWindow(context: SeriesContext): number {
+  return context.frequency === 'D' ? 365 : context.frequency === 'W' ? 156 : 72;
+}
+
+function recentEstimate(estimate: RateEstimator, y: Float64Array, n: number, context: SeriesContext): RateFit {
+  const start = Math.max(0, n - rateWindow(context));
+  return estimate(y.subarray(start, n), n - start);
+}
+
 function rateForecaster(name: string, estimate: RateEstimator, params: Record<string, unknown> = {}): Forecaster {
   return {
     name,
     params,
     fit(history: Float64Array, context: SeriesContext) {
       const y = fillMissing(history);
-      const fit = y.length > 0 ? estimate(y, y.length) : { rate: 0, mse: 0, params: {} };
+      const fit = y.length > 0 ? recentEstimate(estimate, y, y.length, context) : { rate: 0, mse: 0, params: {} };
       return countFitted(name, context, fit, allIntegers(y));
     },
-    forecastFromOrigins(history, _context, origins, h): (OriginForecast | undefined)[] {
+    forecastFromOrigins(history, context, origins, h): (OriginForecast | undefined)[] {
       const y = fillMissing(history);
       return origins.map((origin) => {
         if (origin < 1) return undefined;
-        const fit = estimate(y, origin);
+        const fit = recentEstimate(estimate, y, origin, context);
         const sd = Math.sqrt(Math.max(fit.mse, fit.rate));
         return { mean: new Float64Array(h).fill(fit.rate), sd: new Float64Array(h).fill(sd), description: { rate: fit.rate, ...fit.params } };
       });

@@ -1,11 +1,11 @@
 import { classicalSeasonalFigure, isSeasonal } from '../kernels/decompose';
 import type { EtsFit } from '../kernels/ets';
-import { etsState, fitEts } from '../kernels/ets';
+import { etsState, fitEts, withErrorClip } from '../kernels/ets';
 import { fillMissing } from '../kernels/missing';
 import { linearTrend } from '../kernels/stats';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { gaussianFitted } from './common';
+import { errorClipFor, gaussianFitted } from './common';
 
 /**
  * The Theta method (Assimakopoulos & Nikolopoulos 2000) in the form of Hyndman & Billah
@@ -23,8 +23,8 @@ export interface ThetaCore {
 }
 
 /** Fits the theta lines to an (adjusted) series x[0..n); reuses alpha when given. */
-export function fitThetaCore(x: Float64Array, n: number, reuse?: EtsFit): ThetaCore {
-  const fit = reuse ?? fitEts(x, 0, n, 'none');
+export function fitThetaCore(x: Float64Array, n: number, reuse?: EtsFit, clip = Infinity): ThetaCore {
+  const fit = reuse ?? withErrorClip(fitEts(x, 0, n, 'none'), clip);
   const level = etsState(x, 0, n, fit).level;
   const halfSlope = n > 1 ? linearTrend(x, 0, n).slope / 2 : 0;
   return { fit, level, halfSlope, n };
@@ -57,7 +57,7 @@ function seasonalAdjustment(y: Float64Array, n: number, m: number): Adjustment {
   return { figure, multiplicative: positive };
 }
 
-function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit): OriginForecast & { fit: EtsFit } {
+function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity): OriginForecast & { fit: EtsFit } {
   const adjustment = seasonalAdjustment(y, n, m);
   const { figure, multiplicative } = adjustment;
   let x = y;
@@ -65,7 +65,7 @@ function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFi
     x = new Float64Array(n);
     for (let t = 0; t < n; t++) x[t] = multiplicative ? y[t]! / figure[t % m]! : y[t]! - figure[t % m]!;
   }
-  const core = fitThetaCore(x, n, reuse);
+  const core = fitThetaCore(x, n, reuse, clip);
   const { mean, sd } = thetaCoreForecast(core, h);
   if (figure) {
     for (let i = 0; i < h; i++) {
@@ -93,7 +93,7 @@ export const theta: Forecaster = {
     const at = (h: number) => {
       let r = cache.get(h);
       if (!r) {
-        r = thetaAt(y, n, context.season, h);
+        r = thetaAt(y, n, context.season, h, undefined, errorClipFor(context.frequency));
         cache.set(h, r);
       }
       return r;
@@ -108,7 +108,7 @@ export const theta: Forecaster = {
     let shared: EtsFit | undefined;
     return origins.map((origin) => {
       if (origin < 1) return undefined;
-      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared);
+      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency));
       shared ??= r.fit;
       return { mean: r.mean, sd: r.sd, description: r.description };
     });

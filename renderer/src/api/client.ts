@@ -14,11 +14,24 @@ export class ApiError extends Error {
   }
 }
 
+let inFlight = 0;
+
+/** <html data-busy="N">: commands still waiting for an answer (tests wait for 0 before looking). */
+function track(delta: number): void {
+  inFlight += delta;
+  document.documentElement.dataset.busy = String(inFlight);
+}
+
 /** Calls a command of the contract; typed by its input and output schemas. */
 export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
-  const envelope = await bridge.invoke(name, input);
-  if (!envelope.ok) throw new ApiError(envelope.error);
-  return envelope.value as CommandOutput<K>;
+  track(1);
+  try {
+    const envelope = await bridge.invoke(name, input);
+    if (!envelope.ok) throw new ApiError(envelope.error);
+    return envelope.value as CommandOutput<K>;
+  } finally {
+    track(-1);
+  }
 }
 
 export function subscribe<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {

@@ -1,5 +1,5 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import { Alert, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Button, FormControlLabel, InputAdornment, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { Recommendation } from '../../../core/contract/commands/plan';
 import { call } from '../api/client';
@@ -12,8 +12,10 @@ import { useCommand } from '../hooks/useCommand';
 import { navigate } from '../router';
 
 export function ReorderPage() {
-  const { notify } = useApp();
+  const { notify, settings } = useApp();
   const [onlyToOrder, setOnlyToOrder] = useState(true);
+  const [budget, setBudget] = useState('');
+  const [eoqFloor, setEoqFloor] = useState(false);
   const view = useCommand('plan.view', { onlyToOrder });
   const plan = view.data?.plan ?? null;
   const lines = view.data?.lines ?? [];
@@ -29,9 +31,12 @@ export function ReorderPage() {
 
   const readyForOrders = lines.some((l) => (l.status === 'accepted' || l.status === 'edited') && l.poId === null);
 
+  const budgetValue = budget.trim() === '' ? null : Number(budget.replace(',', '.'));
+  const budgetInvalid = budgetValue !== null && !(budgetValue > 0);
+
   const makePlan = async () => {
     try {
-      await call('plan.start', {});
+      await call('plan.start', { eoqFloor, budgetCents: budgetValue === null ? null : Math.round(budgetValue * 100) });
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
     }
@@ -58,7 +63,7 @@ export function ReorderPage() {
         }
         actions={
           <>
-            <Button variant={plan ? 'outlined' : 'contained'} startIcon={<PlayArrowIcon />} onClick={() => void makePlan()}>
+            <Button variant={plan ? 'outlined' : 'contained'} startIcon={<PlayArrowIcon />} disabled={budgetInvalid} onClick={() => void makePlan()}>
               {plan ? 'Plan again' : 'Make a plan'}
             </Button>
             <Button variant="contained" disabled={!readyForOrders} onClick={() => void createOrders()}>
@@ -73,12 +78,23 @@ export function ReorderPage() {
           No plan yet. “Make a plan” forecasts every product and works out what to order, from whom, how much and why.
         </Alert>
       ) : null}
-      {plan ? (
-        <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
-          <FormControlLabel control={<Switch checked={onlyToOrder} onChange={(e) => setOnlyToOrder(e.target.checked)} />} label="Only products to order" />
-          <ReportButtons spec={{ kind: 'reorder' }} label="Reorder report" />
+      <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }} aria-label="Plan options">
+          <TextField
+            size="small"
+            label="Budget (optional)"
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+            error={budgetInvalid}
+            helperText={budgetInvalid ? 'An amount, e.g. 1500' : undefined}
+            sx={{ width: 160 }}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start">{settings?.currency ?? ''}</InputAdornment> } }}
+          />
+          <FormControlLabel control={<Switch checked={eoqFloor} onChange={(e) => setEoqFloor(e.target.checked)} />} label="At least the EOQ" />
+          {plan ? <FormControlLabel control={<Switch checked={onlyToOrder} onChange={(e) => setOnlyToOrder(e.target.checked)} />} label="Only products to order" /> : null}
         </Stack>
-      ) : null}
+        {plan ? <ReportButtons spec={{ kind: 'reorder' }} label="Reorder report" /> : null}
+      </Stack>
       {plan && groups.length === 0 ? <Typography sx={{ mb: 2 }}>Nothing to order: every product has enough stock for its lead time and review period.</Typography> : null}
       {groups.map(([name, group]) => (
         <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} />

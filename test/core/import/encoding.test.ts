@@ -63,4 +63,12 @@ describe('encodings', () => {
     const damaged = ws.file('bad.csv.gz', zipped.subarray(0, zipped.length - 30));
     await expect(scanFile(damaged, 'bad.csv.gz')).rejects.toMatchObject({ code: 'csv.unreadable' });
   });
+
+  it('says so when a spreadsheet workbook is dropped instead of a CSV', async () => {
+    ws = tempWorkspace();
+    const xlsx = ws.file('sales.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]));
+    await expect(scanFile(xlsx, 'sales.xlsx')).rejects.toMatchObject({ code: 'csv.unreadable', message: expect.stringMatching(/sales\.xlsx is a spreadsheet workbook.*save it as "CSV UTF-8"/) });
+    const xls = ws.file('old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(100)]));
+    await expect(scanFile(xls, 'old.xls')).rejects.toMatchObject({ message: expect.stringMatching(/Excel 97–2003 workbook/) });
+  });
 });

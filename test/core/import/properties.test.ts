@@ -102,7 +102,7 @@ describe('round trip (property)', () => {
   it('any valid sales table, exported in any dialect and imported, is stored exactly', async () => {
     let file = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(saleRow, { minLength: 1, maxLength: 25 }), dialect, async (rows, d) => {
+      fc.asyncProperty(fc.array(saleRow, { minLength: 1, maxLength: 25 }).map((rows): SaleRow[] => [...rows, ...rows.slice(0, 2)]), dialect, async (rows, d) => {
         const path = ws.file(`export-${file++}.csv`, exportSales(rows, d));
         const mapping: Mapping = {
           kind: 'sales_lines',
@@ -122,22 +122,28 @@ describe('round trip (property)', () => {
         const before = snapshot(ws.db);
         const result = await commitImports(ws.db, [{ path, name: 'export.csv', mapping }], { today: TEST_TODAY });
         const summary = result.files[0];
-        expect(summary).toMatchObject({ status: 'imported', rowsRead: rows.length, imported: rows.length, rejected: 0, duplicates: 0 });
+        // Undo even when an expectation fails, so that shrinking starts from the same workspace.
+        try {
+        // A line is everything it says: the same line twice is one sale.
+        const distinct = [...new Set(filled.map(key))];
+        expect(summary).toMatchObject({ status: 'imported', rowsRead: rows.length, imported: distinct.length, rejected: 0, duplicates: rows.length - distinct.length });
         const stored = ws.db
           .prepare(
             `SELECT s.day, p.sku, p.name, s.quantity, s.unit_price_cents AS unitPriceCents, c.external_id AS customer, s.order_ref AS "order"
              FROM sales s JOIN products p ON p.id = s.product_id LEFT JOIN customers c ON c.id = s.customer_id`,
           )
           .all() as SaleRow[];
-        expect(stored.map(key).sort()).toEqual(filled.map(key).sort());
+        expect(stored.map(key).sort()).toEqual(distinct.sort());
         // New products are named by the first line that names them.
         const names = new Map<string, string>();
         for (const r of rows) if (!names.has(r.sku)) names.set(r.sku, r.name);
         for (const r of stored) expect(r.name).toBe(names.get(r.sku));
-        undoImport(ws.db, summary?.importId ?? 0);
+        } finally {
+          if (summary?.importId) undoImport(ws.db, summary.importId);
+        }
         expect(snapshot(ws.db)).toBe(before);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * feature subsampling, early stopping on a validation set the caller orders in time.
  */
 import { deriveSeed, seededRng } from '../random';
-import { quantileOfSorted } from '../stats';
+import { quantileInPlace } from '../stats';
 import { binMatrix, fitBinMapper } from './binning';
 import type { GrownTree } from './grow';
 import { growTree, HistogramPool } from './grow';
@@ -90,8 +90,7 @@ export function trainGbdt(
         const end = grown.leafEnd[l]!;
         const residuals = residualBuffer.subarray(0, end - start);
         for (let i = start; i < end; i++) residuals[i - start] = y[rows[i]!]! - score[rows[i]!]!;
-        residuals.sort();
-        value = quantileOfSorted(residuals, params.objective.alpha);
+        value = quantileInPlace(residuals, params.objective.alpha);
       } else {
         value = -grown.leafGrad[l]! / (grown.leafHess[l]! + params.lambdaL2);
       }

@@ -2,6 +2,11 @@
  * A trained multilayer perceptron as plain weights, with a TypeScript forward pass:
  * serving needs neither TensorFlow.js nor a session (the ONNX export computes the same).
  */
+import { QUANTILE_LEVELS } from '../../types';
+
+/** Outputs per horizon step: the mean, then the quantiles in QUANTILE_LEVELS order. */
+export const OUTPUTS_PER_STEP = 1 + QUANTILE_LEVELS.length;
+
 export interface DenseLayer {
   inputs: number;
   outputs: number;

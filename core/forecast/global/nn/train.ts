@@ -8,9 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 import { QUANTILE_LEVELS } from '../../types';
 import { deriveSeed, seededRng, shuffleInPlace } from '../random';
 import type { MlpWeights } from './mlp';
+import { OUTPUTS_PER_STEP } from './mlp';
 
-/** Per step: the mean, then the quantiles in QUANTILE_LEVELS order. */
-export const OUTPUTS_PER_STEP = 1 + QUANTILE_LEVELS.length;
+export { OUTPUTS_PER_STEP };
 
 export interface MlpParams {
   hidden: number[];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { interpolateQuantile, normalCdf, pathsFromQuantiles } from '../../../../core/forecast/global/quantile-paths';
 import { calibrateResiduals, residualPaths, residualQuantiles, residualSpread, stepQuantiles } from '../../../../core/forecast/global/residuals';
 import { seededRng } from '../../../../core/forecast/global/random';
+import { quantileInPlace, quantileOfSorted } from '../../../../core/forecast/global/stats';
 import { QUANTILE_LEVELS } from '../../../../core/forecast/types';
 
 describe('residual calibration', () => {
@@ -77,6 +78,17 @@ describe('paths from quantiles', () => {
         }
       }),
       { numRuns: 5 },
+    );
+  });
+});
+
+describe('quantile by selection', () => {
+  it('matches the sorted type-7 quantile', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, level) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(quantileInPlace(Float64Array.from(values), level)).toBeCloseTo(quantileOfSorted(sorted, level), 12);
+      }),
     );
   });
 });

@@ -1,0 +1,134 @@
+import { Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { GlobalModelVersion } from '../../../../core/contract/commands/models';
+import { date, num, pct } from '../../format';
+import { TrainingCurve } from './TrainingCurve';
+
+const NAMES = { gbdt: 'Gradient-boosted trees', nn: 'Neural network' } as const;
+
+/** Error as a share of the seasonal naive forecast's error on the same final weeks. */
+export function vsNaive(version: GlobalModelVersion): number | null {
+  const score = version.score;
+  if (!score || score.scaledMae === null || score.naiveScaledMae === null || !(score.naiveScaledMae > 0)) return null;
+  return score.scaledMae / score.naiveScaledMae;
+}
+
+/** The tree count or epoch that early stopping kept. */
+function bestStep(version: GlobalModelVersion): number | undefined {
+  const best = version.size.trees ?? version.size.bestEpoch;
+  return typeof best === 'number' ? best : undefined;
+}
+
+function backendLabel(backend: string): string {
+  switch (backend) {
+    case 'typescript':
+      return 'Shelfcast (TypeScript)';
+    case 'tfjs-node-gpu':
+      return 'TensorFlow, GPU';
+    case 'tfjs-node':
+      return 'TensorFlow, CPU';
+    case 'wasm':
+      return 'WebAssembly';
+    case 'cpu':
+      return 'JavaScript';
+    default:
+      return backend;
+  }
+}
+
+export function GlobalModelCard({
+  kind,
+  versions,
+  onTrain,
+  onPromote,
+}: {
+  kind: 'gbdt' | 'nn';
+  versions: GlobalModelVersion[];
+  onTrain: () => void;
+  onPromote: (id: number) => void;
+}) {
+  const champion = versions.find((v) => v.champion);
+  const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
+  const selected = versions.find((v) => v.id === selectedId) ?? champion ?? versions[0];
+  const unit = kind === 'gbdt' ? 'Tree' : 'Epoch';
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid={`global-model-${kind}`}>
+      <CardContent>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1, gap: 1, flexWrap: 'wrap' }}>
+          <Box>
+            <Typography variant="h2">{NAMES[kind]}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {champion
+                ? `Champion: version ${champion.version}, trained ${date(champion.createdAt)} by ${backendLabel(champion.backend)} · error ${pct(vsNaive(champion))} of seasonal naive · 80% interval held ${pct(champion.score?.coverage80)} of weeks`
+                : 'Not trained yet. Trained across all products at once, it joins the forecast backtest as one more candidate.'}
+            </Typography>
+          </Box>
+          <Button variant="outlined" onClick={onTrain} data-testid={`train-${kind}`}>
+            {versions.length ? 'Retrain' : 'Train'}
+          </Button>
+        </Stack>
+        {versions.length ? (
+          <>
+            <Table size="small" aria-label={`${NAMES[kind]} versions`}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Version</TableCell>
+                  <TableCell>Trained</TableCell>
+                  <TableCell>Role</TableCell>
+                  <TableCell>Trained by</TableCell>
+                  <TableCell align="right">Error vs naive</TableCell>
+                  <TableCell align="right">80% interval held</TableCell>
+                  <TableCell align="right">Products</TableCell>
+                  <TableCell align="right">Training time</TableCell>
+                  <TableCell align="right">Rows per second</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {versions.map((v) => (
+                  <TableRow key={v.id} hover selected={v.id === selected?.id} onClick={() => setSelectedId(v.id)} sx={{ cursor: 'pointer' }} data-testid={`version-${kind}-${v.version}`}>
+                    <TableCell>v{v.version}</TableCell>
+                    <TableCell>{date(v.createdAt)}</TableCell>
+                    <TableCell>
+                      <Chip size="small" color={v.champion ? 'success' : 'default'} label={v.champion ? 'Champion' : 'Challenger'} />
+                    </TableCell>
+                    <TableCell>{backendLabel(v.backend)}</TableCell>
+                    <TableCell align="right">{pct(vsNaive(v))}</TableCell>
+                    <TableCell align="right">{pct(v.score?.coverage80)}</TableCell>
+                    <TableCell align="right">{num(v.series)}</TableCell>
+                    <TableCell align="right">{v.trainingSeconds === null ? '—' : `${num(v.trainingSeconds, 1)} s`}</TableCell>
+                    <TableCell align="right">{num(v.rowsPerSecond)}</TableCell>
+                    <TableCell align="right">
+                      {v.champion ? null : (
+                        <Button
+                          size="small"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onPromote(v.id);
+                          }}
+                        >
+                          Make champion
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {selected ? (
+              <Box sx={{ mt: 2 }}>
+                <TrainingCurve
+                  title={`Version ${selected.version}: loss per ${unit.toLowerCase()}`}
+                  unit={unit}
+                  trainLoss={selected.curve.trainLoss}
+                  validLoss={selected.curve.validLoss}
+                  best={bestStep(selected)}
+                />
+              </Box>
+            ) : null}
+          </>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
