@@ -8,7 +8,7 @@ import { updateSettings } from '../../core/db/repos/settings';
 import { buildSmallShop } from '../helpers/screens-shop';
 import { openDemoShop } from './flows';
 import type { Host } from './host';
-import { test as hostTest, expect, shot, startHost, stopHost, waitReady } from './host';
+import { expect, shot, startHost, stopHost, waitReady } from './host';
 
 /**
  * The screens a shop owner lives in, each screen's main action, against the real browser
@@ -16,8 +16,15 @@ import { test as hostTest, expect, shot, startHost, stopHost, waitReady } from '
  * days, Candles are dead stock, Sparkling water had an unusual week, Basmati rice is
  * overstocked. Alerts and figures are worked out by the app itself when it opens.
  */
-const test = base.extend<{ shop: { host: Host; dir: string } }>({
-  shop: async ({}, use) => {
+const test = base.extend<{ shop: { host: Host; dir: string }; fresh: Host }>({
+  /** A host with no workspace yet (first run), stopped after its page is closed. */
+  fresh: async ({ page }, use) => {
+    const host = await startHost();
+    await use(host);
+    await page.close();
+    await stopHost(host);
+  },
+  shop: async ({ page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'shelfcast-e2e-screens-'));
     const db = openWorkspace(join(dir, 'shop.shelfcast'), { create: true });
     buildSmallShop(db);
@@ -25,6 +32,8 @@ const test = base.extend<{ shop: { host: Host; dir: string } }>({
     db.close();
     const host = await startHost(['--workspace', join(dir, 'shop.shelfcast')]);
     await use({ host, dir });
+    // Close the page first: the browser host's close waits for connections still in use.
+    await page.close();
     await stopHost(host);
     rmSync(dir, { recursive: true, force: true });
   },
@@ -103,6 +112,10 @@ test('products: search, filters, sorting and a remembered column choice', async 
   await grid.getByRole('gridcell', { name: 'OAT', exact: true }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Oat milk' })).toBeVisible();
+  // Let the page finish loading (chart, what-if) before the host stops: the browser host
+  // waits for in-flight downloads when it closes.
+  await expect(page.getByTestId('forecast-chart').locator('svg.main-svg').first()).toBeVisible();
+  await expect(page.getByTestId('whatif-table')).toBeVisible();
 });
 
 test('product detail: fan chart, why this model, plan numbers, override and what-if', async ({ page, shop }) => {
@@ -275,9 +288,9 @@ for (const viewport of [
   });
 }
 
-hostTest('the demo shop: dashboard with accuracy and summary, a product’s fan chart and what-if, alerts, events', async ({ page, host }) => {
-  hostTest.setTimeout(600_000);
-  await page.goto(host.url);
+test('the demo shop: dashboard with accuracy and summary, a product’s fan chart and what-if, alerts, events', async ({ page, fresh }) => {
+  test.setTimeout(600_000);
+  await page.goto(fresh.url);
   await openDemoShop(page, 'screens-demo-');
   // Opening the demo loads it, forecasts and plans it (jobs); the screens work out their figures after.
   await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 480_000 });

@@ -99,9 +99,13 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
               <PlanCard detail={d} />
             </Grid>
           </Grid>
-          <Box sx={{ mb: 3 }}>
-            <WhatIfCard productId={d.product.id} />
-          </Box>
+        </>
+      ) : null}
+      <Box sx={{ mb: 3 }}>
+        <WhatIfCard productId={id} />
+      </Box>
+      {d ? (
+        <>
           <ProductCustomersPanel productId={d.product.id} />
           <Grid container spacing={3} sx={{ mb: 3 }}>
             <Grid size={{ xs: 12, lg: 6 }}>

@@ -1,7 +1,6 @@
-import { Alert, Box, Typography } from '@mui/material';
-import { DataGrid } from '@mui/x-data-grid';
+import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import type { GridColumnVisibilityModel, GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProductListQuery, ProductSortField } from '../../../core/contract/commands/products';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
@@ -12,7 +11,10 @@ import { ErrorNotice, PageHeader } from '../components/Page';
 import { date, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { useFreshFigures } from '../hooks/useFreshFigures';
-import { navigate, queryParams, usePath } from '../router';
+import { queryParams, usePath } from '../router';
+
+// The data grid is loaded with this screen, not with the app: the other screens start faster.
+const ProductGrid = lazy(() => import('../components/products/ProductGrid').then((m) => ({ default: m.ProductGrid })));
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
@@ -105,36 +107,23 @@ export function ProductsPage() {
       <ProductFilterBar value={filters} options={options.data} onChange={changeFilters} />
       <Box sx={{ height: 'calc(100vh - 220px)', minHeight: 360 }} data-testid="products-grid" data-ready={data && !products.loading ? 'true' : 'false'}>
         {visibility ? (
-          <DataGrid
-            rows={data?.rows ?? []}
-            columns={PRODUCT_COLUMNS}
-            rowCount={data?.total ?? 0}
-            loading={products.loading}
-            paginationMode="server"
-            sortingMode="server"
-            filterMode="server"
-            disableColumnFilter
-            disableRowSelectionOnClick
-            paginationModel={pagination}
-            onPaginationModelChange={setPagination}
-            pageSizeOptions={[25, 50, 100]}
-            sortModel={sortModel}
-            onSortModelChange={(model) => {
-              setSortModel(model.length > 0 ? model : [{ field: 'name', sort: 'asc' }]);
-              setPagination((p) => ({ ...p, page: 0 }));
-            }}
-            sortingOrder={['asc', 'desc']}
-            columnVisibilityModel={visibility}
-            onColumnVisibilityModelChange={changeVisibility}
-            density="compact"
-            onRowClick={({ row }) => navigate(`/products/${row.id}`)}
-            onCellKeyDown={({ row }, event) => {
-              if (event.key === 'Enter') navigate(`/products/${row.id}`);
-            }}
-            aria-label="Products"
-            localeText={{ noRowsLabel: filters === EMPTY_FILTERS ? 'No products yet. Import a product list or sales to see them here.' : 'No product matches these filters.' }}
-            sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell:focus-visible, & .MuiDataGrid-cell:focus': { outline: (t) => `2px solid ${t.palette.primary.main}`, outlineOffset: -2 } }}
-          />
+          <Suspense fallback={<LinearProgress aria-label="Loading the table" />}>
+            <ProductGrid
+              rows={data?.rows ?? []}
+              total={data?.total ?? 0}
+              loading={products.loading}
+              pagination={pagination}
+              onPagination={setPagination}
+              sortModel={sortModel}
+              onSort={(model) => {
+                setSortModel(model.length > 0 ? model : [{ field: 'name', sort: 'asc' }]);
+                setPagination((p) => ({ ...p, page: 0 }));
+              }}
+              visibility={visibility}
+              onVisibility={changeVisibility}
+              emptyText={filters === EMPTY_FILTERS ? 'No products yet. Import a product list or sales to see them here.' : 'No product matches these filters.'}
+            />
+          </Suspense>
         ) : null}
       </Box>
     </>

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { alpha, useTheme } from '@mui/material/styles';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ForecastPoint, ProductChart } from '../../../../core/contract/commands/product-detail';
 import { useApp } from '../../AppContext';
 import { Plot } from './Plot';
@@ -41,6 +41,17 @@ function band(points: ForecastPoint[], periodDays: number, lower: keyof Forecast
  */
 export function ForecastChart({ chart, height = 380 }: { chart: ProductChart; height?: number }) {
   const theme = useTheme();
+  // Plotly is large; start it once the page's figures and controls are on screen and the
+  // browser is idle, so loading it does not hold up the rest of the page.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(() => setIdle(true), 200);
+      return () => clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(() => setIdle(true), { timeout: 1500 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
   const locale = useApp().settings?.locale ?? 'en-GB';
   const figure = useMemo(() => {
     const p = theme.palette;
@@ -131,7 +142,11 @@ export function ForecastChart({ chart, height = 380 }: { chart: ProductChart; he
 
   return (
     <Box data-testid="forecast-chart" sx={{ width: '100%' }}>
-      <Plot data={figure.traces} layout={figure.layout} config={{ displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] }} useResizeHandler style={{ width: '100%', height }} />
+      {idle ? (
+        <Plot data={figure.traces} layout={figure.layout} config={{ displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] }} useResizeHandler style={{ width: '100%', height }} />
+      ) : (
+        <Box sx={{ height }} aria-busy="true" />
+      )}
     </Box>
   );
 }

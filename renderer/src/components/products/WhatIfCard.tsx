@@ -57,8 +57,9 @@ export function WhatIfCard({ productId }: { productId: number }) {
           if (err instanceof ApiError && Array.isArray(err.details)) setError((err.details as Array<{ message: string }>).map((d) => d.message).join('; '));
           else setError(err instanceof Error ? err.message : String(err));
         });
-    }, 150);
+    }, result ? 150 : 0);
     return () => clearTimeout(timer);
+    // The first answer is asked for at once; later ones after a short pause in typing.
   }, [productId, controls, version]);
 
   const base = result?.base;
