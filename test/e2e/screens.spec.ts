@@ -307,6 +307,9 @@ test('the demo shop: dashboard with accuracy and summary, a product’s fan char
   await first.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByTestId('forecast-chart').locator('svg.main-svg').first()).toBeVisible();
+  // The fitted backtest is drawn over the history and explained under the chart.
+  await expect(page.getByTestId('forecast-chart').getByText('Backtest: what the forecast said')).toBeVisible();
+  await expect(page.getByTestId('chart-caption')).toContainText(/Green dashes: what the chosen forecast said over its \d+ backtest windows/);
   await expect(page.getByTestId('model-reason')).toContainText('The forecast uses');
   await expect(page.getByTestId('plan-reasoning')).not.toBeEmpty();
   const before = await page.getByTestId('whatif-reasoning').textContent();
