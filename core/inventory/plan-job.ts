@@ -29,7 +29,7 @@ registerJob<PlanJobInput, PlanResult & { forecasted: boolean }>('plan', async (i
   if (stale) {
     await forecastWithPool(ctx.db, {}, {
       signal: ctx.signal,
-      onProgress: (p) => ctx.onProgress({ step: 1, steps, stepName: 'forecast', current: p.current, total: p.total, message: `Forecast: ${p.stepName} ${p.message}`.trim() }),
+      onProgress: (p) => ctx.onProgress({ step: 1, steps, stepName: 'forecast', current: p.current, total: p.total, message: `Forecast: ${p.message || p.stepName}` }),
     });
   }
   if (!latestForecastRun(ctx.db)) {

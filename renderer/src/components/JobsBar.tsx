@@ -32,7 +32,13 @@ export function JobsBar() {
 
   if (jobs.size === 0) return null;
   return (
-    <Box role="region" aria-label="Running jobs" sx={{ px: 2, pb: 1 }}>
+    // In the page's flow (it pushes the page down instead of covering it), and sticky under
+    // the app bar so a long job stays in sight while scrolling.
+    <Box
+      role="region"
+      aria-label="Running jobs"
+      sx={{ position: 'sticky', top: 48, zIndex: (t) => t.zIndex.appBar - 1, mx: -3, mt: -3, mb: 3, px: 2, py: 1, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}
+    >
       {[...jobs.values()].map((job) => {
         const fraction = job.total > 0 ? job.current / job.total : 0;
         const overall = job.steps > 0 ? ((Math.max(job.step, 1) - 1 + fraction) / job.steps) * 100 : 0;

@@ -76,7 +76,6 @@ export function Shell() {
             </Tooltip>
           ) : null}
         </Toolbar>
-        <JobsBar />
       </AppBar>
       {hasWorkspace ? (
         <Drawer variant="permanent" sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}>
@@ -94,6 +93,7 @@ export function Shell() {
       ) : null}
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" />
+        <JobsBar />
         {page}
       </Box>
     </Box>
