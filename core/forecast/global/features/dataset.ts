@@ -41,6 +41,13 @@ export interface DatasetOptions {
    * dominate a squared-error fit.
    */
   targetClip: number;
+  /**
+   * Most training rows drawn from the whole panel: beyond it every row is kept with the same
+   * probability (seeded), so the training cost stops growing with the number of series.
+   */
+  maxRows?: number;
+  /** Most series whose final window forms the validation rows (a seeded sample beyond it). */
+  maxValidSeries?: number;
   rng: Rng;
 }
 
@@ -64,23 +71,30 @@ export function buildPanelDataset(spec: FeatureSpec, states: SeriesState[], opti
   const trainPlan: RowPlan = { series: [], origin: [], step: [] };
   const validPlan: RowPlan = { series: [], origin: [], step: [] };
   const steps = Int32Array.from({ length: H }, (_, i) => i + 1);
+  const firstTarget = (state: SeriesState) => Math.max(minContext, (holdOut ? state.length - H : state.length) - maxTargetsPerSeries);
+  let targets = 0;
+  for (const state of states) targets += Math.max(0, (holdOut ? state.length - H : state.length) - firstTarget(state));
+  // Share of rows kept; 1 (no draws, the same rows as without a cap) when the panel is small enough.
+  const keepRow = options.maxRows !== undefined && targets * stepsPerTarget > options.maxRows ? options.maxRows / (targets * stepsPerTarget) : 1;
+  const keepValid = options.maxValidSeries !== undefined && states.length > options.maxValidSeries ? options.maxValidSeries / states.length : 1;
   states.forEach((state, s) => {
     const n = state.length;
     const end = holdOut ? n - H : n;
     const values = state.values;
-    for (let t = Math.max(minContext, end - maxTargetsPerSeries); t < end; t++) {
+    for (let t = firstTarget(state); t < end; t++) {
       if (values[t] !== values[t]) continue;
       drawSteps(steps, stepsPerTarget, rng);
       for (let j = 0; j < stepsPerTarget; j++) {
         const h = steps[j]!;
         const origin = t - h + 1;
         if (origin < minContext) continue;
+        if (keepRow < 1 && rng() >= keepRow) continue;
         trainPlan.series.push(s);
         trainPlan.origin.push(origin);
         trainPlan.step.push(h);
       }
     }
-    if (holdOut && end >= minContext) {
+    if (holdOut && end >= minContext && (keepValid >= 1 || rng() < keepValid)) {
       for (let h = 1; h <= H; h++) {
         if (values[end + h - 1] !== values[end + h - 1]) continue;
         validPlan.series.push(s);

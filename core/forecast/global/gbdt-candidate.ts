@@ -1,0 +1,118 @@
+/**
+ * The global trees as a forecast-engine candidate, at a cost that does not grow with the
+ * number of series beyond reading them: both trainings draw at most `maxTrainRows` rows
+ * (seeded, evenly over the panel) and validate on at most `maxValidSeries` final windows,
+ * and forecasting is one feature row per series, origin and step.
+ *
+ * Two models, so that no backtest forecast sees the periods it is scored on:
+ * - the backtest model, trained (with early stopping and residual calibration) on every
+ *   series cut at its first backtest origin, forecasts every backtest origin;
+ * - the final model, retrained on the full histories with the backtest model's number of
+ *   trees and its calibration (refitGbdtGlobal), forecasts from the end.
+ * A feature row at origin t reads only periods before t (features/rows.ts), so every
+ * origin is forecast from one state per series over its full history.
+ */
+import type { GlobalBatchSeries } from '../candidates';
+import type { OriginForecast } from '../types';
+import { levelAt, errorScaleAt, writeFeatureRow } from './features/rows';
+import { featureNames } from './features/spec';
+import type { GlobalSeries } from './features/types';
+import { SeriesState } from './features/series-state';
+import type { GbdtGlobalModel, GbdtGlobalOptions } from './gbdt-global';
+import { refitGbdtGlobal, trainGbdtGlobal } from './gbdt-global';
+import { predictGbdt } from './gbdt/model';
+import { residualSpread } from './residuals';
+import { throwIfAborted } from '../../jobs/progress';
+
+export type Forecasts = ((OriginForecast | undefined)[] | undefined)[];
+
+function toGlobalSeries(s: GlobalBatchSeries, length: number): GlobalSeries {
+  return {
+    id: s.id,
+    values: s.values.subarray(0, length),
+    startDay: s.context.startDay,
+    allowNegative: s.context.allowNegative,
+    holiday: s.context.calendar?.holiday,
+    eventMultiplier: s.context.calendar?.eventMultiplier,
+  };
+}
+
+/** Model options for a run: frequency, season, horizon and calendar features from the batch. */
+export function runOptions(options: Partial<GbdtGlobalOptions>, batch: GlobalBatchSeries[], horizon: number): GbdtGlobalOptions {
+  const context = batch[0]!.context;
+  return {
+    ...options,
+    frequency: context.frequency,
+    season: context.season,
+    horizon,
+    features: { calendar: context.startDay !== undefined, holidays: batch.some((s) => s.context.calendar?.holiday), ...options.features },
+  };
+}
+
+/**
+ * Mean and spread from the given origins of each state (origins[i] lists series i's),
+ * in one predictor call over every (series, origin, step) row.
+ */
+export function forecastAtOrigins(model: GbdtGlobalModel, states: SeriesState[], origins: readonly (readonly number[])[], horizon: number): OriginForecast[][] {
+  const spec = model.spec;
+  const nFeatures = featureNames(spec).length;
+  let nRows = 0;
+  for (const list of origins) nRows += list.length * horizon;
+  const X = new Float32Array(nRows * nFeatures);
+  let row = 0;
+  states.forEach((state, i) => {
+    for (const origin of origins[i]!) {
+      for (let h = 1; h <= horizon; h++) writeFeatureRow(spec, state, origin, h, X, row++ * nFeatures);
+    }
+  });
+  const scaled = predictGbdt(model.booster, X, nRows);
+  row = 0;
+  return states.map((state, i) =>
+    origins[i]!.map((origin) => {
+      const level = levelAt(spec, state, origin);
+      const mean = new Float64Array(horizon);
+      for (let h = 0; h < horizon; h++) {
+        let value = scaled[row++]! * level;
+        if (!Number.isFinite(value)) value = 0;
+        mean[h] = !state.series.allowNegative && value < 0 ? 0 : value;
+      }
+      const group = model.residualGroups === 'pattern' ? state.patternBefore(origin) : 0;
+      return { mean, sd: residualSpread(model.calibration, horizon, errorScaleAt(spec, state, origin, model.errorScale), group) };
+    }),
+  );
+}
+
+/** Backtest and final forecasts of the trees for every series of the batch (undefined below minSeries). */
+export async function gbdtForecastAcross(
+  options: Partial<GbdtGlobalOptions>,
+  batch: GlobalBatchSeries[],
+  horizon: number,
+  signal: AbortSignal | undefined,
+  minSeries: number,
+): Promise<Forecasts> {
+  if (batch.length < minSeries) return batch.map(() => undefined);
+  const model = runOptions(options, batch, horizon);
+  const full = batch.map((s) => new SeriesState(toGlobalSeries(s, s.values.length), s.values.length));
+  const out: Forecasts = batch.map((s) => new Array<OriginForecast | undefined>(s.origins.length + 1).fill(undefined));
+  const withOrigins = batch.map((s, i) => i).filter((i) => batch[i]!.origins.length > 0);
+  let backtestModel: GbdtGlobalModel | undefined;
+  if (withOrigins.length >= minSeries) {
+    backtestModel = trainGbdtGlobal(
+      withOrigins.map((i) => toGlobalSeries(batch[i]!, batch[i]!.origins[0]!)),
+      model,
+      { signal },
+    );
+    const forecasts = forecastAtOrigins(backtestModel, withOrigins.map((i) => full[i]!), withOrigins.map((i) => batch[i]!.origins), horizon);
+    withOrigins.forEach((i, j) => forecasts[j]!.forEach((f, o) => (out[i]![o] = f)));
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfAborted(signal);
+  const series = batch.map((s) => toGlobalSeries(s, s.values.length));
+  const finalModel = backtestModel ? refitGbdtGlobal(series, model, backtestModel, { signal }) : trainGbdtGlobal(series, model, { signal });
+  const finals = forecastAtOrigins(finalModel, full, batch.map((s) => [s.values.length]), horizon);
+  const description = { trees: finalModel.training.trees, features: finalModel.featureNames.length, rows: finalModel.training.refit ? finalModel.training.refitRows : finalModel.training.rows };
+  batch.forEach((s, i) => {
+    out[i]![s.origins.length] = { ...finals[i]![0]!, description };
+  });
+  return out;
+}
