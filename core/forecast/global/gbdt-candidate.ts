@@ -14,7 +14,7 @@
  */
 import type { GlobalBatchSeries } from '../candidates';
 import type { OriginForecast } from '../types';
-import { levelAt, errorScaleAt, writeFeatureRow } from './features/rows';
+import { errorScaleAt, levelAt, writeFeatureRows } from './features/rows';
 import { featureNames } from './features/spec';
 import type { GlobalSeries } from './features/types';
 import { SeriesState } from './features/series-state';
@@ -62,10 +62,13 @@ export function forecastAtOrigins(model: GbdtGlobalModel, states: SeriesState[],
   let row = 0;
   states.forEach((state, i) => {
     for (const origin of origins[i]!) {
-      for (let h = 1; h <= horizon; h++) writeFeatureRow(spec, state, origin, h, X, row++ * nFeatures);
+      writeFeatureRows(spec, state, origin, horizon, X, row * nFeatures, nFeatures);
+      row += horizon;
     }
   });
   const scaled = predictGbdt(model.booster, X, nRows);
+  // The spread is linear in the series' error scale: one unit spread per residual group.
+  const unitSpread = model.calibration.quantiles.map((_, group) => residualSpread(model.calibration, horizon, 1, group));
   row = 0;
   return states.map((state, i) =>
     origins[i]!.map((origin) => {
@@ -77,7 +80,8 @@ export function forecastAtOrigins(model: GbdtGlobalModel, states: SeriesState[],
         mean[h] = !state.series.allowNegative && value < 0 ? 0 : value;
       }
       const group = model.residualGroups === 'pattern' ? state.patternBefore(origin) : 0;
-      return { mean, sd: residualSpread(model.calibration, horizon, errorScaleAt(spec, state, origin, model.errorScale), group) };
+      const scale = errorScaleAt(spec, state, origin, model.errorScale);
+      return { mean, sd: unitSpread[group]!.map((v) => v * scale) };
     }),
   );
 }

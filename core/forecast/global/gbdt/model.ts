@@ -19,6 +19,8 @@ export interface GbdtParams {
   /** Share of features drawn for each tree; 1 = all. */
   featureSubsample: number;
   maxBins: number;
+  /** Rows sampled (seeded) to place the bin edges (quantiles of each feature). */
+  binSampleRows: number;
   /** Stop when the validation loss has not improved for this many trees (0 = never). */
   earlyStoppingRounds: number;
   seed: number;
@@ -38,6 +40,7 @@ export const DEFAULT_GBDT_PARAMS: GbdtParams = {
   rowSubsample: 0.8,
   featureSubsample: 0.8,
   maxBins: 254,
+  binSampleRows: 100_000,
   earlyStoppingRounds: 30,
   seed: 1,
 };
