@@ -19,7 +19,7 @@ import { featureNames } from './features/spec';
 import type { GlobalSeries } from './features/types';
 import { SeriesState } from './features/series-state';
 import type { GbdtGlobalModel, GbdtGlobalOptions } from './gbdt-global';
-import { refitGbdtGlobal, trainGbdtGlobal } from './gbdt-global';
+import { refitGbdtGlobalOnStates, trainGbdtGlobal } from './gbdt-global';
 import { predictGbdt } from './gbdt/model';
 import { residualSpread } from './residuals';
 import { throwIfAborted } from '../../jobs/progress';
@@ -111,8 +111,9 @@ export async function gbdtForecastAcross(
   }
   await new Promise((resolve) => setImmediate(resolve));
   throwIfAborted(signal);
-  const series = batch.map((s) => toGlobalSeries(s, s.values.length));
-  const finalModel = backtestModel ? refitGbdtGlobal(series, model, backtestModel, { signal }) : trainGbdtGlobal(series, model, { signal });
+  const finalModel = backtestModel
+    ? refitGbdtGlobalOnStates(full, model, backtestModel, { signal })
+    : trainGbdtGlobal(batch.map((s) => toGlobalSeries(s, s.values.length)), model, { signal });
   const finals = forecastAtOrigins(finalModel, full, batch.map((s) => [s.values.length]), horizon);
   const description = { trees: finalModel.training.trees, features: finalModel.featureNames.length, rows: finalModel.training.refit ? finalModel.training.refitRows : finalModel.training.rows };
   batch.forEach((s, i) => {

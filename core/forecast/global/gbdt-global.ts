@@ -201,9 +201,12 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
  */
 export function refitGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptions, from: GbdtGlobalModel, run: GlobalRunOptions = {}): GbdtGlobalModel {
   validatePanel(series);
-  const H = options.horizon;
+  return refitGbdtGlobalOnStates(statesFor(series, options.horizon), options, from, run);
+}
+
+/** refitGbdtGlobal over states the caller already built (one per series, over its full history). */
+export function refitGbdtGlobalOnStates(states: SeriesState[], options: GbdtGlobalOptions, from: GbdtGlobalModel, run: GlobalRunOptions = {}): GbdtGlobalModel {
   const seed = options.seed ?? options.gbdt?.seed ?? 1;
-  const states = statesFor(series, H);
   const all = buildPanelDataset(from.spec, states, { ...datasetOptionsOf(options, from.spec), holdOut: false, rng: seededRng(deriveSeed(seed, 4)) });
   const booster = trainGbdt(all.train, undefined, { ...options.gbdt, seed, nTrees: Math.max(1, from.booster.bestIteration), earlyStoppingRounds: 0 }, {
     signal: run.signal,
@@ -215,7 +218,7 @@ export function refitGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
     ...from,
     booster,
     quantileBoosters: undefined,
-    training: { ...from.training, series: series.length, refit: true, refitRows: all.train.nRows, trees: booster.trees.length },
+    training: { ...from.training, series: states.length, refit: true, refitRows: all.train.nRows, trees: booster.trees.length },
   };
 }
 

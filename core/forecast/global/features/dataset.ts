@@ -77,18 +77,30 @@ export function buildPanelDataset(spec: FeatureSpec, states: SeriesState[], opti
   // Share of rows kept; 1 (no draws, the same rows as without a cap) when the panel is small enough.
   const keepRow = options.maxRows !== undefined && targets * stepsPerTarget > options.maxRows ? options.maxRows / (targets * stepsPerTarget) : 1;
   const keepValid = options.maxValidSeries !== undefined && states.length > options.maxValidSeries ? options.maxValidSeries / states.length : 1;
+  // With a cap, every (target, step slot) is kept with probability keepRow; the gaps between
+  // kept slots are drawn directly (geometric), so the cost follows the rows kept, not the panel.
+  const nextGap = () => (keepRow < 1 ? Math.floor(Math.log(1 - rng()) / Math.log(1 - keepRow)) : 0);
+  let gap = nextGap();
   states.forEach((state, s) => {
     const n = state.length;
     const end = holdOut ? n - H : n;
     const values = state.values;
     for (let t = firstTarget(state); t < end; t++) {
       if (values[t] !== values[t]) continue;
+      if (gap >= stepsPerTarget) {
+        gap -= stepsPerTarget;
+        continue;
+      }
       drawSteps(steps, stepsPerTarget, rng);
       for (let j = 0; j < stepsPerTarget; j++) {
+        if (gap > 0) {
+          gap--;
+          continue;
+        }
+        gap = nextGap();
         const h = steps[j]!;
         const origin = t - h + 1;
         if (origin < minContext) continue;
-        if (keepRow < 1 && rng() >= keepRow) continue;
         trainPlan.series.push(s);
         trainPlan.origin.push(origin);
         trainPlan.step.push(h);
