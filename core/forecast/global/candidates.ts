@@ -11,7 +11,8 @@ import type { GlobalBatchSeries, GlobalCandidate } from '../candidates';
 import type { OriginForecast } from '../types';
 import type { GlobalSeries } from './features/types';
 import type { GbdtGlobalOptions } from './gbdt-global';
-import { gbdtForecastAcross } from './gbdt-candidate';
+import type { GbdtTaskResult } from './gbdt-candidate';
+import { GBDT_TASK, gbdtForecastAcross, gbdtTaskPayload, unpackGbdtResult } from './gbdt-candidate';
 import type { NnGlobalModel, NnGlobalOptions } from './nn-global';
 import { forecastNnGlobal, trainNnGlobal } from './nn-global';
 
@@ -139,7 +140,14 @@ export function gbdtCandidate(options: GlobalCandidateOptions<Partial<GbdtGlobal
     complexity: 5,
     seasonal: true,
     appliesTo: (s) => !s.profile.allZero && s.profile.length >= (options.minHistory ?? 2 * s.horizon + 8),
-    forecastAcross: (batch, horizon, { signal }) => gbdtForecastAcross(model, batch, horizon, signal, options.minSeries ?? 20),
+    async forecastAcross(batch, horizon, { signal, runner }) {
+      const minSeries = options.minSeries ?? 20;
+      if (!runner) return gbdtForecastAcross(model, batch, horizon, signal, minSeries);
+      // In a worker, so the trees train while the other workers run the local candidates.
+      const payload = gbdtTaskPayload(model, batch, horizon, minSeries);
+      const result = await runner.run<GbdtTaskResult>(GBDT_TASK, payload, [payload.values.buffer as ArrayBuffer, payload.offsets.buffer as ArrayBuffer]);
+      return unpackGbdtResult(result, payload.origins, horizon);
+    },
   };
 }
 
@@ -162,10 +170,10 @@ function nativeTensorFlowInstalled(): boolean {
 }
 
 /**
- * The global candidates every forecast run backtests: the trees always (seconds of
- * training); the network when native TensorFlow is installed, since on WebAssembly its
- * two trainings per run take minutes. SHELFCAST_GLOBAL_MODELS ("gbdt,nn", "none")
- * overrides the choice, e.g. for benchmarks.
+ * The global candidates every forecast run backtests (the workspace job and the CLI): the
+ * trees always (a few CPU seconds, bounded whatever the number of series); the network when
+ * native TensorFlow is installed, since on WebAssembly its two trainings per run take
+ * minutes. SHELFCAST_GLOBAL_MODELS ("gbdt,nn", "gbdt", "none") overrides the choice.
  */
 export function defaultGlobalCandidates(env: Record<string, string | undefined> = process.env): GlobalCandidate[] {
   const chosen = env.SHELFCAST_GLOBAL_MODELS?.split(',').map((s) => s.trim()) ?? (nativeTensorFlowInstalled() ? ['gbdt', 'nn'] : ['gbdt']);

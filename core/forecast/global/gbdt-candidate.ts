@@ -13,7 +13,7 @@
  * origin is forecast from one state per series over its full history.
  */
 import type { GlobalBatchSeries } from '../candidates';
-import type { OriginForecast } from '../types';
+import type { OriginForecast, SeriesContext } from '../types';
 import { errorScaleAt, levelAt, writeFeatureRows } from './features/rows';
 import { featureNames } from './features/spec';
 import type { GlobalSeries } from './features/types';
@@ -26,7 +26,10 @@ import { throwIfAborted } from '../../jobs/progress';
 
 export type Forecasts = ((OriginForecast | undefined)[] | undefined)[];
 
-function toGlobalSeries(s: GlobalBatchSeries, length: number): GlobalSeries {
+/** What the trees read of a batch series. */
+export type GbdtBatchSeries = Pick<GlobalBatchSeries, 'id' | 'values' | 'context' | 'origins'>;
+
+function toGlobalSeries(s: GbdtBatchSeries, length: number): GlobalSeries {
   return {
     id: s.id,
     values: s.values.subarray(0, length),
@@ -38,7 +41,7 @@ function toGlobalSeries(s: GlobalBatchSeries, length: number): GlobalSeries {
 }
 
 /** Model options for a run: frequency, season, horizon and calendar features from the batch. */
-export function runOptions(options: Partial<GbdtGlobalOptions>, batch: GlobalBatchSeries[], horizon: number): GbdtGlobalOptions {
+export function runOptions(options: Partial<GbdtGlobalOptions>, batch: GbdtBatchSeries[], horizon: number): GbdtGlobalOptions {
   const context = batch[0]!.context;
   return {
     ...options,
@@ -89,7 +92,7 @@ export function forecastAtOrigins(model: GbdtGlobalModel, states: SeriesState[],
 /** Backtest and final forecasts of the trees for every series of the batch (undefined below minSeries). */
 export async function gbdtForecastAcross(
   options: Partial<GbdtGlobalOptions>,
-  batch: GlobalBatchSeries[],
+  batch: GbdtBatchSeries[],
   horizon: number,
   signal: AbortSignal | undefined,
   minSeries: number,
@@ -120,4 +123,88 @@ export async function gbdtForecastAcross(
     out[i]![s.origins.length] = { ...finals[i]![0]!, description };
   });
   return out;
+}
+
+/** Pool task name (registered in core/forecast/tasks.ts): the trees train in a worker, beside the local candidates. */
+export const GBDT_TASK = 'forecast.gbdt';
+
+/** Structured-cloneable batch: histories concatenated into one transferable buffer. */
+export interface GbdtTaskPayload {
+  options: Partial<GbdtGlobalOptions>;
+  horizon: number;
+  minSeries: number;
+  ids: string[];
+  values: Float64Array;
+  offsets: Int32Array;
+  contexts: SeriesContext[];
+  origins: number[][];
+}
+
+/** Forecasts packed flat: per series, (origins + 1) × horizon means and sds; `present` per series. */
+export interface GbdtTaskResult {
+  present: Uint8Array;
+  mean: Float64Array;
+  sd: Float64Array;
+  description: Record<string, unknown> | null;
+}
+
+export function gbdtTaskPayload(options: Partial<GbdtGlobalOptions>, batch: GbdtBatchSeries[], horizon: number, minSeries: number): GbdtTaskPayload {
+  const offsets = new Int32Array(batch.length + 1);
+  batch.forEach((s, i) => (offsets[i + 1] = offsets[i]! + s.values.length));
+  const values = new Float64Array(offsets[batch.length]!);
+  batch.forEach((s, i) => values.set(s.values, offsets[i]!));
+  const contexts = batch.map((s): SeriesContext => {
+    const { season, frequency, allowNegative, startDay, calendar } = s.context;
+    return { season, frequency, allowNegative, ...(startDay !== undefined ? { startDay } : {}), ...(calendar ? { calendar } : {}) };
+  });
+  return { options, horizon, minSeries, ids: batch.map((s) => s.id), values, offsets, contexts, origins: batch.map((s) => [...s.origins]) };
+}
+
+/** Runs in the worker: unpacks the batch, forecasts, packs the forecasts. */
+export async function runGbdtTask(payload: GbdtTaskPayload): Promise<GbdtTaskResult> {
+  const { horizon, origins } = payload;
+  const batch: GbdtBatchSeries[] = payload.ids.map((id, i) => ({
+    id,
+    values: payload.values.subarray(payload.offsets[i]!, payload.offsets[i + 1]!),
+    context: payload.contexts[i]!,
+    origins: origins[i]!,
+  }));
+  const forecasts = await gbdtForecastAcross(payload.options, batch, horizon, undefined, payload.minSeries);
+  let total = 0;
+  for (const o of origins) total += (o.length + 1) * horizon;
+  const result: GbdtTaskResult = { present: new Uint8Array(batch.length), mean: new Float64Array(total), sd: new Float64Array(total).fill(NaN), description: null };
+  result.mean.fill(NaN);
+  let at = 0;
+  forecasts.forEach((perOrigin, i) => {
+    const count = origins[i]!.length + 1;
+    if (perOrigin) {
+      result.present[i] = 1;
+      perOrigin.forEach((f, o) => {
+        if (!f) return;
+        result.mean.set(f.mean, at + o * horizon);
+        result.sd.set(f.sd, at + o * horizon);
+        if (f.description) result.description = f.description;
+      });
+    }
+    at += count * horizon;
+  });
+  return result;
+}
+
+/** Back from the packed result to one forecast per series and origin (undefined where none). */
+export function unpackGbdtResult(result: GbdtTaskResult, origins: readonly (readonly number[])[], horizon: number): Forecasts {
+  let at = 0;
+  return origins.map((list, i) => {
+    const count = list.length + 1;
+    const start = at;
+    at += count * horizon;
+    if (!result.present[i]) return undefined;
+    return Array.from({ length: count }, (_, o) => {
+      const from = start + o * horizon;
+      if (Number.isNaN(result.mean[from]!)) return undefined;
+      const f: OriginForecast = { mean: result.mean.slice(from, from + horizon), sd: result.sd.slice(from, from + horizon) };
+      if (o === count - 1 && result.description) f.description = result.description;
+      return f;
+    });
+  });
 }
