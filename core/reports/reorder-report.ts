@@ -4,7 +4,11 @@
  * supplier and overall. Lines the owner rejected are left out; edited lines show the
  * owner's quantity.
  */
+import type { WeeklyNarrative } from '../alerts/narrative';
+import { refreshAlerts } from '../alerts/refresh';
+import { latestWeeklySummary } from '../alerts/summary-store';
 import type { Db } from '../db/connection';
+import { dataFingerprint, readRefreshState } from '../db/repos/alerts';
 import type { RecommendationRow } from '../db/repos/recommendations';
 import { latestPlan, listRecommendations } from '../db/repos/recommendations';
 import { readSettings } from '../db/repos/settings';
@@ -48,6 +52,8 @@ export interface ReorderReport {
   groups: ReorderGroup[];
   totalCostCents: number;
   totalLines: number;
+  /** This week's summary (the dashboard's narrative), printed as the first page; null when there is none. */
+  summary: WeeklyNarrative | null;
 }
 
 export const PRIORITY_COLOURS: Record<RecommendationRow['priority'], string> = { urgent: '#c62828', high: '#ef6c00', medium: '#f9a825', low: '#9e9e9e' };
@@ -58,6 +64,11 @@ export function effectiveQuantity(row: RecommendationRow): number {
   return row.finalQty ?? row.suggestedQty;
 }
 
+/**
+ * The report's data. The whole-shop report opens with this week's summary: the alerts
+ * check writes it, so it is brought up to date first when the data changed since (the CLI
+ * and the demo make reports without the app having checked alerts).
+ */
 export function buildReorderReport(db: Db, options: { supplier?: string } = {}): ReorderReport {
   const plan = latestPlan(db);
   if (!plan) throw new AppError('plan.no_recommendations', 'There is no reorder plan yet. Make a plan first (Reorder → Make a plan, or shelfcast plan).');
@@ -106,7 +117,14 @@ export function buildReorderReport(db: Db, options: { supplier?: string } = {}):
     groups: sorted,
     totalCostCents: sorted.reduce((s, g) => s + g.costCents, 0),
     totalLines: sorted.reduce((s, g) => s + g.lines.length, 0),
+    summary: wanted === undefined ? currentWeeklySummary(db) : null,
   };
+}
+
+function currentWeeklySummary(db: Db): WeeklyNarrative | null {
+  const state = readRefreshState(db);
+  if (!state || state.fingerprint !== dataFingerprint(db)) refreshAlerts(db);
+  return latestWeeklySummary(db)?.narrative ?? null;
 }
 
 function casesText(line: ReorderLine, where: ReportLocale): string {
@@ -116,6 +134,16 @@ function casesText(line: ReorderLine, where: ReportLocale): string {
 export async function writeReorderPdf(report: ReorderReport, path: string, now = new Date()): Promise<void> {
   const doc = newDocument('Reorder report', { landscape: true });
   const { where } = report;
+  if (report.summary) {
+    // The first page: the week in plain words, as on the dashboard; the order lines follow.
+    heading(doc, report.shopName, 'This week’s summary', `${report.summary.headline} · written from your data on this computer`);
+    for (const section of report.summary.sections) {
+      doc.moveDown(0.5);
+      paragraph(doc, section.title, { bold: true, size: 11 });
+      paragraph(doc, section.text, { size: 10 });
+    }
+    doc.addPage();
+  }
   heading(
     doc,
     report.shopName,

@@ -103,7 +103,7 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
           formatUnits(l.onHand, where),
           formatMoney(l.moneyTiedUpCents, where),
           l.turnoverPerYear === null ? '—' : formatUnits(Math.round(l.turnoverPerYear * 10) / 10, where),
-          l.weeksOfCover === null ? '—' : formatUnits(Math.round(l.weeksOfCover), where),
+          l.weeksOfCover === null ? '—' : l.weeksOfCover >= 104 ? `${formatUnits(Math.floor(l.weeksOfCover / 52), where)}+ years` : formatUnits(Math.round(l.weeksOfCover), where),
           l.reason,
         ],
       })),

@@ -36,6 +36,24 @@ export function date(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** A moment (ISO timestamp) in the shop's locale and the computer's time zone. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return '—';
+  return new Intl.DateTimeFormat(current.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
+}
+
+/**
+ * Weeks of cover, readable: a product that sells once a year can have thousands of weeks
+ * of cover, which says "years" better as a number of years.
+ */
+export function weeksOfCover(weeks: number | null | undefined, digits = 0): string {
+  if (weeks === null || weeks === undefined || !Number.isFinite(weeks)) return '—';
+  if (weeks >= 104) return `${num(Math.floor(weeks / 52))}+ years`;
+  return num(weeks, digits);
+}
+
 export function bytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${num(size / 1024, 0)} KB`;

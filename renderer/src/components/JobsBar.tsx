@@ -4,6 +4,8 @@ import type { JobEvent } from '../../../core/contract/events';
 import { call, subscribe } from '../api/client';
 import { useApp } from '../AppContext';
 
+const QUIET_WHEN_DONE = new Set(['alerts.refresh']);
+
 /** A progress bar with the step name and a cancel button for every running job. */
 export function JobsBar() {
   const { notify } = useApp();
@@ -22,7 +24,9 @@ export function JobsBar() {
       });
       if (event.state === 'failed') notify(`${event.title} failed: ${event.error?.message ?? 'unknown error'}`, 'error');
       if (event.state === 'cancelled') notify(`${event.title} was cancelled. Nothing was changed.`, 'warning');
-      if (event.state === 'done') notify(`${event.title}: done.`, 'success');
+      // The alerts check runs by itself whenever the data changed: its result is the screens'
+      // figures, not news. A toast on every start would be noise.
+      if (event.state === 'done' && !QUIET_WHEN_DONE.has(event.kind)) notify(`${event.title}: done.`, 'success');
     });
   }, [notify]);
 

@@ -8,6 +8,15 @@ import { ReportButtons } from '../components/ReportButtons';
 import { date, money, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
 
+/** Whole days a sent order's expected date lies before today (0 when not late or unknown). */
+function daysLate(expectedIso: string | null): number {
+  if (!expectedIso) return 0;
+  const today = new Date();
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const expected = Date.parse(`${expectedIso.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(expected) ? Math.max(0, Math.round((todayUtc - expected) / 86_400_000)) : 0;
+}
+
 const STATUS_COLOR = { draft: 'default', sent: 'info', received: 'success', cancelled: 'default' } as const;
 type Filter = 'open' | 'all';
 
@@ -47,6 +56,7 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
       notify(err instanceof Error ? err.message : String(err), 'error');
     }
   };
+  const late = order.status === 'sent' ? daysLate(order.expectedDate) : 0;
   return (
     <Card variant="outlined" sx={{ mb: 2 }} component="section" aria-label={`Purchase order ${order.number}`} data-testid={`po-${order.number}`}>
       <Stack direction="row" sx={{ px: 2, py: 1.5, alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap' }}>
@@ -56,7 +66,14 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
             <Chip size="small" label={order.status} color={STATUS_COLOR[order.status]} data-testid="po-status" />
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {order.number} · {date(order.orderDate ?? order.createdAt)} · expected {date(order.expectedDate)} · {order.lines.length} {order.lines.length === 1 ? 'line' : 'lines'} ·{' '}
+            {order.number} · {order.orderDate ? `ordered ${date(order.orderDate)}` : `added ${date(order.createdAt)}`} · expected {date(order.expectedDate)}
+            {late > 0 ? (
+              <Box component="span" sx={{ color: 'error.main', fontWeight: 600 }} data-testid="po-late">
+                {' '}
+                ({late} {late === 1 ? 'day' : 'days'} late)
+              </Box>
+            ) : null}{' '}
+            · {order.lines.length} {order.lines.length === 1 ? 'line' : 'lines'} ·{' '}
             <strong>{money(order.totalCents)}</strong>
           </Typography>
         </Box>

@@ -1,7 +1,7 @@
 import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ReportButtons } from '../components/ReportButtons';
-import { money, num } from '../format';
+import { money, num, weeksOfCover } from '../format';
 import { useCommand } from '../hooks/useCommand';
 
 const HEALTH_LABEL = { dead: 'Dead', slow: 'Slow', overstock: 'Overstock' } as const;
@@ -77,7 +77,7 @@ export function ReportsPage() {
               <TableCell align="right">{num(l.onHand, 1)}</TableCell>
               <TableCell align="right">{money(l.moneyTiedUpCents)}</TableCell>
               <TableCell align="right">{num(l.turnoverPerYear, 1)}</TableCell>
-              <TableCell align="right">{num(l.weeksOfCover, 0)}</TableCell>
+              <TableCell align="right">{weeksOfCover(l.weeksOfCover)}</TableCell>
               <TableCell>{l.reason}</TableCell>
             </TableRow>
           ))}

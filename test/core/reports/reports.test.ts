@@ -56,7 +56,19 @@ describe('reports on a planned shop', () => {
     expect(text).toMatch(/TEA\s+Breakfast tea\s+8\s+0\s+24\s+2 × 12\s+€60\.00/);
     expect(text).toMatch(/Total Leaf & Co\s+24\s+€60\.00/);
     expect(text).toContain('Order 24: 2 cases of 12.');
-    expect(text).toContain('Page 1 of 1');
+    // The first page is this week's summary, written for the report though no alerts check ran.
+    const summaryAt = text.search(/This week.s summary/);
+    expect(summaryAt).toBeGreaterThanOrEqual(0);
+    expect(summaryAt).toBeLessThan(text.indexOf('Reorder report'));
+    expect(text).toMatch(/Needs ordering\s+2 products need ordering for about €60\.00, 2 of them urgent/);
+    expect(text).toContain('Page 1 of 2');
+    expect(text).toContain('Page 2 of 2');
+    // A supplier's own report is the order lines alone.
+    const supplierPdf = join(dir, 'leaf.pdf');
+    await generateReport(db, { kind: 'reorder', format: 'pdf', supplier: 'Leaf & Co' }, supplierPdf);
+    const supplierText = pdfText(supplierPdf);
+    expect(supplierText).not.toMatch(/This week.s summary/);
+    expect(supplierText).toContain('Page 1 of 1');
     db.close();
   });
 

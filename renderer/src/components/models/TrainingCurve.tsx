@@ -1,11 +1,9 @@
 import { Box, CircularProgress, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
+import { loadPlot } from '../charts/Plot';
 
-// Plotly is big: load it only when a curve is on screen (the minified dist, not plotly.js).
-const Plot = lazy(async () => {
-  const [plotly, factory] = await Promise.all([import('plotly.js-dist-min'), import('react-plotly.js/factory')]);
-  return { default: factory.default(plotly.default) };
-});
+// Plotly is big: load it only when a curve is on screen (one download shared with the other charts).
+const Plot = lazy(loadPlot);
 
 export interface TrainingCurveProps {
   title: string;

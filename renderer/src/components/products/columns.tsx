@@ -1,7 +1,7 @@
 import { Chip, Link, Stack } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { ProductRow } from '../../../../core/contract/commands/products';
-import { date, money, num } from '../../format';
+import { date, money, num, weeksOfCover } from '../../format';
 import { href } from '../../router';
 import { PATTERN_LABELS, PRIORITY_COLORS, SEVERITY_COLORS } from './labels';
 
@@ -42,7 +42,7 @@ export const PRODUCT_COLUMNS: GridColDef<ProductRow>[] = [
   { field: 'stockValueCents', headerName: 'Stock value', type: 'number', width: 110, valueFormatter: (v: number | null) => money(v, { whole: true }) },
   { field: 'soldLast28Days', headerName: 'Sold, 28 days', type: 'number', width: 110, valueFormatter: (v: number | null) => qty(v) },
   { field: 'forecastNext28Days', headerName: 'Forecast, 28 days', type: 'number', width: 130, valueFormatter: (v: number | null) => qty(v) },
-  { field: 'weeksOfCover', headerName: 'Weeks of cover', type: 'number', width: 120, valueFormatter: (v: number | null) => num(v, 1) },
+  { field: 'weeksOfCover', headerName: 'Weeks of cover', type: 'number', width: 120, valueFormatter: (v: number | null) => weeksOfCover(v, 1) },
   {
     field: 'suggestedQuantity',
     headerName: 'Order',
