@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   }
   const globalModels = process.env.SHELFCAST_GLOBAL_MODELS;
   process.stdout.write(
-    `Shelfcast forecast benchmark (${cores} cores; ${globalModels ? `global models: ${globalModels}` : 'statistical candidates; SHELFCAST_GLOBAL_MODELS=gbdt adds the trees'}; peers from ${summaryPath})\n\n`,
+    `Shelfcast forecast benchmark (${cores} cores; ${globalModels ? `global models: ${globalModels}` : 'default candidates (statistical + GBDT; SHELFCAST_GLOBAL_MODELS=none for statistical only)'}; peers from ${summaryPath})\n\n`,
   );
   process.stdout.write('| dataset | series | MASE | SPL | cov80 | sMAPE | WAPE | bias | other | time | best peer MASE / SPL |\n');
   process.stdout.write('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n');

@@ -36,12 +36,21 @@ export function subsetLoss(target: BacktestTarget, subset: readonly number[], ki
   const h = runs.horizon;
   const origins = runs.originCount - 1;
   const block = runs.originCount * h;
+  const from = range?.from ?? 0;
+  const to = Math.min(origins, range?.to ?? origins);
+  // Windows where every member forecast: the combination scored is then the one that would be
+  // used. A member with forecasts at extra origins (e.g. a global model at the year-ago origin,
+  // where seasonal models lack two seasons of history) would otherwise stand alone there and
+  // subsets would be compared on different windows. Only when no window has them all do the
+  // windows with some members count.
+  let complete = false;
+  for (let o = from; o < to && !complete; o++) complete = subset.every((c) => runs.valid[c * runs.originCount + o]);
   let total = 0;
   let count = 0;
-  for (let o = range?.from ?? 0; o < Math.min(origins, range?.to ?? origins); o++) {
+  for (let o = from; o < to; o++) {
     let members = 0;
     for (const c of subset) if (runs.valid[c * runs.originCount + o]) members++;
-    if (members === 0) continue;
+    if (members === 0 || (complete && members < subset.length)) continue;
     for (let i = 0; i < h; i++) {
       const actual = actuals[o * h + i]!;
       if (Number.isNaN(actual)) continue;

@@ -2,7 +2,10 @@
 import { registerTask } from '../jobs/tasks';
 import type { CandidateChunkPayload } from './engine/run-local';
 import { CANDIDATES_TASK, runCandidateChunk } from './engine/run-local';
+import type { GbdtTaskPayload } from './global/gbdt-candidate';
+import { GBDT_TASK, runGbdtTask } from './global/gbdt-candidate';
 
 registerTask(CANDIDATES_TASK, (payload: CandidateChunkPayload) => runCandidateChunk(payload));
+registerTask(GBDT_TASK, (payload: GbdtTaskPayload) => runGbdtTask(payload));
 // Registers the series features of the global candidates in this worker.
 import './global/pooled-seasonal';

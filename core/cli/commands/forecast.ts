@@ -2,8 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { forecastMany } from '../../forecast/engine';
-import { statisticalCandidates } from '../../forecast/engine/prepare';
-import { defaultGlobalCandidates } from '../../forecast/global/candidates';
+import { defaultCandidates } from '../../forecast/engine/prepare';
 import type { SeriesForecast } from '../../forecast/engine';
 import { readSeriesCsv, SeriesCsvError } from '../../forecast/io/series-csv';
 import { WorkerPool } from '../../jobs/pool';
@@ -50,17 +49,6 @@ async function writeForecasts(path: string, series: readonly SeriesForecast[], h
 }
 
 /**
- * The statistical candidates, plus the global machine-learning models only when
- * SHELFCAST_GLOBAL_MODELS names them ("gbdt", "gbdt,nn"): their training runs for minutes on
- * tens of thousands of series, which the batch command must not (10,000 weekly series in
- * 30 s); the workspace forecast job decides for itself.
- */
-function cliCandidates() {
-  const named = process.env.SHELFCAST_GLOBAL_MODELS;
-  return [...statisticalCandidates(), ...(named ? defaultGlobalCandidates({ SHELFCAST_GLOBAL_MODELS: named }) : [])];
-}
-
-/**
  * Forecasts every series of a `series_id,date,value` file (the benchmark layout) with the
  * full engine: frequency inferred from the dates, candidates backtested and chosen per
  * series, calibrated quantiles. Uses every core through the worker pool.
@@ -97,7 +85,7 @@ export const forecastCommand: CliCommand = {
     try {
       result = await forecastMany(
         file.series.map((s) => ({ id: s.id, values: s.values, startDay: s.startDay })),
-        { horizon, season, frequency: file.frequency, runner: pool, candidates: cliCandidates() },
+        { horizon, season, frequency: file.frequency, runner: pool, candidates: defaultCandidates() },
       );
     } finally {
       await pool.close();

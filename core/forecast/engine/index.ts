@@ -37,12 +37,22 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   const series = inputs.map((input, i) => prepareSeries(input, i, options, candidates));
   throwIfAborted(signal);
 
+  // Global candidates that need no series features from the local runs start now: with a
+  // worker pool they train in a worker while the other workers backtest the local candidates.
+  const early = new Map<string, Promise<GlobalOutcome>>();
+  if (options.runner) {
+    for (const c of candidates) {
+      if (c.kind === 'global' && !c.features?.length) early.set(c.name, runGlobalCandidate(c, series, undefined, horizon, signal, options.runner));
+    }
+  }
+
   steps.start('backtest', series.length);
+  // (Early candidates never reject: a failure becomes their outcome's error.)
   const runs = await runAllLocal(series, horizon, options.runner, (done) => steps.advance(done, series.length), signal);
   throwIfAborted(signal);
 
   steps.start('global', candidates.filter((c) => c.kind === 'global').length);
-  await addGlobalCandidates(series, runs, candidates, horizon, signal, options.runner);
+  await addGlobalCandidates(series, runs, candidates, horizon, signal, options.runner, early);
   throwIfAborted(signal);
 
   steps.start('select', series.length);
@@ -157,7 +167,43 @@ function calibrate(series: readonly PreparedSeries[], combined: readonly Combine
 
 export type { Calibration };
 
-/** Runs the global candidates over the series they apply to and appends them to the runs. */
+interface GlobalOutcome {
+  forecasts: ((OriginForecast | undefined)[] | undefined)[];
+  error: string | null;
+}
+
+/** One global candidate over the series it applies to (and the others when it sees all series). */
+async function runGlobalCandidate(
+  candidate: GlobalCandidate,
+  series: readonly PreparedSeries[],
+  runs: readonly CandidateRuns[] | undefined,
+  horizon: number,
+  signal: AbortSignal | undefined,
+  runner: TaskRunner | undefined,
+): Promise<GlobalOutcome> {
+  const appliesTo = series.map((s) => s.global.includes(candidate.name));
+  if (!appliesTo.includes(true)) return { forecasts: [], error: null };
+  const members = candidate.seesAllSeries ? series : series.filter((s) => appliesTo[s.index]);
+  const batch = members.map((s) => ({
+    id: s.id,
+    values: s.y,
+    context: s.context,
+    profile: s.profile,
+    origins: s.origins,
+    startPeriod: s.startPeriod,
+    features: runs?.[s.index]!.features ?? {},
+    ...(s.group !== undefined ? { group: s.group } : {}),
+    launchObserved: s.launchObserved,
+    applies: appliesTo[s.index]!,
+  }));
+  try {
+    return { forecasts: await candidate.forecastAcross(batch, horizon, { signal, runner }), error: null };
+  } catch (err) {
+    return { forecasts: [], error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Runs the global candidates (or takes the outcome of those started early) and appends them to the runs, in candidate order. */
 async function addGlobalCandidates(
   series: readonly PreparedSeries[],
   runs: CandidateRuns[],
@@ -165,32 +211,14 @@ async function addGlobalCandidates(
   horizon: number,
   signal: AbortSignal | undefined,
   runner: TaskRunner | undefined,
+  early: ReadonlyMap<string, Promise<GlobalOutcome>>,
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
   for (const candidate of globals) {
     const appliesTo = series.map((s) => s.global.includes(candidate.name));
     if (!appliesTo.includes(true)) continue;
     const members = candidate.seesAllSeries ? series : series.filter((s) => appliesTo[s.index]);
-    const batch = members.map((s) => ({
-      id: s.id,
-      values: s.y,
-      context: s.context,
-      profile: s.profile,
-      origins: s.origins,
-      startPeriod: s.startPeriod,
-      features: runs[s.index]!.features ?? {},
-      ...(s.group !== undefined ? { group: s.group } : {}),
-      launchObserved: s.launchObserved,
-      applies: appliesTo[s.index]!,
-    }));
-    let forecasts: ((OriginForecast | undefined)[] | undefined)[];
-    let error: string | null = null;
-    try {
-      forecasts = await candidate.forecastAcross(batch, horizon, { signal, runner });
-    } catch (err) {
-      forecasts = [];
-      error = err instanceof Error ? err.message : String(err);
-    }
+    const { forecasts, error } = await (early.get(candidate.name) ?? runGlobalCandidate(candidate, series, runs, horizon, signal, runner));
     members.forEach((s, j) => {
       if (appliesTo[s.index]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
     });

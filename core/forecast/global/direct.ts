@@ -7,7 +7,7 @@
  */
 import type { FeatureSpec } from './features/spec';
 import { featureNames } from './features/spec';
-import { levelAt, writeFeatureRow } from './features/rows';
+import { levelAt, writeFeatureRows } from './features/rows';
 import type { SeriesState } from './features/series-state';
 
 /** Predicts the scaled target for each row of a row-major float32 matrix. */
@@ -27,7 +27,7 @@ export function directRows(spec: FeatureSpec, states: SeriesState[], horizon: nu
   const nRows = states.length * horizon;
   const X = new Float32Array(nRows * nFeatures);
   states.forEach((state, i) => {
-    for (let h = 1; h <= horizon; h++) writeFeatureRow(spec, state, state.length, h, X, (i * horizon + h - 1) * nFeatures);
+    writeFeatureRows(spec, state, state.length, horizon, X, i * horizon * nFeatures, nFeatures);
   });
   return { X, nRows, originLevel: Float64Array.from(states, (s) => levelAt(spec, s, s.length)) };
 }

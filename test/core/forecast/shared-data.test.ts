@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forecastMany } from '../../../core/forecast/engine';
-import { statisticalCandidates } from '../../../core/forecast/engine/prepare';
+import { defaultCandidates } from '../../../core/forecast/engine/prepare';
 import { readSeriesCsv } from '../../../core/forecast/io/series-csv';
 import { WorkerPool } from '../../../core/jobs/pool';
 
@@ -22,8 +22,8 @@ describe.skipIf(!present)('forecasts on the shared datasets are sound', () => {
     const dir = join(dataRoot, dataset);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { horizon: number; season: number };
     const file = await readSeriesCsv(join(dir, 'train.csv'));
-    // The statistical candidates (as `shelfcast forecast`); the global models have their own tests.
-    const result = await forecastMany(file.series, { horizon: meta.horizon, season: meta.season, frequency: file.frequency, runner: pool, candidates: statisticalCandidates() });
+    // The default candidates, statistical and global (as `shelfcast forecast`).
+    const result = await forecastMany(file.series, { horizon: meta.horizon, season: meta.season, frequency: file.frequency, runner: pool, candidates: defaultCandidates() });
     expect(result.series).toHaveLength(file.series.length);
     let problems = 0;
     result.series.forEach((s, i) => {

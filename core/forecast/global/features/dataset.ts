@@ -41,6 +41,13 @@ export interface DatasetOptions {
    * dominate a squared-error fit.
    */
   targetClip: number;
+  /**
+   * Most training rows drawn from the whole panel: beyond it every row is kept with the same
+   * probability (seeded), so the training cost stops growing with the number of series.
+   */
+  maxRows?: number;
+  /** Most series whose final window forms the validation rows (a seeded sample beyond it). */
+  maxValidSeries?: number;
   rng: Rng;
 }
 
@@ -64,14 +71,33 @@ export function buildPanelDataset(spec: FeatureSpec, states: SeriesState[], opti
   const trainPlan: RowPlan = { series: [], origin: [], step: [] };
   const validPlan: RowPlan = { series: [], origin: [], step: [] };
   const steps = Int32Array.from({ length: H }, (_, i) => i + 1);
+  const firstTarget = (state: SeriesState) => Math.max(minContext, (holdOut ? state.length - H : state.length) - maxTargetsPerSeries);
+  let targets = 0;
+  for (const state of states) targets += Math.max(0, (holdOut ? state.length - H : state.length) - firstTarget(state));
+  // Share of rows kept; 1 (no draws, the same rows as without a cap) when the panel is small enough.
+  const keepRow = options.maxRows !== undefined && targets * stepsPerTarget > options.maxRows ? options.maxRows / (targets * stepsPerTarget) : 1;
+  const keepValid = options.maxValidSeries !== undefined && states.length > options.maxValidSeries ? options.maxValidSeries / states.length : 1;
+  // With a cap, every (target, step slot) is kept with probability keepRow; the gaps between
+  // kept slots are drawn directly (geometric), so the cost follows the rows kept, not the panel.
+  const nextGap = () => (keepRow < 1 ? Math.floor(Math.log(1 - rng()) / Math.log(1 - keepRow)) : 0);
+  let gap = nextGap();
   states.forEach((state, s) => {
     const n = state.length;
     const end = holdOut ? n - H : n;
     const values = state.values;
-    for (let t = Math.max(minContext, end - maxTargetsPerSeries); t < end; t++) {
+    for (let t = firstTarget(state); t < end; t++) {
       if (values[t] !== values[t]) continue;
+      if (gap >= stepsPerTarget) {
+        gap -= stepsPerTarget;
+        continue;
+      }
       drawSteps(steps, stepsPerTarget, rng);
       for (let j = 0; j < stepsPerTarget; j++) {
+        if (gap > 0) {
+          gap--;
+          continue;
+        }
+        gap = nextGap();
         const h = steps[j]!;
         const origin = t - h + 1;
         if (origin < minContext) continue;
@@ -80,7 +106,7 @@ export function buildPanelDataset(spec: FeatureSpec, states: SeriesState[], opti
         trainPlan.step.push(h);
       }
     }
-    if (holdOut && end >= minContext) {
+    if (holdOut && end >= minContext && (keepValid >= 1 || rng() < keepValid)) {
       for (let h = 1; h <= H; h++) {
         if (values[end + h - 1] !== values[end + h - 1]) continue;
         validPlan.series.push(s);

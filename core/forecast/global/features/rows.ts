@@ -48,16 +48,46 @@ export function writeFeatureRow(
   out: Float32Array,
   offset: number,
 ): number {
+  const level = writeOriginColumns(spec, state, origin, out, offset);
+  writeStepColumns(spec, state, origin, h, level, out, offset);
+  return level;
+}
+
+/**
+ * The rows for steps 1..steps from one origin, `nFeatures` apart from `offset`: the
+ * columns that depend only on the origin (most of them) are computed once and copied.
+ * Same values as writeFeatureRow per step.
+ */
+export function writeFeatureRows(
+  spec: FeatureSpec,
+  state: SeriesState,
+  origin: number,
+  steps: number,
+  out: Float32Array,
+  offset: number,
+  nFeatures: number,
+): number {
+  const level = writeFeatureRow(spec, state, origin, 1, out, offset);
+  for (let h = 2; h <= steps; h++) {
+    const at = offset + (h - 1) * nFeatures;
+    out.copyWithin(at, offset, offset + nFeatures);
+    writeStepColumns(spec, state, origin, h, level, out, at);
+  }
+  return level;
+}
+
+/** Column of the first calendar feature (after h, lags, target lags, rolling stats and five series stats). */
+function stepBlockColumn(spec: FeatureSpec): number {
+  return 1 + spec.lags.length + spec.targetLags.length + 2 * spec.rollingWindows.length + 5;
+}
+
+/** Columns that depend on the origin only: lags, rolling stats, series stats, pattern, codes. */
+function writeOriginColumns(spec: FeatureSpec, state: SeriesState, origin: number, out: Float32Array, offset: number): number {
   const level = levelAt(spec, state, origin);
   const values = state.values;
-  const target = origin + h - 1;
-  let k = offset;
-  out[k++] = h;
+  let k = offset + 1;
   for (const lag of spec.lags) out[k++] = origin - lag >= 0 ? values[origin - lag]! / level : NaN;
-  for (const lag of spec.targetLags) {
-    const from = target - effectiveTargetLag(lag, h, spec.season);
-    out[k++] = from >= 0 ? values[from]! / level : NaN;
-  }
+  k += spec.targetLags.length;
   for (const w of spec.rollingWindows) {
     out[k++] = state.mean(origin - w, origin) / level;
     out[k++] = state.std(origin - w, origin) / level;
@@ -70,6 +100,34 @@ export function writeFeatureRow(
   out[k++] = longLevel > 0 ? level / longLevel : NaN;
   // Capped short: beyond the launch ramp, age would only tell the trees which calendar period a row is from.
   out[k++] = state.firstSale >= 0 && state.firstSale < origin ? Math.min(origin - state.firstSale, spec.distanceCap) : 0;
+  k += stepBlockWidth(spec);
+  out[k++] = state.patternBefore(origin);
+  const series = state.series;
+  out[k++] = series.abc ?? NaN;
+  for (let c = 0; c < spec.categories.length; c++) out[k++] = series.categories?.[c] ?? NaN;
+  return level;
+}
+
+function stepBlockWidth(spec: FeatureSpec): number {
+  let width = 0;
+  if (spec.calendar) width += spec.frequency === 'D' ? 4 : spec.frequency === 'W' ? 2 : 1;
+  if (spec.holidays) width += 4;
+  if (spec.events) width += 1;
+  if (spec.price) width += 2;
+  return width;
+}
+
+/** Columns that depend on the step h: h itself, target lags, and the target period's calendar, holidays, events and price. */
+function writeStepColumns(spec: FeatureSpec, state: SeriesState, origin: number, h: number, level: number, out: Float32Array, offset: number): void {
+  const values = state.values;
+  const target = origin + h - 1;
+  out[offset] = h;
+  let k = offset + 1 + spec.lags.length;
+  for (const lag of spec.targetLags) {
+    const from = target - effectiveTargetLag(lag, h, spec.season);
+    out[k++] = from >= 0 ? values[from]! / level : NaN;
+  }
+  k = offset + stepBlockColumn(spec);
   const t = target;
   const series = state.series;
   if (spec.calendar) {
@@ -105,10 +163,6 @@ export function writeFeatureRow(
     out[k++] = now / state.priceMeanBefore(origin);
     out[k++] = now / before - 1;
   }
-  out[k++] = state.patternBefore(origin);
-  out[k++] = series.abc ?? NaN;
-  for (let c = 0; c < spec.categories.length; c++) out[k++] = series.categories?.[c] ?? NaN;
-  return level;
 }
 
 function periodsToHoliday(holiday: Uint8Array, t: number, cap: number): number {

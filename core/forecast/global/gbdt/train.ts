@@ -49,7 +49,7 @@ export function trainGbdt(
   checkTargets(params.objective, y);
   if (valid) checkTargets(params.objective, valid.y);
 
-  const mapper = fitBinMapper(train.X, nRows, nFeatures, { maxBins: params.maxBins, sampleRows: 100_000, rng: seededRng(deriveSeed(params.seed, 1)) });
+  const mapper = fitBinMapper(train.X, nRows, nFeatures, { maxBins: params.maxBins, sampleRows: params.binSampleRows, rng: seededRng(deriveSeed(params.seed, 1)) });
   const bins = binMatrix(mapper, train.X, nRows);
   const validBins = valid ? binMatrix(mapper, valid.X, valid.nRows) : undefined;
   const valueBinCounts = Int32Array.from(mapper.edges, (e) => e.length + 1);

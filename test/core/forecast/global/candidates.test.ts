@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobalBatchSeries } from '../../../../core/forecast/candidates';
 import { gbdtCandidate } from '../../../../core/forecast/global/candidates';
+import { gbdtForecastAcross, gbdtTaskPayload, runGbdtTask, unpackGbdtResult } from '../../../../core/forecast/global/gbdt-candidate';
+import { getTask } from '../../../../core/jobs/tasks';
+import '../../../../core/forecast/tasks';
 import { profileSeries } from '../../../../core/forecast/profile';
 import { syntheticPanel } from './synthetic';
 
@@ -46,6 +49,28 @@ describe('global candidates for the forecast engine', () => {
     const after = await candidate.forecastAcross(batch(changed), H, {});
     base.forEach((perOrigin, i) => expect(Array.from(after[i]![0]!.mean)).toEqual(Array.from(perOrigin![0]!.mean)));
     expect(Array.from(after[0]![3]!.mean)).not.toEqual(Array.from(base[0]![3]!.mean));
+  });
+
+  it('gives the same forecasts in a pool worker task as in process', async () => {
+    const options = { gbdt: { nTrees: 30, learningRate: 0.2, maxLeaves: 7 }, maxTrainRows: 800 };
+    const b = batch(panel);
+    const inProcess = await gbdtForecastAcross(options, b, H, undefined, 5);
+    const payload = gbdtTaskPayload(options, b, H, 5);
+    const task = getTask('forecast.gbdt')!;
+    // Through structured cloning, as a worker would see it.
+    const result = structuredClone(await task(structuredClone(payload)));
+    const viaTask = unpackGbdtResult(result as Awaited<ReturnType<typeof runGbdtTask>>, payload.origins, H);
+    expect(viaTask).toHaveLength(inProcess.length);
+    inProcess.forEach((perOrigin, i) => {
+      perOrigin!.forEach((f, o) => {
+        expect(Array.from(viaTask[i]![o]!.mean)).toEqual(Array.from(f!.mean));
+        expect(Array.from(viaTask[i]![o]!.sd)).toEqual(Array.from(f!.sd));
+      });
+    });
+    expect(viaTask[0]![3]!.description).toMatchObject({ trees: expect.any(Number) });
+    // Below minSeries: nothing, either way.
+    const few = unpackGbdtResult(await runGbdtTask(gbdtTaskPayload(options, b.slice(0, 3), H, 5)), payload.origins.slice(0, 3), H);
+    expect(few).toEqual([undefined, undefined, undefined]);
   });
 
   it('skips runs with too few series and short histories', async () => {

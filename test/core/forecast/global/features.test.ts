@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { civilFromDays, dayOfWeek, daysFromCivil, periodDay, weekOfYear } from '../../../../core/forecast/global/features/calendar';
 import { buildPanelDataset } from '../../../../core/forecast/global/features/dataset';
-import { effectiveTargetLag, levelAt, writeFeatureRow } from '../../../../core/forecast/global/features/rows';
+import { effectiveTargetLag, levelAt, writeFeatureRow, writeFeatureRows } from '../../../../core/forecast/global/features/rows';
 import { SeriesState, demandPattern, PATTERN_CODES } from '../../../../core/forecast/global/features/series-state';
 import type { FeatureSpec } from '../../../../core/forecast/global/features/spec';
 import { defaultFeatureSpec, featureNames } from '../../../../core/forecast/global/features/spec';
@@ -130,6 +130,50 @@ describe('feature rows', () => {
     );
   });
 
+  it('writes all steps of an origin at once exactly as row by row', () => {
+    const specs: FeatureSpec[] = [
+      defaultFeatureSpec('W', 52, { holidays: true, events: true, price: true, categories: ['store', 'dept'] }),
+      defaultFeatureSpec('D', 7, { holidays: true }),
+      defaultFeatureSpec('M', 12, { calendar: false, price: true }),
+      small,
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...specs),
+        fc.array(fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(0), fc.constant(NaN)), { minLength: 30, maxLength: 150 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        (spec, values, steps, originSeed, dated) => {
+          const y = Float64Array.from(values);
+          const n = y.length + steps;
+          const series = {
+            id: 'a',
+            values: y,
+            ...(dated ? { startDay: 15_000 } : {}),
+            holiday: Uint8Array.from({ length: n }, (_, t) => (t % 9 === 0 ? 1 : 0)),
+            eventMultiplier: Float64Array.from({ length: n }, (_, t) => 1 + (t % 5) / 10),
+            price: Float64Array.from({ length: n }, (_, t) => (t % 7 === 3 ? NaN : 2 + (t % 4))),
+            categories: [4, 7],
+            abc: 1,
+          };
+          const state = new SeriesState(series, n);
+          const origin = 1 + (originSeed % y.length);
+          const width = featureNames(spec).length;
+          const together = new Float32Array((steps + 1) * width).fill(-1);
+          writeFeatureRows(spec, state, origin, steps, together, width, width);
+          const single = new Float32Array(width);
+          expect(Array.from(together.subarray(0, width)).every((v) => v === -1)).toBe(true);
+          for (let h = 1; h <= steps; h++) {
+            writeFeatureRow(spec, state, origin, h, single, 0);
+            expect(Array.from(together.subarray(h * width, (h + 1) * width))).toEqual(Array.from(single));
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
   it('keeps the level positive and floors it after a quiet spell', () => {
     const state = new SeriesState({ id: 'q', values: Float64Array.from([10, 10, 10, 10, 10, 10, 0, 0]) }, 8);
     // Recent window (2) is all zero; a fifth of the 8-period mean |y| (60/8) applies.
@@ -158,5 +202,27 @@ describe('panel dataset', () => {
     expect(Array.from(data.valid!.step)).toEqual([1, 2, 3, 1, 2, 3]);
     // Every target before the hold-out gets two steps (when their origins have enough context).
     expect(data.train.nRows).toBeGreaterThan(2 * (27 - 4 - 1) + 2 * (22 - 4 - 1) - 4);
+  });
+
+  it('draws at most about maxRows training rows and maxValidSeries validation series, reproducibly', () => {
+    const rng = seededRng(5);
+    const states = Array.from({ length: 200 }, (_, i) => new SeriesState({ id: `s${i}`, values: Float64Array.from({ length: 60 }, () => 1 + 10 * rng()) }, 63));
+    const options = { horizon: 3, holdOut: true, stepsPerTarget: 2, minContext: 4, maxTargetsPerSeries: 1000, targetClip: 10 };
+    const full = buildPanelDataset(small, states, { ...options, rng: seededRng(1) });
+    const capped = buildPanelDataset(small, states, { ...options, maxRows: 2_000, maxValidSeries: 50, rng: seededRng(1) });
+    const again = buildPanelDataset(small, states, { ...options, maxRows: 2_000, maxValidSeries: 50, rng: seededRng(1) });
+    expect(full.train.nRows).toBeGreaterThan(15_000);
+    // Binomial(≈20,000, 0.1): within 5 sd of 2,000.
+    expect(Math.abs(capped.train.nRows - 2_000)).toBeLessThan(5 * Math.sqrt(2_000));
+    const validSeries = new Set(capped.valid!.seriesIndex).size;
+    expect(Math.abs(validSeries - 50)).toBeLessThan(5 * Math.sqrt(50));
+    expect(capped.valid!.nRows).toBe(3 * validSeries);
+    // Rows still come from every part of the panel, and the draw is seeded.
+    expect(new Set(capped.train.seriesIndex).size).toBeGreaterThan(150);
+    expect(Array.from(again.train.y)).toEqual(Array.from(capped.train.y));
+    // A cap above the row count changes nothing.
+    const loose = buildPanelDataset(small, states, { ...options, maxRows: 10 ** 9, maxValidSeries: 10 ** 6, rng: seededRng(1) });
+    expect(Array.from(loose.train.X)).toEqual(Array.from(full.train.X));
+    expect(loose.valid!.nRows).toBe(full.valid!.nRows);
   });
 });
