@@ -1,6 +1,6 @@
 // Electron main process: one window, the menu, dialogs, printing and the IPC binding.
 // Thin by design: everything else is the core, shared with the CLI and the browser host.
-import { BrowserWindow, Menu, Notification, app as electronApp, dialog, ipcMain, net, protocol, session } from 'electron';
+import { BrowserWindow, Menu, Notification, app as electronApp, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,12 @@ async function start(): Promise<void> {
         if (!mainWindow) return reject(new Error('No window to print'));
         mainWindow.webContents.print({}, (success, reason) => (success || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
       }),
+    // A report prints from the system's PDF viewer, which keeps the PDF's own pages (A4,
+    // repeated table headers) rather than re-laying them out as a web page.
+    printFile: async (path) => {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(`Could not open the report to print: ${error}`);
+    },
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },

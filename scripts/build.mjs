@@ -31,6 +31,10 @@ if (only !== 'renderer') {
       entryPoints: { cli: 'core/cli/main.ts', worker: 'core/jobs/worker-entry.ts' },
       outdir: dist,
       outExtension: { '.js': '.mjs' },
+      // Code behind a dynamic import() (TensorFlow.js training, ONNX serving) goes to its own
+      // chunk with its packages, so a command that never trains does not load them.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
     }),
     build({
       ...common,
@@ -39,6 +43,8 @@ if (only !== 'renderer') {
       outdir: dist,
       outExtension: { '.js': '.mjs' },
       external: ['electron'],
+      splitting: true,
+      chunkNames: 'chunks/main-[name]-[hash]',
     }),
     // A sandboxed preload may only require('electron'): bundle everything else into it.
     build({

@@ -37,16 +37,21 @@ export function seriesAlerts(productId: number, label: string, weeks: readonly W
     const { band } = anomaly;
     const range = `expected ${fmt.qty(band.lower)}–${fmt.qty(band.upper)}`;
     const above = anomaly.direction === 'above';
+    // One product-week in twenty falls outside a 95% band by chance, so a shop with 200
+    // products would see ~40 such weeks a month. Only a week past twice the band's reach
+    // is a warning and reads "far"; the rest are notes.
+    const far = above ? anomaly.actual >= 2 * band.upper - band.forecast : anomaly.actual <= 2 * band.lower - band.forecast;
+    const how = far ? 'far ' : '';
     out.push({
       kind: 'anomaly',
-      severity: above ? 'warning' : 'info',
+      severity: above && far ? 'warning' : 'info',
       productId,
       locationId: null,
       dedupeKey: `anomaly:${productId}:${week.start}`,
       details: { weekStartDay: week.start, actual: anomaly.actual, forecast: band.forecast, lower: band.lower, upper: band.upper, direction: anomaly.direction },
       message: above
-        ? `${label} sold ${fmt.qty(anomaly.actual)} in the week of ${fmt.day(week.start)}, far above the usual ${fmt.qty(band.forecast)} (${range}). If it was a one-off (a bulk order, a data error), mark it so the forecast ignores it.`
-        : `${label} sold ${fmt.qty(anomaly.actual)} in the week of ${fmt.day(week.start)}, far below the usual ${fmt.qty(band.forecast)} (${range}). Was it off the shelf or out of stock?`,
+        ? `${label} sold ${fmt.qty(anomaly.actual)} in the week of ${fmt.day(week.start)}, ${how}above the usual ${fmt.qty(band.forecast)} (${range}). If it was a one-off (a bulk order, a data error), mark it so the forecast ignores it.`
+        : `${label} sold ${fmt.qty(anomaly.actual)} in the week of ${fmt.day(week.start)}, ${how}below the usual ${fmt.qty(band.forecast)} (${range}). Was it off the shelf or out of stock?`,
     });
   }
   const shift = findLevelShift(y);

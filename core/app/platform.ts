@@ -19,6 +19,8 @@ export interface Platform {
   pickOpen?(options: { title: string; multiple: boolean; filters: DialogFilter[] }): Promise<string[]>;
   pickSave?(options: { title: string; defaultName: string; filters: DialogFilter[] }): Promise<string | null>;
   print?(): Promise<void>;
+  /** Hands a generated file (a PDF report) to the system to print or view. */
+  printFile?(path: string): Promise<void>;
   notify?(title: string, body: string): void;
 }
 

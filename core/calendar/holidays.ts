@@ -4,8 +4,17 @@
  * two-letter code from settings; 'UK' is accepted as the common alias of 'GB', which is
  * the code date-holidays knows.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { dayFromIso } from '../dates';
+
+// Loaded on first use: the calendar's data takes ~0.2 s to load, which every CLI command
+// and app start would otherwise pay even when it never looks at a holiday.
+let holidaysClass: typeof Holidays | undefined;
+function newHolidays(country?: string, options?: { languages: string[] }): Holidays {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return country === undefined ? new holidaysClass() : new holidaysClass(country, options);
+}
 
 export interface PublicHoliday {
   /** Day number. */
@@ -20,7 +29,7 @@ function calendarCountry(country: string): string {
 
 let countries: Record<string, string> | undefined;
 function countryNames(): Record<string, string> {
-  countries ??= new Holidays().getCountries('en');
+  countries ??= newHolidays().getCountries('en');
   return countries;
 }
 
@@ -41,7 +50,7 @@ function holidaysOfYear(country: string, year: number): PublicHoliday[] {
   const cacheKey = `${country}:${year}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const calendar = new Holidays(country, { languages: ['en'] });
+  const calendar = newHolidays(country, { languages: ['en'] });
   const list = (calendar.getHolidays(year, 'en') || [])
     .filter((h) => h.type === 'public')
     // h.date is the local calendar date "YYYY-MM-DD hh:mm:ss": its date part is the day.

@@ -31,7 +31,13 @@ export const appHandlers = defineHandlers<HandlerContext>('app', {
     app.files.release(input.fileId);
     return { ok: true as const };
   },
-  'app.print': async (_input, { app }) => {
+  'app.print': async (input, { app }) => {
+    if (input.fileId !== undefined) {
+      if (!app.platform.printFile) throw unsupported('Printing a report');
+      // The id must be a file the core granted (a generated report): never a renderer path.
+      await app.platform.printFile(app.files.resolve(input.fileId).path);
+      return { ok: true as const };
+    }
     if (!app.platform.print) throw unsupported('Printing');
     await app.platform.print();
     return { ok: true as const };

@@ -1,7 +1,8 @@
-import type { BackendInfo, GlobalModelVersion } from '../contract/commands/models';
+import type { BackendInfo, GlobalModelVersion, ModelsView } from '../contract/commands/models';
 import { AppError } from '../contract/errors';
 import type { GlobalModelRecord } from '../db/repos/global-models';
 import { getGlobalModel, listGlobalModels, productModelUsage, promoteGlobalModel } from '../db/repos/global-models';
+import { modelLabel } from '../products/explain';
 import { defineHandlers } from '../router';
 import type { HandlerContext } from './context';
 
@@ -44,10 +45,18 @@ export function toGlobalModelVersion(record: GlobalModelRecord): GlobalModelVers
   };
 }
 
+function withLabels(usage: ReturnType<typeof productModelUsage>): ModelsView['products'] {
+  return { runId: usage.runId, models: usage.models.map((m) => ({ ...m, label: capitalise(modelLabel(m.model)) })) };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const modelHandlers = defineHandlers<HandlerContext>('models', {
   'models.list': (_input, { app }) => ({
     global: listGlobalModels(app.db).map(toGlobalModelVersion),
-    products: productModelUsage(app.db),
+    products: withLabels(productModelUsage(app.db)),
   }),
   'models.train': (input, { app }) => ({
     jobId: app.startJob({ kind: 'models.train', title: input.model === 'gbdt' ? 'Training the tree model' : 'Training the neural network', input }),

@@ -135,6 +135,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
         mean: forecast.mean,
         quantiles: forecast.quantiles,
         ...(forecast.paths ? { paths: forecast.paths } : {}),
+        backtest: forecast.backtest.map((w) => ({ originDay: series.startDay + w.start * set.periodDays, mean: w.mean })),
       });
       const label = modelLabel(forecast);
       backtests.push(...backtestRows(series, forecast, label, options.origins ?? 3));

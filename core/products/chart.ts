@@ -12,6 +12,7 @@ import { isoFromDay, weekStartOfDay } from '../dates';
 import type { Db } from '../db/connection';
 import { listOneOffs } from '../db/repos/alerts';
 import { eventsForProduct } from '../db/repos/events';
+import { backtestWindows } from '../db/repos/forecast-runs';
 import { activeOverrides, rulesForLocation } from '../db/repos/overrides';
 import type { ForecastRowRaw } from '../db/repos/product-detail';
 import { forecastRows, latestRun, periodSales, productRow, saleDays, stockCounts } from '../db/repos/product-detail';
@@ -19,6 +20,7 @@ import { readSettings } from '../db/repos/settings';
 import { asOfDay as findAsOfDay } from '../db/repos/stock-facts';
 import { dayFromIso } from '../dates';
 import { applyOverrides } from '../overrides/apply';
+import { fittedBacktestLine } from './backtest-line';
 import { stockoutPeriods } from './stockouts';
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
@@ -69,7 +71,10 @@ export function productChart(db: Db, id: number, locationId: number | null): Pro
 
   let forecast: ProductChart['forecast'] = [];
   let adjusted: ProductChart['adjusted'] = null;
+  let backtest: ProductChart['backtest'] = null;
   if (run) {
+    const windows = backtestWindows(db, run.id, id, locationId);
+    if (windows.length > 0) backtest = fittedBacktestLine(windows, periodDays);
     const rows = forecastRows(db, run.id, id, locationId);
     forecast = rows.map((f) => toPoint(f.period_start, f.mean, quantilesOf(f)));
     const rules = rulesForLocation(activeOverrides(db, id).get(id) ?? [], locationId ?? 0);
@@ -111,7 +116,7 @@ export function productChart(db: Db, id: number, locationId: number | null): Pro
     events,
     forecast,
     adjusted,
-    backtest: null,
+    backtest,
     anomalies,
     oneOffs: marks.map((m) => ({ id: m.id, start: m.startDay, end: m.endDay, reason: m.reason })),
   };

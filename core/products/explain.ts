@@ -29,6 +29,7 @@ const MODEL_NAMES: Record<string, string> = {
   cold_start: 'the new-product profile of similar products',
   gbdt: 'the gradient-boosted tree model trained across all products',
   mlp: 'the neural network trained across all products',
+  nn: 'the neural network trained across all products',
   ensemble: 'a combination of the best models',
   combination: 'a combination of the best models',
 };

@@ -3,7 +3,8 @@
  * table that wraps long cells and repeats its header on each new page, and page numbers.
  */
 import { createWriteStream } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocument from 'pdfkit';
 import { pdfSafe } from './format';
 
 export type Doc = PDFKit.PDFDocument;
@@ -19,8 +20,12 @@ const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const FOOTER_SPACE = 30;
 
+// pdfkit (and its fonts) load on the first report, not with every CLI command or app start.
+let pdfDocumentClass: typeof PDFDocument | undefined;
+
 export function newDocument(title: string, options: { landscape?: boolean } = {}): Doc {
-  return new PDFDocument({
+  pdfDocumentClass ??= createRequire(import.meta.url)('pdfkit') as typeof PDFDocument;
+  return new pdfDocumentClass({
     size: 'A4',
     layout: options.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -36,6 +36,14 @@ export function date(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** A moment (ISO timestamp) in the shop's locale and the computer's time zone. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return '—';
+  return new Intl.DateTimeFormat(current.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
+}
+
 export function bytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${num(size / 1024, 0)} KB`;

@@ -24,7 +24,9 @@ test('models: train the tree model, see its version, score, backend and training
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models', exact: true }).click();
   await expect(page.getByTestId('tf-backend')).toHaveText(/^Networks train on: (WebAssembly|JavaScript|TensorFlow)/);
   const trees = page.getByTestId('global-model-gbdt');
-  await expect(trees).toContainText('Not trained yet');
+  await expect(trees).toContainText('No saved version yet');
+  // The fixture shop has not been forecast: the card says how forecast runs will use the model.
+  await expect(page.getByTestId('in-runs-gbdt')).toHaveText(/fits the tree model afresh .* No forecast has run yet\./);
 
   await trees.getByRole('button', { name: 'Train' }).click();
   const v1 = page.getByTestId('version-gbdt-1');

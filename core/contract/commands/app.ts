@@ -45,5 +45,9 @@ export const appCommands = {
     z.object({ saved: z.boolean(), name: z.string().nullable() }),
   ),
   'files.release': command('Forgets a file handle.', FileId, Ok),
-  'app.print': command('Prints the current window (desktop app).', Empty, Ok),
+  'app.print': command(
+    'Desktop app: with a fileId, opens that generated PDF in the system PDF viewer to print it with its own page layout; without, prints the current window.',
+    z.object({ fileId: z.string().min(1).max(100).optional() }).strict(),
+    Ok,
+  ),
 };

@@ -39,6 +39,8 @@ export type GlobalModelVersion = z.infer<typeof GlobalModelVersion>;
 
 export const ProductModelUsage = z.object({
   model: z.string(),
+  /** The model in plain words ("an average of 2 models (the Theta method; …)"). */
+  label: z.string(),
   /** Products whose champion (or combination) includes this model in the latest forecast run. */
   products: z.number().int(),
   /** Mean backtest MASE of the model over those products, and of naive on the same windows. */

@@ -111,8 +111,8 @@ export const ProductChart = z.object({
   forecast: z.array(ForecastPoint),
   /** The forecast with the owner's overrides applied; null when none is active. */
   adjusted: z.array(ForecastPoint).nullable(),
-  /** One-step-ahead backtest forecasts of the chosen model, when the forecast engine stored them. */
-  backtest: z.array(z.object({ start: IsoDate, value: n })).nullable(),
+  /** The chosen forecast over its backtest windows (later origin wins where they overlap); `window` numbers the origins. Null before any forecast run that stored them. */
+  backtest: z.array(z.object({ start: IsoDate, value: n, window: z.number().int().min(0) })).nullable(),
   anomalies: z.array(z.object({ start: IsoDate, actual: n, expected: n, lower: n, upper: n, direction: z.enum(['above', 'below']) })),
   oneOffs: z.array(z.object({ id: Id, start: IsoDate, end: IsoDate, reason: z.string().nullable() })),
 });

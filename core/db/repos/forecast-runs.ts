@@ -60,6 +60,8 @@ export interface StoredSeriesForecast {
   mean: Float64Array;
   quantiles: Float64Array[];
   paths?: Float64Array[];
+  /** Backtest windows of the chosen forecast: the day of each window's first period, and its means. */
+  backtest?: Array<{ originDay: number; mean: Float64Array }>;
 }
 
 export function insertForecasts(db: Db, runId: number, items: readonly StoredSeriesForecast[]): void {
@@ -68,6 +70,7 @@ export function insertForecasts(db: Db, runId: number, items: readonly StoredSer
      VALUES (?, ?, ?, ?, ?, ?, ${QUANTILE_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertPaths = db.prepare('INSERT INTO forecast_paths (run_id, product_id, location_id, path_count, steps, paths) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertWindow = db.prepare('INSERT OR REPLACE INTO forecast_backtest_windows (run_id, product_id, location_id, origin_day, steps, mean) VALUES (?, ?, ?, ?, ?, ?)');
   for (const item of items) {
     for (let k = 0; k < item.mean.length; k++) {
       insert.run(runId, item.productId, item.locationId, k + 1, item.firstPeriodStart + k * item.periodDays, item.mean[k], ...item.quantiles.map((q) => q[k]));
@@ -75,9 +78,25 @@ export function insertForecasts(db: Db, runId: number, items: readonly StoredSer
     if (item.paths && item.paths.length > 0) {
       insertPaths.run(runId, item.productId, item.locationId, item.paths.length, item.mean.length, encodePaths(item.paths, item.mean.length));
     }
+    for (const window of item.backtest ?? []) {
+      if (window.mean.length > 0) insertWindow.run(runId, item.productId, item.locationId, window.originDay, window.mean.length, encodePaths([window.mean], window.mean.length));
+    }
   }
-  // Only the newest run keeps its paths: they are what the plan reads.
+  // Only the newest run keeps its paths (what the plan reads) and backtest windows (what the chart draws).
   db.prepare('DELETE FROM forecast_paths WHERE run_id <> ?').run(runId);
+  db.prepare('DELETE FROM forecast_backtest_windows WHERE run_id <> ?').run(runId);
+}
+
+/** The latest stored backtest windows of one product and location, oldest first. */
+/** Every location's windows when `locationId` is null (the chart then adds them up). */
+export function backtestWindows(db: Db, runId: number, productId: number, locationId: number | null): Array<{ locationId: number; originDay: number; mean: Float64Array }> {
+  const rows = db
+    .prepare(
+      `SELECT location_id AS locationId, origin_day AS originDay, steps, mean FROM forecast_backtest_windows
+        WHERE run_id = ? AND product_id = ? AND (? IS NULL OR location_id = ?) ORDER BY origin_day, location_id`,
+    )
+    .all(runId, productId, locationId, locationId) as Array<{ locationId: number; originDay: number; steps: number; mean: Buffer }>;
+  return rows.map((r) => ({ locationId: r.locationId, originDay: r.originDay, mean: decodePaths(r.mean, 1, r.steps)[0]! }));
 }
 
 /** Float32 little-endian, path-major. */

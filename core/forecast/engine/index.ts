@@ -83,6 +83,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
       distribution: s.distribution,
       mean,
       quantiles,
+      backtest: backtestWindows(s, c, horizon, inputs[i]!.values.length - s.y.length),
     };
     if (choice.fallback) forecast.fallback = choice.fallback;
     if (options.paths && options.paths > 0) {
@@ -92,6 +93,18 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   });
   steps.advance(series.length, series.length);
   return { series: results, groups, fallbacks: results.filter((r) => r.fallback).length };
+}
+
+/** The combination's mean over each valid backtest window, in the input's period indices. */
+function backtestWindows(s: PreparedSeries, c: CombinedForecast, horizon: number, offset: number): SeriesForecast['backtest'] {
+  const out: SeriesForecast['backtest'] = [];
+  s.origins.forEach((origin, o) => {
+    if (!c.valid[o]) return;
+    const steps = Math.min(horizon, s.y.length - origin);
+    if (steps <= 0) return;
+    out.push({ start: origin + offset, mean: clipMean(Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps)), s.profile.allowNegative) });
+  });
+  return out;
 }
 
 /** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */

@@ -74,6 +74,12 @@ export interface SeriesForecast {
   /** One array per QUANTILE_LEVELS entry. */
   quantiles: Float64Array[];
   paths?: Float64Array[];
+  /**
+   * The chosen forecast's mean over each scored backtest window, oldest first: `start` is
+   * the index, in the input's values, of the window's first period (the "fitted backtest"
+   * drawn over the history on the product screen).
+   */
+  backtest: Array<{ start: number; mean: Float64Array }>;
   /** Present when the preferred models failed and simpler ones were used. */
   fallback?: { intended: string[]; reason: string };
 }

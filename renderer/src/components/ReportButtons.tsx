@@ -25,7 +25,10 @@ export function ReportButtons({ spec, label, disabled }: { spec: ReportSpec; lab
     try {
       const file = await call('reports.generate', { ...spec, format });
       if (isDesktop) {
-        if (mode === 'open') await call('app.print', {});
+        if (mode === 'open') {
+          await call('app.print', { fileId: file.fileId });
+          notify(`Opened ${file.name} in your PDF viewer: print it from there.`, 'info');
+        }
         else {
           const saved = await call('files.saveAs', { fileId: file.fileId, defaultName: file.name });
           if (saved.saved) notify(`Saved ${saved.name ?? file.name}.`, 'success');

@@ -50,6 +50,8 @@ export function ModelsPage() {
           key={kind}
           kind={kind}
           versions={versions.filter((v) => v.model === kind)}
+          productsUsing={usage.filter((u) => u.model.split(' + ').includes(kind)).reduce((sum, u) => sum + u.products, 0)}
+          forecastRunId={view.data?.products.runId ?? null}
           onTrain={() => void train(kind)}
           onPromote={(id) => void promote(id)}
         />
@@ -67,14 +69,21 @@ export function ModelsPage() {
                 <TableRow>
                   <TableCell>Model</TableCell>
                   <TableCell align="right">Champion for</TableCell>
-                  <TableCell align="right">Backtest MASE</TableCell>
-                  <TableCell align="right">Naive MASE</TableCell>
+                  <TableCell align="right" title="Mean absolute scaled error in the rolling backtest: lower is better; 1 is as good as the naive forecast on the history">
+                    Backtest error (MASE)
+                  </TableCell>
+                  <TableCell align="right" title="The same error for “last week again” on the same weeks">Naive error</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {usage.map((u) => (
                   <TableRow key={u.model}>
-                    <TableCell>{u.model}</TableCell>
+                    <TableCell>
+                      <Typography variant="body2">{u.label}</Typography>
+                      <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+                        {u.model}
+                      </Typography>
+                    </TableCell>
                     <TableCell align="right">{num(u.products)} products</TableCell>
                     <TableCell align="right">{num(u.mase, 2)}</TableCell>
                     <TableCell align="right">{num(u.naiveMase, 2)}</TableCell>

@@ -83,7 +83,9 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
                 {chart.data.events.length > 0 ? 'Shaded columns: holidays (grey) and your events (amber). ' : ''}
                 {chart.data.stockouts.length > 0 ? `Red bars at the bottom: ${chart.data.stockouts.length} ${chart.data.stockouts.length === 1 ? 'period' : 'periods'} out of stock (sales there understate demand). ` : ''}
                 {chart.data.anomalies.length > 0 ? `Red rings: ${chart.data.anomalies.length} unusual ${chart.data.anomalies.length === 1 ? 'week' : 'weeks'}. ` : ''}
-                {chart.data.backtest ? '' : 'Backtest forecasts are not stored by this version, so they are not drawn.'}
+                {chart.data.backtest && chart.data.backtest.length > 0
+                  ? `Green dashes: what the chosen forecast said over its ${new Set(chart.data.backtest.map((b) => b.window)).size} backtest windows, made without those weeks' sales — how far it sits from the black line is how far off it was.`
+                  : ''}
               </Typography>
             </>
           ) : null}

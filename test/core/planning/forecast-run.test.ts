@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../../core/dates';
 import { openWorkspace } from '../../../core/db/connection';
 import type { Db } from '../../../core/db/connection';
-import { forecastPaths } from '../../../core/db/repos/forecast-runs';
+import { backtestWindows, forecastPaths } from '../../../core/db/repos/forecast-runs';
 import { forecastIsStale } from '../../../core/planning/forecast-job';
 import { forecastWorkspace } from '../../../core/planning/forecast-run';
 import { useTempDir } from '../../helpers/tmp';
@@ -53,6 +53,15 @@ describe('workspace forecast run', () => {
     const milk = db.prepare('SELECT q50 FROM forecasts WHERE product_id = 1 AND step = 1').get() as { q50: number };
     expect(milk.q50).toBeGreaterThan(140);
     expect(milk.q50).toBeLessThan(185);
+    // The fitted backtest: windows on week starts inside the history, near the steady seller's level.
+    const windows = backtestWindows(db, summary.runId, 1, 1);
+    expect(windows.length).toBeGreaterThanOrEqual(3);
+    const lastWeek = dayFromIso('2025-06-23');
+    for (const w of windows) {
+      expect((w.originDay - dayFromIso('2023-01-02')) % 7).toBe(0);
+      expect(w.originDay + 7 * (w.mean.length - 1)).toBeLessThanOrEqual(lastWeek);
+      for (const v of w.mean) expect(Math.abs(v - 162)).toBeLessThan(25);
+    }
     expect(forecastIsStale(db)).toBe(false);
     db.prepare('INSERT INTO sales (product_id, day, quantity, natural_key) VALUES (1, ?, 5, 999999)').run(dayFromIso('2025-06-30'));
     expect(forecastIsStale(db)).toBe(true);

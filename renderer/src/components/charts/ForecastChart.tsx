@@ -79,8 +79,19 @@ export function ForecastChart({ chart, height = 380 }: { chart: ProductChart; he
       traces.push(...band(a, pd, 'q10', 'q90', '80% range with your override', alpha(p.secondary.main, 0.18), 'adj'));
       traces.push({ x: a.map((q) => mid(q.start, pd)), y: a.map((q) => q.q50), type: 'scatter', mode: 'lines', name: 'With your override', line: { color: p.secondary.main, width: 2 }, hovertemplate: '%{y:,.1f}<extra>With your override</extra>' });
     }
-    if (chart.backtest) {
-      traces.push({ x: chart.backtest.map((b) => mid(b.start, pd)), y: chart.backtest.map((b) => b.value), type: 'scatter', mode: 'lines', name: 'Backtest (one step ahead)', line: { color: p.text.secondary, width: 1, dash: 'dot' } });
+    if (chart.backtest && chart.backtest.length > 0) {
+      // A gap (null) where a new backtest origin starts: each window is its own forecast.
+      const x: Array<string | null> = [];
+      const y: Array<number | null> = [];
+      chart.backtest.forEach((b, i) => {
+        if (i > 0 && chart.backtest![i - 1]!.window !== b.window) {
+          x.push(mid(b.start, pd));
+          y.push(null);
+        }
+        x.push(mid(b.start, pd));
+        y.push(b.value);
+      });
+      traces.push({ x, y, type: 'scatter', mode: 'lines', name: 'Backtest: what the forecast said', line: { color: p.success.main, width: 2, dash: 'dash' }, hovertemplate: '%{y:,.1f}<extra>Backtest forecast</extra>' });
     }
     const h = chart.history;
     traces.push({

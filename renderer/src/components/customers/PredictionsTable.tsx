@@ -63,7 +63,7 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
               <TableCell>
                 {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
               </TableCell>
-              <TableCell align="right">{num(r.expectedUnits, 1)}</TableCell>
+              <TableCell align="right">{num(r.expectedUnits, r.expectedUnits < 10 ? 1 : 0)}</TableCell>
               <TableCell align="right">{r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}</TableCell>
             </TableRow>
           </Tooltip>

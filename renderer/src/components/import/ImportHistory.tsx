@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ImportRecord } from '../../../../core/contract/commands/import';
 import { call } from '../../api/client';
 import { useApp } from '../../AppContext';
-import { num } from '../../format';
+import { dateTime, num } from '../../format';
 import { useCommand } from '../../hooks/useCommand';
 import { RejectsDialog } from './RejectsDialog';
 
@@ -19,10 +19,6 @@ const KIND_NAMES: Record<string, string> = {
   customers: 'Customers',
   events: 'Events',
 };
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** Past imports, newest first; each can be undone as a whole, and its rejected rows looked at. */
 export function ImportHistory() {
@@ -69,7 +65,7 @@ export function ImportHistory() {
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.importId} data-testid="import-history-row" data-file={r.fileName}>
-                  <TableCell>{when(r.at)}</TableCell>
+                  <TableCell>{dateTime(r.at)}</TableCell>
                   <TableCell>{r.fileName}</TableCell>
                   <TableCell>{KIND_NAMES[r.kind] ?? r.kind}</TableCell>
                   <TableCell align="right">{num(r.rowsRead)}</TableCell>

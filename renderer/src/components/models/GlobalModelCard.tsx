@@ -36,14 +36,28 @@ function backendLabel(backend: string): string {
   }
 }
 
+/** How the model takes part in the forecast runs, which fit it afresh on the latest sales. */
+export function inForecastRuns(kind: 'gbdt' | 'nn', productsUsing: number, forecastRunId: number | null): string {
+  const what = kind === 'gbdt' ? 'the tree model' : 'the network';
+  if (productsUsing > 0) return `Each forecast run fits ${what} afresh on your latest sales and backtests it; in the latest run it is part of the chosen forecast for ${productsUsing.toLocaleString()} product${productsUsing === 1 ? '' : 's'}.`;
+  if (forecastRunId === null) return `Each forecast run fits ${what} afresh on your latest sales and uses it where it wins the backtest. No forecast has run yet.`;
+  if (kind === 'nn') return 'Forecast runs fit the network only where native TensorFlow is installed (without it, it is too slow for every run); in the latest run it is part of no product’s forecast.';
+  return 'Each forecast run fits the tree model afresh on your latest sales; it won no product’s backtest in the latest run.';
+}
+
 export function GlobalModelCard({
   kind,
   versions,
   onTrain,
   onPromote,
+  productsUsing,
+  forecastRunId,
 }: {
   kind: 'gbdt' | 'nn';
   versions: GlobalModelVersion[];
+  /** Products whose chosen forecast in the latest run includes this model. */
+  productsUsing: number;
+  forecastRunId: number | null;
   onTrain: () => void;
   onPromote: (id: number) => void;
 }) {
@@ -60,7 +74,10 @@ export function GlobalModelCard({
             <Typography variant="body2" color="text.secondary">
               {champion
                 ? `Champion: version ${champion.version}, trained ${date(champion.createdAt)} by ${backendLabel(champion.backend)} · error ${pct(vsNaive(champion))} of seasonal naive · 80% interval held ${pct(champion.score?.coverage80)} of weeks`
-                : 'Not trained yet. Trained across all products at once, it joins the forecast backtest as one more candidate.'}
+                : 'No saved version yet. Train saves one with its scores and training curve, to compare versions and pick the champion.'}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" data-testid={`in-runs-${kind}`}>
+              {inForecastRuns(kind, productsUsing, forecastRunId)}
             </Typography>
           </Box>
           <Button variant="outlined" onClick={onTrain} data-testid={`train-${kind}`}>

@@ -136,3 +136,19 @@ describe('forecastMany', () => {
     await expect(forecastMany(inputs, { ...options, horizon: 0 })).rejects.toThrow(/horizon/);
   });
 });
+
+describe('backtest windows of the chosen forecast', () => {
+  it('sit where the history was cut, in the input’s own period indices (leading zeros dropped by the engine included)', async () => {
+    const naiveOnly = defaultCandidates().filter((c) => c.name === 'naive');
+    // Five leading zeros, then a ramp 1, 2, 3, …: the naive forecast from an origin repeats the value just before it.
+    const values = Float64Array.from({ length: 65 }, (_, t) => (t < 5 ? 0 : t - 4));
+    const result = await forecastMany([{ id: 'ramp', values }], { horizon: 4, season: 52, frequency: 'W', candidates: naiveOnly });
+    const windows = result.series[0]!.backtest;
+    expect(windows.length).toBeGreaterThanOrEqual(3);
+    for (const w of windows) {
+      expect(w.start + w.mean.length).toBeLessThanOrEqual(values.length);
+      expect(Array.from(w.mean)).toEqual(Array.from(w.mean, () => values[w.start - 1]));
+    }
+    expect(windows.map((w) => w.start)).toEqual([...windows.map((w) => w.start)].sort((a, b) => a - b));
+  });
+});
