@@ -166,6 +166,10 @@ export function SettingsPage() {
               <Autocomplete
                 id="setting-country"
                 size="small"
+                // Until the calendar's countries arrive the field is disabled: typing into it
+                // earlier was overwritten when the saved country's name filled in.
+                disabled={!countries.data}
+                loading={countries.loading}
                 options={countryOptions}
                 value={countryOptions.find((c) => c.code === (draft.country === 'UK' ? 'GB' : draft.country)) ?? null}
                 onChange={(_e, v) => v && setDraft({ ...draft, country: v.code })}
