@@ -26,8 +26,12 @@ export interface PlanOptions {
  * Defaults. The service level is read as a fill rate, "the share of demand met from the
  * shelf", which is what a shop owner means by 95% and what the replay measures: the
  * order-up-to level is the quantile of demand over L + R at the level whose expected fill
- * rate on the sample paths meets the target (policy.ts, fillRateLevel); the reorder point
- * stays the service-level quantile over L. ('cycle' reads the same number as the chance of
+ * rate on the sample paths meets the target (policy.ts, fillRateLevel), but never above the
+ * service-level quantile itself (policy.ts, upToLevel: lumpy items are not stocked for
+ * tails hit in fewer than 1 − p of the cycles); the reorder point stays the service-level
+ * quantile over L. So the per-product level (A 0.98, B 0.95, C 0.90 by default) is a fill
+ * rate wherever meeting it takes no more stock than the same cycle-service level, and a
+ * cycle-service level where it would take more. ('cycle' reads the same number as the chance of
  * no stockout between deliveries, which in replays on Walmart data gave 98.6% of demand
  * met at a 95% target, i.e. more stock than asked for.) The review-cycle trigger orders
  * whenever waiting for the next review would leave the position below the order-up-to

@@ -7,8 +7,9 @@
  *                            the next review could arrive)
  *   reorder point  s       = service-level quantile of D_L
  *   order-up-to    S       = service-level quantile of D_L+R ('cycle' service), or the
- *                            lowest level whose expected fill rate reaches the target
- *                            ('fill' service), never below s
+ *                            lowest level whose expected fill rate reaches the target,
+ *                            capped at that same quantile ('fill' service; see
+ *                            upToLevel), never below s
  *   safety stock           = S − E[D_L+R]
  *   position       IP      = on hand + on order − backorders
  *   order                  = S − IP when IP ≤ s (or, with the 'reviewCycle' trigger, also
@@ -123,6 +124,25 @@ export function fillRateLevel(lead: SortedSamples, cycle: SortedSamples, target:
   return hi;
 }
 
+/**
+ * The order-up-to level before the floor at s. 'cycle': the p-quantile of D_L+R (PRODUCT.md
+ * §7). 'fill': the lowest S whose expected fill rate reaches p, but never above that
+ * p-quantile. Why the cap: for lumpy demand (an item that usually sells nothing but
+ * sometimes sells a crate) most of the expected demand sits in a tail hit in fewer than
+ * 1 − p of the cycles, and the fill-rate condition alone stocks for it all the time: e.g.
+ * D = 0 in 96 of 100 cycles and 50 in 4 needs S = 47.5 for a 95% fill rate (0.04·(50 − S) ≤ 0.05·2) while the 95%
+ * quantile is 0. Stock above the p-quantile serves demand in fewer than 1 − p of the
+ * cycles, which the service level says the shop accepts to miss; across products it is
+ * also the least productive stock (a unit at level S fills P(D_L+R > S) expected units,
+ * and that is below 1 − p there). So S meets the fill-rate target where a lower level does
+ * (spread-out demand) and the cycle-service target otherwise: it never exceeds the spec's
+ * quantile and is non-decreasing in p (a minimum of two non-decreasing functions).
+ */
+export function upToLevel(lead: SortedSamples, cycle: SortedSamples, serviceLevel: number, measure: ServiceMeasure): number {
+  const quantile = cycle.quantile(serviceLevel);
+  return measure === 'cycle' ? quantile : Math.min(quantile, fillRateLevel(lead, cycle, serviceLevel));
+}
+
 /** Share of sorted samples ≤ level: the quantile level a stock level corresponds to. */
 function quantileLevelOf(samples: SortedSamples, level: number): number {
   return 1 - samples.tailProbability(level);
@@ -153,7 +173,7 @@ export function decide(scenarios: DemandScenarios, stock: StockState, params: Po
   const cycle = new SortedSamples(demandBetween(scenarios, 0, L + R));
 
   const reorderPoint = lead.quantile(params.serviceLevel);
-  const rawUpTo = params.serviceMeasure === 'cycle' ? cycle.quantile(params.serviceLevel) : fillRateLevel(lead, cycle, params.serviceLevel);
+  const rawUpTo = upToLevel(lead, cycle, params.serviceLevel, params.serviceMeasure);
   const orderUpToLevel = Math.max(rawUpTo, reorderPoint);
   const safetyStock = orderUpToLevel - cycle.mean;
 

@@ -19,7 +19,7 @@ export interface FieldSpec {
 export const FIELDS: FieldSpec[] = [
   { key: 'shopName', label: 'Shop name', help: 'Printed on reports and purchase orders.', kind: 'text', section: 'shop' },
   { key: 'weekStart', label: 'Week starts on', help: 'Weekly forecasts, charts and the weekly summary use this.', kind: 'select', section: 'shop', options: [{ value: 'monday', label: 'Monday' }, { value: 'sunday', label: 'Sunday' }] },
-  { key: 'serviceLevels.A', label: 'Service level, class A', help: 'Share of cycles without a stockout for your top sellers (50–99.9%).', kind: 'percent', section: 'planning' },
+  { key: 'serviceLevels.A', label: 'Service level, class A', help: 'Share of demand served from the shelf for your top sellers (50–99.9%); for very lumpy products, the chance of no stockout between deliveries.', kind: 'percent', section: 'planning' },
   { key: 'serviceLevels.B', label: 'Service level, class B', help: 'For the middle group.', kind: 'percent', section: 'planning' },
   { key: 'serviceLevels.C', label: 'Service level, class C', help: 'For the long tail.', kind: 'percent', section: 'planning' },
   { key: 'reviewPeriodDays', label: 'Review period (days)', help: 'How often you place orders.', kind: 'number', section: 'planning' },

@@ -71,6 +71,20 @@ describe('policy properties (fast-check)', () => {
     );
   });
 
+  it('the fill-rate order-up-to level never exceeds the cycle-service one at the same level', () => {
+    fc.assert(
+      fc.property(pathsArb, paramsArb, (paths, params) => {
+        const scenarios = makeScenarios(paths, 7);
+        const stock = { onHand: 0, backorders: 0, onOrder: [] };
+        const fill = decide(scenarios, stock, { ...params, serviceMeasure: 'fill' });
+        const cycle = decide(scenarios, stock, { ...params, serviceMeasure: 'cycle' });
+        expect(fill.orderUpToLevel).toBeLessThanOrEqual(cycle.orderUpToLevel + 1e-9);
+        expect(fill.orderUpToLevel).toBeGreaterThanOrEqual(fill.reorderPoint);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('stock on order always reduces (never raises) the suggestion', () => {
     fc.assert(
       fc.property(pathsArb, paramsArb, stockArb, fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }), (paths, params, stock, extra, due) => {

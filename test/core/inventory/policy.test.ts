@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyParams } from '../../../core/inventory/policy';
-import { decide, fillRateLevel, priorityOf } from '../../../core/inventory/policy';
+import { decide, fillRateLevel, priorityOf, upToLevel } from '../../../core/inventory/policy';
 import { explain } from '../../../core/inventory/reasoning';
 import { makeScenarios } from '../../../core/inventory/scenarios';
 import { SortedSamples } from '../../../core/inventory/sorted-samples';
@@ -143,6 +143,40 @@ describe('fill-rate service', () => {
     const cycle = decide(productExample(), { onHand: 0, backorders: 0, onOrder: [] }, base);
     expect(fill.orderUpToLevel).toBeLessThanOrEqual(cycle.orderUpToLevel);
     expect(fill.orderUpToLevel).toBeGreaterThanOrEqual(fill.reorderPoint);
+  });
+});
+
+describe('fill-rate level capped at the service-level quantile (upToLevel)', () => {
+  // Silver, Pyke & Peterson (1998) §7: P2 fill rate via E[(D_L+R − S)⁺] − E[(D_L − S)⁺] ≤ (1 − β)·E[D_R];
+  // P1 cycle service via the β-quantile. A unit of stock at S fills P(D > S) expected units
+  // (Axsäter, Inventory Control, 2nd ed. 2006, §5: dE[(D − S)⁺]/dS = −P(D > S)).
+  it('spread-out demand: the fill-rate level 24 is below the 90% quantile 27 and is kept', () => {
+    // D_R ∈ {0, 10, 20, 30}: type-7 quantile at 0.9 is order statistic 3·0.9 = 2.7 → 20 + 0.7·10 = 27.
+    const lead = new SortedSamples(new Float64Array(4));
+    const cycle = new SortedSamples(Float64Array.from([0, 10, 20, 30]));
+    expect(cycle.quantile(0.9)).toBeCloseTo(27, 9);
+    expect(upToLevel(lead, cycle, 0.9, 'fill')).toBeCloseTo(24, 6);
+    expect(upToLevel(lead, cycle, 0.9, 'cycle')).toBeCloseTo(27, 9);
+  });
+
+  it('lumpy demand: 0 in 96 cycles of 100 and 50 in 4 gives the fill level 47.5 but the 95% quantile 0', () => {
+    // Mean 2; β = 0.95 allows 0.1 short: 0.04·(50 − S) = 0.1 → S = 47.5. The 95% quantile is
+    // order statistic 99·0.95 = 94.05, between two zeros: 0.
+    const lead = new SortedSamples(new Float64Array(100));
+    const cycle = new SortedSamples(Float64Array.from({ length: 100 }, (_, i) => (i < 96 ? 0 : 50)));
+    expect(fillRateLevel(lead, cycle, 0.95)).toBeCloseTo(47.5, 6);
+    expect(upToLevel(lead, cycle, 0.95, 'fill')).toBe(0);
+    // At 0.96 the quantile is order statistic 99·0.96 = 95.04: 0 + 0.04·50 = 2, and the fill
+    // level 0.04·(50 − S) = 0.04·2 → S = 48: S = 2.
+    expect(upToLevel(lead, cycle, 0.96, 'fill')).toBeCloseTo(2, 9);
+  });
+
+  it('decide on lumpy weekly demand orders up to the quantile, not the tail', () => {
+    const paths = Array.from({ length: 100 }, (_, i) => Float64Array.from(i < 96 ? [0, 0] : [50, 50]));
+    const decision = decide(makeScenarios(paths, 7), { onHand: 0, backorders: 0, onOrder: [] }, { ...base, leadTimeDays: 0, serviceMeasure: 'fill', trigger: 'reviewCycle', casePack: 1, serviceLevel: 0.96 });
+    // No lead time, a 1-week review: the cycle is week 1, 0 (×96) or 50 (×4), as above: S = 2.
+    expect(decision.orderUpToLevel).toBeCloseTo(2, 9);
+    expect(decision.suggestedQuantity).toBe(2);
   });
 });
 
