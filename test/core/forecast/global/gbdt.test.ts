@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf, fitBinMapper, MISSING_BIN } from '../../../../core/forecast/global/gbdt/binning';
+import { binMatrix, binOf, fitBinMapper, MISSING_BIN } from '../../../../core/forecast/global/gbdt/binning';
 import { predictGbdt } from '../../../../core/forecast/global/gbdt/model';
 import { trainGbdt } from '../../../../core/forecast/global/gbdt/train';
 import { seededRng } from '../../../../core/forecast/global/random';
@@ -36,6 +36,25 @@ describe('binning', () => {
         expect(binOf(edges, NaN)).toBe(MISSING_BIN);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('binMatrix gives every value the bin binOf gives it, column by column (NaN, ±Infinity and edge values included)', () => {
+    const value = fc.oneof(fc.float({ noNaN: true, min: -1e6, max: 1e6 }), fc.constantFrom(NaN, Infinity, -Infinity, 0), fc.integer({ min: -3, max: 3 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(value, { minLength: 4, maxLength: 400 }), fc.integer({ min: 2, max: 254 }), (nFeatures, values, maxBins) => {
+        const nRows = Math.floor(values.length / nFeatures);
+        const X = Float32Array.from(values.slice(0, nRows * nFeatures));
+        const mapper = fitBinMapper(X, nRows, nFeatures, { maxBins });
+        // Values that sit exactly on an edge must land in that edge's bin.
+        const probe = new Float32Array(X);
+        mapper.edges.forEach((edges, f) => edges.forEach((e, i) => (probe[(i % nRows) * nFeatures + f] = e)));
+        const bins = binMatrix(mapper, probe, nRows);
+        for (let f = 0; f < nFeatures; f++) {
+          for (let r = 0; r < nRows; r++) expect(bins[f * nRows + r]).toBe(binOf(mapper.edges[f]!, probe[r * nFeatures + f]!));
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 });
