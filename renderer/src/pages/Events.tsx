@@ -29,6 +29,8 @@ export function EventsPage() {
     if (!window.confirm(`Delete the event “${e.name}”? The forecast stops using it from its next run.`)) return;
     try {
       await call('events.delete', { id: e.id });
+      // Our own change: show it now rather than wait for the workspace-changed event.
+      events.reload();
       notify('Event deleted.', 'success');
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
@@ -145,6 +147,7 @@ export function EventsPage() {
         categories={categories}
         onClose={(saved) => {
           setDialogOpen(false);
+          if (saved) events.reload();
           if (saved) notify(editing ? 'Event saved.' : 'Event added. The next forecast uses it.', 'success');
         }}
       />
