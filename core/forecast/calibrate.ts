@@ -1,4 +1,4 @@
-import { spreadCountQuantiles } from './kernels/counts';
+import { countNormalScoreCovariance, spreadCountQuantiles } from './kernels/counts';
 import { sortedQuantile } from './kernels/stats';
 import { pinballLoss } from './metrics';
 import { NORMAL_Z } from './models/common';
@@ -33,6 +33,12 @@ export interface CountCalibration {
    * s <= 1 chosen so that the backtest 80% intervals hold about 80% of outcomes (see fit()).
    */
   levels: Float64Array;
+  /**
+   * Correlation of the latent normal scores of one path's steps (a Gaussian copula over the
+   * negative binomial marginals), chosen so that the variance of path sums matches the
+   * squared errors of the backtest windows' sums (see fitPathCorrelation).
+   */
+  pathCorrelation: number;
   samples: number;
 }
 
@@ -107,6 +113,10 @@ const LEVEL_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
 const MAX_COUNT_POINTS = 8_000;
 /** Backtest coverage of the 80% interval the count calibration aims at (within the 75-85% band). */
 const COUNT_COVERAGE_TARGET = 0.8;
+/** Upper bound of the path correlation: sums never behave as one draw repeated. */
+const MAX_PATH_CORRELATION = 0.9;
+/** Backtest windows used for the path correlation (an even subsample beyond this). */
+const MAX_COUNT_WINDOWS = 4_000;
 
 function scaledLevels(scale: number): Float64Array {
   return Float64Array.from(QUANTILE_LEVELS, (p) => 0.5 + (p - 0.5) * scale);
@@ -122,6 +132,12 @@ export class CountErrors {
   private readonly sds: number[] = [];
   private readonly actuals: number[] = [];
   private readonly weights: number[] = [];
+  private readonly windows: { actual: Float64Array; mean: Float64Array; sd: Float64Array }[] = [];
+  /** One backtest window (consecutive steps from one origin), for the dependence of path sums. */
+  addWindow(actual: ArrayLike<number>, mean: ArrayLike<number>, sd: ArrayLike<number>): void {
+    if (actual.length < 2) return;
+    this.windows.push({ actual: Float64Array.from(actual), mean: Float64Array.from(mean), sd: Float64Array.from(sd) });
+  }
   add(actual: number, mean: number, sd: number, scale: number): void {
     if (!Number.isFinite(actual) || !Number.isFinite(mean)) return;
     this.means.push(mean);
@@ -138,7 +154,7 @@ export class CountErrors {
    */
   fit(): CountCalibration {
     const total = this.means.length;
-    if (total === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), samples: 0 };
+    if (total === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), pathCorrelation: 0, samples: 0 };
     // Two scalars are estimated: an even subsample of at most MAX_COUNT_POINTS points is plenty.
     this.subsample(MAX_COUNT_POINTS);
     const n = this.means.length;
@@ -169,7 +185,43 @@ export class CountErrors {
       if (covered / n < COUNT_COVERAGE_TARGET) break;
       levels = candidate;
     }
-    return { kind: 'count', varianceMultiplier: best, levels, samples: total };
+    return { kind: 'count', varianceMultiplier: best, levels, pathCorrelation: this.sumCorrelation(best), samples: total };
+  }
+
+  /**
+   * The correlation rho of the normal scores of one path's steps (equicorrelated, a Gaussian
+   * copula over the per-step negative binomials) that makes the variance of window sums match
+   * the backtest. With a_i = Cov(Z_i, X_i) (countNormalScoreCovariance) a window sum has
+   * variance V + rho * A to first order, V = sum_i v_i, A = sum_{i != j} a_i a_j; the moment
+   * estimate over the windows, each standardised by V so that high-volume series do not
+   * dominate, is rho = sum (S^2 / V - 1) / sum (A / V) with S the window's summed error.
+   * Clipped to [0, MAX_PATH_CORRELATION].
+   */
+  private sumCorrelation(multiplier: number): number {
+    let numerator = 0;
+    let denominator = 0;
+    const step = Math.max(1, Math.ceil(this.windows.length / MAX_COUNT_WINDOWS));
+    for (let w = 0; w < this.windows.length; w += step) {
+      const window = this.windows[w]!;
+      let error = 0;
+      let variance = 0;
+      let aSum = 0;
+      let aSquares = 0;
+      for (let i = 0; i < window.actual.length; i++) {
+        const mean = Math.max(0, window.mean[i]!);
+        const v = Math.max(mean, multiplier * window.sd[i]! * window.sd[i]!);
+        const a = countNormalScoreCovariance(mean, v);
+        error += window.actual[i]! - mean;
+        variance += v;
+        aSum += a;
+        aSquares += a * a;
+      }
+      if (!(variance > 0) || !Number.isFinite(error)) continue;
+      numerator += (error * error) / variance - 1;
+      denominator += (aSum * aSum - aSquares) / variance;
+    }
+    if (!(denominator > 0)) return 0;
+    return Math.min(MAX_PATH_CORRELATION, Math.max(0, numerator / denominator));
   }
 
   private subsample(limit: number): void {

@@ -72,10 +72,8 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
     const final = (r.originCount - 1) * horizon;
     const mean = clipMean(Float64Array.from(c.mean.subarray(final, final + horizon)), s.profile.allowNegative);
     const sd = Float64Array.from(c.sd.subarray(final, final + horizon));
-    if (s.distribution === 'continuous') {
-      const factor = spreadFactor(s, c, horizon, -1);
-      for (let k = 0; k < horizon; k++) sd[k] = sd[k]! * factor;
-    }
+    const factor = spreadFactor(s, c, horizon, -1);
+    for (let k = 0; k < horizon; k++) sd[k] = sd[k]! * factor;
     const quantiles = windowQuantiles(mean, sd, calibration, s.profile.allowNegative);
     const naiveIndex = r.names.indexOf('naive');
     const naiveMean = naiveIndex >= 0 ? r.mean.subarray(naiveIndex * r.originCount * horizon, (naiveIndex + 1) * r.originCount * horizon) : undefined;
@@ -122,8 +120,16 @@ const SPREAD_WEIGHT = 0.25;
 
 /**
  * Per-series spread correction: the root mean square of the series' standardised backtest
- * errors (how much wider or narrower its errors were than its models said), raised to
- * SPREAD_WEIGHT to shrink it toward 1. `leaveOut` excludes one origin (for calibration samples).
+ * errors (how much wider or narrower its errors were than its models said), raised to a
+ * weight that shrinks it toward 1. `leaveOut` excludes one origin (for calibration samples).
+ *
+ * Continuous series keep the fixed SPREAD_WEIGHT (their pooled per-step quantiles already
+ * carry the shape). Count series have only a pooled variance multiplier, so a model sd
+ * inflated by a few bulk sales in the fitted history (an item selling 0-6 a day with one
+ * 300-unit day gets sd ~8) would make the negative binomial so dispersed that its median
+ * is 0 and its path sums explode. For them the correction is a shrinkage estimate on the
+ * log-variance scale: the series' backtest mean squared standardised error raised to
+ * n / (n + horizon), i.e. the model sd counts as one backtest window's worth of evidence.
  */
 function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: number, leaveOut: number): number {
   let total = 0;
@@ -141,7 +147,8 @@ function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: number, l
     }
   });
   if (count < 3 || !(total > 0)) return 1;
-  return Math.pow(Math.sqrt(total / count), SPREAD_WEIGHT);
+  const weight = s.distribution === 'count' ? count / (count + horizon) : SPREAD_WEIGHT;
+  return Math.pow(Math.sqrt(total / count), weight);
 }
 
 function calibrate(series: readonly PreparedSeries[], combined: readonly CombinedForecast[], horizon: number): { continuous: ContinuousCalibration; count: CountCalibration } {
@@ -151,7 +158,7 @@ function calibrate(series: readonly PreparedSeries[], combined: readonly Combine
     const c = combined[i]!;
     s.origins.forEach((origin, o) => {
       if (!c.valid[o]) return;
-      const factor = s.distribution === 'continuous' ? spreadFactor(s, c, horizon, o) : 1;
+      const factor = spreadFactor(s, c, horizon, o);
       for (let step = 0; step < horizon && origin + step < s.y.length; step++) {
         const actual = s.y[origin + step]!;
         let mean = c.mean[o * horizon + step]!;
@@ -159,6 +166,12 @@ function calibrate(series: readonly PreparedSeries[], combined: readonly Combine
         const sd = c.sd[o * horizon + step]! * factor;
         if (s.distribution === 'count') count.add(actual, mean, sd, s.scale);
         else continuous.add(step, actual, mean, sd);
+      }
+      if (s.distribution === 'count') {
+        const steps = Math.min(horizon, s.y.length - origin);
+        const means = Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps), (m) => (s.profile.allowNegative ? m : Math.max(0, m)));
+        const sds = Float64Array.from(c.sd.subarray(o * horizon, o * horizon + steps), (v) => v * factor);
+        count.addWindow(s.y.subarray(origin, origin + steps), means, sds);
       }
     });
   });

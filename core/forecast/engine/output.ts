@@ -2,6 +2,7 @@ import type { Calibration } from '../calibrate';
 import { continuousQuantiles, countQuantileArrays } from '../calibrate';
 import { normalDraw, seededRng } from '../kernels/rng';
 import { countQuantiles } from '../kernels/counts';
+import { normalCdf } from '../kernels/normal';
 import { NORMAL_Z } from '../models/common';
 import type { AccuracySums } from '../metrics';
 import { accuracyOf, addWindow, emptySums } from '../metrics';
@@ -69,7 +70,8 @@ export function clipMean(mean: Float64Array, allowNegative: boolean): Float64Arr
  * error structure of simple exponential smoothing (independent noise plus a random walk
  * carrying the growth of the sd), mapped step by step through the calibrated quantile
  * function (a Gaussian copula), so sums over steps keep the serial dependence. Count:
- * independent negative binomial draws per step.
+ * negative binomial marginals per step joined by an equicorrelated Gaussian copula whose
+ * correlation was fitted to the backtest errors of window sums.
  */
 export function samplePaths(
   mean: Float64Array,
@@ -84,12 +86,19 @@ export function samplePaths(
   const h = mean.length;
   const paths: Float64Array[] = [];
   if (calibration.kind === 'count') {
+    // Gaussian copula: the steps' normal scores share a common factor with weight rho, so
+    // each step keeps its negative binomial marginal while path sums carry the dependence
+    // the backtest windows showed (calibration.pathCorrelation).
+    const rho = Math.min(1, Math.max(0, calibration.pathCorrelation));
+    const shared = Math.sqrt(rho);
+    const own = Math.sqrt(1 - rho);
     const level = new Float64Array(1);
     const draw = new Float64Array(1);
     for (let p = 0; p < count; p++) {
       const path = new Float64Array(h);
+      const common = normalDraw(rng);
       for (let i = 0; i < h; i++) {
-        level[0] = rng();
+        level[0] = normalCdf(shared * common + own * normalDraw(rng));
         countQuantiles(Math.max(0, mean[i]!), Math.max(mean[i]!, calibration.varianceMultiplier * sd[i]! * sd[i]!), level, draw);
         path[i] = draw[0]!;
       }

@@ -24,6 +24,11 @@ export function countQuantiles(mean: number, variance: number, levels: ArrayLike
   const q = poisson ? 0 : mean / (size + mean);
   // log P(X = 0)
   let logP = poisson ? -mean : size * Math.log(size / (size + mean));
+  // A size that underflows to 0 (variance beyond ~1e300 times the mean) leaves all the mass at 0.
+  if (!Number.isFinite(logP)) {
+    out.fill(0, 0, count);
+    return;
+  }
   let probability = Math.exp(logP);
   let cumulative = probability;
   let k = 0;
@@ -66,6 +71,11 @@ export function spreadCountQuantiles(mean: number, variance: number, levels: Arr
   const size = poisson ? Infinity : (mean * mean) / (v - mean);
   const q = poisson ? 0 : mean / (size + mean);
   let logP = poisson ? -mean : size * Math.log(size / (size + mean));
+  // A size that underflows to 0 (variance beyond ~1e300 times the mean) leaves all the mass at 0.
+  if (!Number.isFinite(logP)) {
+    out.fill(0, 0, count);
+    return;
+  }
   let probability = Math.exp(logP);
   let below = 0;
   let k = 0;
@@ -84,4 +94,32 @@ export function spreadCountQuantiles(mean: number, variance: number, levels: Arr
     logP += Math.log(poisson ? mean / k : ((k - 1 + size) / k) * q);
     probability = Math.exp(logP);
   }
+}
+
+/**
+ * Cov(Z, X) when the count X = F^-1(Phi(Z)) is driven by a standard normal score Z (the
+ * Gaussian copula), for the count distribution of countQuantiles. Writing X = sum_{k>=1}
+ * 1{X >= k} and E[Z 1{Z > c}] = phi(c) gives Cov(Z, X) = sum_{k>=1} phi(Phi^-1(F(k - 1))).
+ * This is the first Hermite coefficient of the transform: two steps whose scores have
+ * correlation rho have Cov(X_i, X_j) = rho * a_i * a_j + O(rho^2) (Mehler's expansion).
+ */
+export function countNormalScoreCovariance(mean: number, variance: number): number {
+  if (!(mean > 0)) return 0;
+  const v = Math.max(mean, variance);
+  if (mean > 2000) return Math.sqrt(v);
+  const poisson = v <= mean * (1 + 1e-9);
+  const size = poisson ? Infinity : (mean * mean) / (v - mean);
+  const q = poisson ? 0 : mean / (size + mean);
+  let logP = poisson ? -mean : size * Math.log(size / (size + mean));
+  if (!Number.isFinite(logP)) return 0;
+  let cumulative = Math.exp(logP);
+  let total = 0;
+  const limit = Math.ceil(mean + 40 * Math.sqrt(v) + 50);
+  for (let k = 1; k <= limit && cumulative < 1 - 1e-12; k++) {
+    const z = normalQuantile(cumulative);
+    total += Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    logP += Math.log(poisson ? mean / k : ((k - 1 + size) / k) * q);
+    cumulative += Math.exp(logP);
+  }
+  return total;
 }
