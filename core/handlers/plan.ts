@@ -86,6 +86,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
         products: numberOr(summary.products) ?? lines.length,
         toOrder: numberOr(summary.toOrder) ?? 0,
         skipped: numberOr(summary.skipped) ?? 0,
+        withoutStockCount: numberOr(summary.withoutStockCount) ?? 0,
       },
       lines: input.onlyToOrder ? lines.filter((l) => l.suggestedQty > 0 || l.status !== 'pending') : lines,
       suppliers: suppliers.sort((a, b) => a.name.localeCompare(b.name)),

@@ -49,6 +49,7 @@ registerJob<PlanJobInput, PlanResult & { forecasted: boolean }>('plan', async (i
     totalCostCents: summary.totalCostCents,
     expired: summary.expired,
     skipped: summary.skipped,
+    withoutStockCount: summary.withoutStockCount,
     forecasted: stale,
   };
 });

@@ -71,6 +71,8 @@ export interface PlanSummary {
   byPriority: Record<'urgent' | 'high' | 'medium' | 'low', number>;
   totalCostCents: number;
   linesWithoutCost: number;
+  /** Products planned without any stock count: on hand is received minus sold, usually 0. */
+  withoutStockCount: number;
   suppliers: Array<{ supplierId: number | null; name: string; lines: number; costCents: number }>;
   skipped: Array<{ sku: string; reason: string }>;
   expired: number;
@@ -198,6 +200,7 @@ function summarize(lines: PlannedLine[], asOfDay: number, forecastRunId: number 
     byPriority,
     totalCostCents,
     linesWithoutCost,
+    withoutStockCount: lines.filter((l) => !l.item.onHandKnown).length,
     suppliers: [...suppliers.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

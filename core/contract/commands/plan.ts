@@ -62,6 +62,8 @@ export const PlanInfo = z.object({
   products: z.number().int(),
   toOrder: z.number().int(),
   skipped: z.number().int(),
+  /** Products planned without any stock count (their on hand is received minus sold). */
+  withoutStockCount: z.number().int(),
 });
 
 export const PlanView = z.object({
@@ -88,6 +90,7 @@ export const PlanResult = z.object({
   totalCostCents: z.number().int(),
   expired: z.number().int(),
   skipped: z.array(z.object({ sku: z.string(), reason: z.string() })),
+  withoutStockCount: z.number().int(),
 });
 export type PlanResult = z.infer<typeof PlanResult>;
 

@@ -78,6 +78,12 @@ export function ReorderPage() {
           No plan yet. “Make a plan” forecasts every product and works out what to order, from whom, how much and why.
         </Alert>
       ) : null}
+      {plan && plan.withoutStockCount > 0 ? (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="no-stock-count">
+          {plan.withoutStockCount === plan.products ? 'No product has a stock count' : `${plan.withoutStockCount} of ${plan.products} products have no stock count`}, so stock on hand
+          is taken as received minus sold — usually nothing — and the plan orders as if those shelves were empty. Import a stock count (Import screen) and plan again.
+        </Alert>
+      ) : null}
       <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }} aria-label="Plan options">
           <TextField

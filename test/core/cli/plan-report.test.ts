@@ -23,7 +23,7 @@ describe('shelfcast plan and report', () => {
     expect(plan.code).toBe(0);
     const summary = JSON.parse(plan.stdout) as { toOrder: number; products: number; totalCostCents: number };
     // A 50.00 budget cannot hold TEA (60.00); SOAP has no cost and is kept.
-    expect(summary).toMatchObject({ products: 3, toOrder: 1, totalCostCents: 0 });
+    expect(summary).toMatchObject({ products: 3, toOrder: 1, totalCostCents: 0, withoutStockCount: 0 });
 
     const pdf = await cli(['report', 'reorder', '--workspace', 'shop.shelfcast', '--out', 'reorder.pdf'], dir);
     expect(pdf.code).toBe(0);

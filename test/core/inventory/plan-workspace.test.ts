@@ -55,6 +55,16 @@ describe('reorder plan on a workspace', () => {
     expect(summary.toOrder).toBe(2);
     expect(summary.totalCostCents).toBe(24 * 250);
     expect(summary.linesWithoutCost).toBe(1);
+    expect(summary.withoutStockCount).toBe(0);
+    db.close();
+  });
+
+  it('counts the products planned without any stock count, and says so on their lines', () => {
+    const db = seedShop(tempDir());
+    db.prepare("DELETE FROM stock_snapshots WHERE product_id = (SELECT id FROM products WHERE sku = 'SOAP')").run();
+    const summary = planWorkspace(db, options, defaultScenarioSource(db, options));
+    expect(summary.withoutStockCount).toBe(1);
+    expect(bySku(listRecommendations(db)).SOAP!.reasoning).toContain('There is no stock count for this product');
     db.close();
   });
 
