@@ -7,6 +7,22 @@ import { normalQuantile } from './normal';
  * the probability mass function with its recurrence; large means use the normal
  * approximation (rounded up) because the sums get long.
  */
+/**
+ * The probability mass function's recurrence for mean and variance v ≥ mean: log P(X = 0)
+ * and P(X = k) / P(X = k − 1) — Poisson (mean / k) or negative binomial with size
+ * r = mean² / (v − mean) ((k − 1 + r) / k · mean / (r + mean)) — and a count past which
+ * the remaining mass is negligible. Null when r underflows to 0 (variance beyond ~1e300
+ * times the mean), which leaves all the mass at 0.
+ */
+function countPmf(mean: number, v: number): { logP0: number; ratio: (k: number) => number; limit: number } | null {
+  const poisson = v <= mean * (1 + 1e-9);
+  const size = poisson ? Infinity : (mean * mean) / (v - mean);
+  const q = poisson ? 0 : mean / (size + mean);
+  const logP0 = poisson ? -mean : size * Math.log(size / (size + mean));
+  if (!Number.isFinite(logP0)) return null;
+  return { logP0, ratio: poisson ? (k) => mean / k : (k) => ((k - 1 + size) / k) * q, limit: Math.ceil(mean + 40 * Math.sqrt(v) + 50) };
+}
+
 export function countQuantiles(mean: number, variance: number, levels: ArrayLike<number>, out: Float64Array): void {
   const count = levels.length;
   if (!(mean > 0)) {
@@ -19,21 +35,17 @@ export function countQuantiles(mean: number, variance: number, levels: ArrayLike
     for (let i = 0; i < count; i++) out[i] = Math.max(0, Math.ceil(mean + sd * normalQuantile(levels[i]!) - 0.5));
     return;
   }
-  const poisson = v <= mean * (1 + 1e-9);
-  const size = poisson ? Infinity : (mean * mean) / (v - mean);
-  const q = poisson ? 0 : mean / (size + mean);
-  // log P(X = 0)
-  let logP = poisson ? -mean : size * Math.log(size / (size + mean));
-  // A size that underflows to 0 (variance beyond ~1e300 times the mean) leaves all the mass at 0.
-  if (!Number.isFinite(logP)) {
+  const pmf = countPmf(mean, v);
+  if (!pmf) {
     out.fill(0, 0, count);
     return;
   }
+  let logP = pmf.logP0;
   let probability = Math.exp(logP);
   let cumulative = probability;
   let k = 0;
   let level = 0;
-  const limit = Math.ceil(mean + 40 * Math.sqrt(v) + 50);
+  const { limit } = pmf;
   while (level < count) {
     if (cumulative >= levels[level]! - 1e-12 || k >= limit) {
       out[level] = k;
@@ -41,8 +53,7 @@ export function countQuantiles(mean: number, variance: number, levels: ArrayLike
       continue;
     }
     k++;
-    const ratio = poisson ? mean / k : ((k - 1 + size) / k) * q;
-    logP += Math.log(ratio);
+    logP += Math.log(pmf.ratio(k));
     probability = Math.exp(logP);
     cumulative += probability;
   }
@@ -67,20 +78,17 @@ export function spreadCountQuantiles(mean: number, variance: number, levels: Arr
     for (let i = 0; i < count; i++) out[i] = Math.max(0, mean + sd * normalQuantile(levels[i]!));
     return;
   }
-  const poisson = v <= mean * (1 + 1e-9);
-  const size = poisson ? Infinity : (mean * mean) / (v - mean);
-  const q = poisson ? 0 : mean / (size + mean);
-  let logP = poisson ? -mean : size * Math.log(size / (size + mean));
-  // A size that underflows to 0 (variance beyond ~1e300 times the mean) leaves all the mass at 0.
-  if (!Number.isFinite(logP)) {
+  const pmf = countPmf(mean, v);
+  if (!pmf) {
     out.fill(0, 0, count);
     return;
   }
+  let logP = pmf.logP0;
   let probability = Math.exp(logP);
   let below = 0;
   let k = 0;
   let level = 0;
-  const limit = Math.ceil(mean + 40 * Math.sqrt(v) + 50);
+  const { limit } = pmf;
   while (level < count) {
     const p = levels[level]!;
     if (below + probability >= p - 1e-12 || k >= limit) {
@@ -91,7 +99,7 @@ export function spreadCountQuantiles(mean: number, variance: number, levels: Arr
     }
     below += probability;
     k++;
-    logP += Math.log(poisson ? mean / k : ((k - 1 + size) / k) * q);
+    logP += Math.log(pmf.ratio(k));
     probability = Math.exp(logP);
   }
 }
@@ -107,18 +115,16 @@ export function countNormalScoreCovariance(mean: number, variance: number): numb
   if (!(mean > 0)) return 0;
   const v = Math.max(mean, variance);
   if (mean > 2000) return Math.sqrt(v);
-  const poisson = v <= mean * (1 + 1e-9);
-  const size = poisson ? Infinity : (mean * mean) / (v - mean);
-  const q = poisson ? 0 : mean / (size + mean);
-  let logP = poisson ? -mean : size * Math.log(size / (size + mean));
-  if (!Number.isFinite(logP)) return 0;
+  const pmf = countPmf(mean, v);
+  if (!pmf) return 0;
+  let logP = pmf.logP0;
   let cumulative = Math.exp(logP);
   let total = 0;
-  const limit = Math.ceil(mean + 40 * Math.sqrt(v) + 50);
+  const { limit } = pmf;
   for (let k = 1; k <= limit && cumulative < 1 - 1e-12; k++) {
     const z = normalQuantile(cumulative);
     total += Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-    logP += Math.log(poisson ? mean / k : ((k - 1 + size) / k) * q);
+    logP += Math.log(pmf.ratio(k));
     cumulative += Math.exp(logP);
   }
   return total;
