@@ -50,22 +50,8 @@ export interface PurchaseOrderRow {
   belowMinimum: boolean;
 }
 
-interface HeaderRow {
-  id: number;
-  number: string;
-  supplierId: number | null;
-  supplierName: string | null;
-  supplierEmail: string | null;
-  supplierContact: string | null;
-  status: PoStatus;
-  createdAt: string;
-  sentAt: string | null;
-  receivedAt: string | null;
-  expectedDay: number | null;
-  orderDay: number | null;
-  notes: string | null;
-  minOrderValueCents: number | null;
-}
+/** The order's own columns, as the header query returns them (lines and totals are added after). */
+type HeaderRow = Omit<PurchaseOrderRow, 'lines' | 'totalCents' | 'linesWithoutCost' | 'belowMinimum'>;
 
 const HEADER = `
   SELECT po.id, po.number, po.supplier_id AS supplierId, s.name AS supplierName, s.email AS supplierEmail, s.contact AS supplierContact,

@@ -12,7 +12,7 @@ import type { OriginForecast } from '../types';
 import type { GlobalSeries } from './features/types';
 import type { GbdtGlobalOptions } from './gbdt-global';
 import type { GbdtTaskResult } from './gbdt-candidate';
-import { GBDT_TASK, gbdtForecastAcross, gbdtTaskPayload, unpackGbdtResult } from './gbdt-candidate';
+import { GBDT_TASK, gbdtForecastAcross, gbdtTaskPayload, toGlobalSeries, unpackGbdtResult } from './gbdt-candidate';
 import type { NnGlobalModel, NnGlobalOptions } from './nn-global';
 import { forecastNnGlobal, trainNnGlobal } from './nn-global';
 
@@ -25,17 +25,6 @@ export interface GlobalCandidateOptions<T> {
   minHistory?: number;
   /** Minimum number of series for a global model to be worth training (default 20). */
   minSeries?: number;
-}
-
-function toGlobalSeries(s: GlobalBatchSeries, length: number): GlobalSeries {
-  return {
-    id: s.id,
-    values: s.values.subarray(0, length),
-    startDay: s.context.startDay,
-    allowNegative: s.context.allowNegative,
-    holiday: s.context.calendar?.holiday,
-    eventMultiplier: s.context.calendar?.eventMultiplier,
-  };
 }
 
 interface Trainer<M> {

@@ -29,7 +29,8 @@ export type Forecasts = ((OriginForecast | undefined)[] | undefined)[];
 /** What the trees read of a batch series. */
 export type GbdtBatchSeries = Pick<GlobalBatchSeries, 'id' | 'values' | 'context' | 'origins'>;
 
-function toGlobalSeries(s: GbdtBatchSeries, length: number): GlobalSeries {
+/** A batch series cut to its first `length` periods, as the global models read it. */
+export function toGlobalSeries(s: GbdtBatchSeries, length: number): GlobalSeries {
   return {
     id: s.id,
     values: s.values.subarray(0, length),

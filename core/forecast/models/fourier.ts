@@ -1,10 +1,9 @@
 import type { EtsFit } from '../kernels/ets';
 import type { FourierFit } from '../kernels/fourier';
 import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
-import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
-import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { adjustedInnerForecaster } from './adjusted-inner';
+import { errorClipFor, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { decompose, innerForecast } from './stl';
 
@@ -71,30 +70,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
 }
 
 export function fourierForecaster(inner: StlInner, name = `fourier_${inner}`): Forecaster {
-  return {
-    name,
-    params: { inner, maxHarmonics: MAX_HARMONICS },
-    fit(history: Float64Array, context: SeriesContext) {
-      if (history.length === 0) throw new ForecastError('empty history');
-      const y = fillMissing(history);
-      const first = forecastAt(y, y.length, context, 1, inner, undefined, undefined);
-      if (!first) throw new ForecastError('fourier seasonality needs more than two seasons of history');
-      return gaussianFitted(name, context, first.description ?? {}, (h) => {
-        const r = forecastAt(y, y.length, context, h, inner, first.fit, undefined)!;
-        return { mean: r.mean, sd: r.sd };
-      });
-    },
-    forecastFromOrigins(history, context, origins, h) {
-      const y = fillMissing(history);
-      let shared: EtsFit | undefined;
-      return origins.map((origin) => {
-        const final = origin === y.length;
-        const r = forecastAt(y, origin, context, h, inner, final ? undefined : shared, final ? shared : undefined);
-        if (r) shared ??= r.fit;
-        return r;
-      });
-    },
-  };
+  return adjustedInnerForecaster(name, { inner, maxHarmonics: MAX_HARMONICS }, 'fourier seasonality needs more than two seasons of history', (y, n, context, h, reuse, warm) => forecastAt(y, n, context, h, inner, reuse, warm));
 }
 
 export const fourierEts = fourierForecaster('ets');

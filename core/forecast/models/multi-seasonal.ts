@@ -1,10 +1,9 @@
 import type { EtsFit } from '../kernels/ets';
 import type { FourierFit } from '../kernels/fourier';
 import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
-import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
-import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { adjustedInnerForecaster } from './adjusted-inner';
+import { errorClipFor, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { classicalSeasonalFigure } from '../kernels/decompose';
 import { decompose, decompositionWindow, innerForecast } from './stl';
@@ -106,29 +105,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
 }
 
 export function multiSeasonalForecaster(inner: StlInner, name = `mstl_${inner}`): Forecaster {
-  return {
-    name,
-    params: { inner, yearlyPeriodDays: YEAR_DAYS },
-    fit(history: Float64Array, context: SeriesContext) {
-      const y = fillMissing(history);
-      const first = forecastAt(y, y.length, context, 1, inner, undefined, undefined);
-      if (!first) throw new ForecastError('a yearly cycle needs daily data and two years of history');
-      return gaussianFitted(name, context, first.description ?? {}, (h) => {
-        const r = forecastAt(y, y.length, context, h, inner, first.fit, undefined)!;
-        return { mean: r.mean, sd: r.sd };
-      });
-    },
-    forecastFromOrigins(history, context, origins, h) {
-      const y = fillMissing(history);
-      let shared: EtsFit | undefined;
-      return origins.map((origin) => {
-        const final = origin === y.length;
-        const r = forecastAt(y, origin, context, h, inner, final ? undefined : shared, final ? shared : undefined);
-        if (r) shared ??= r.fit;
-        return r;
-      });
-    },
-  };
+  return adjustedInnerForecaster(name, { inner, yearlyPeriodDays: YEAR_DAYS }, 'a yearly cycle needs daily data and two years of history', (y, n, context, h, reuse, warm) => forecastAt(y, n, context, h, inner, reuse, warm));
 }
 
 export const multiSeasonalSes = multiSeasonalForecaster('ses');
