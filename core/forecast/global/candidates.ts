@@ -117,7 +117,11 @@ export const ENGINE_GBDT_OPTIONS: Partial<GbdtGlobalOptions> = {
   // Walmart MASE 0.683 with 50,000 rows, 0.682 with 100,000 at twice the cost (limit 800).
   maxTrainRows: 50_000,
   maxValidSeries: 3_000,
-  gbdt: { learningRate: 0.1, earlyStoppingRounds: 15, binSampleRows: 20_000 },
+  // Half the features per tree (instead of 0.8): each tree's histograms cost ~40% less and,
+  // all series, walmart MASE 0.695 either way (SPL 0.256 vs 0.257), M4 weekly OWA 0.726 vs
+  // 0.729, store item MASE 0.648 vs 0.650, m5 SPL 0.377 either way, car parts SPL 0.294 vs
+  // 0.293; training 12-26% faster despite more trees before early stopping.
+  gbdt: { learningRate: 0.1, earlyStoppingRounds: 15, binSampleRows: 20_000, featureSubsample: 0.5 },
 };
 
 /**
