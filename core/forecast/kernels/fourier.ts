@@ -73,17 +73,9 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
     fourierRow(offset + i, period, kMax, row, lead, offset + (n - 1) / 2, n);
     for (let a = 0; a < p; a++) columns[a * n + i] = row[a]!;
   }
-  // Gram matrix X'X (lower triangle), each entry summed over i in order.
+  // Gram matrix X'X (lower triangle): row a is X' times column a.
   const gram = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) {
-    const columnA = columns.subarray(a * n, (a + 1) * n);
-    for (let b = 0; b <= a; b++) {
-      const columnB = columns.subarray(b * n, (b + 1) * n);
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += columnA[i]! * columnB[i]!;
-      gram[a * p + b] = sum;
-    }
-  }
+  for (let a = 0; a < p; a++) gram.set(columnDots(columns, n, a + 1, columns.subarray(a * n, (a + 1) * n)), a * p);
   // Cholesky G = L L' (lower triangle); stops at the first column that is (nearly) collinear.
   const lower = new Float64Array(p * p);
   let usable = p;
@@ -107,6 +99,37 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
 }
 
 /**
+ * X'x for the column-major n x p matrix X: each entry summed over i in order. Four columns
+ * at a time, so that four independent running sums keep the floating-point unit busy
+ * (one sum alone waits for each addition to finish).
+ */
+function columnDots(columns: Float64Array, n: number, p: number, x: Float64Array): Float64Array {
+  const out = new Float64Array(p);
+  let a = 0;
+  for (; a + 4 <= p; a += 4) {
+    const base = a * n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      s0 += columns[base + i]! * v;
+      s1 += columns[base + n + i]! * v;
+      s2 += columns[base + 2 * n + i]! * v;
+      s3 += columns[base + 3 * n + i]! * v;
+    }
+    out[a] = s0;
+    out[a + 1] = s1;
+    out[a + 2] = s2;
+    out[a + 3] = s3;
+  }
+  for (; a < p; a++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += columns[a * n + i]! * x[i]!;
+    out[a] = sum;
+  }
+  return out;
+}
+
+/**
  * Fits x[0..n) (time index t = offset + i) with up to maxHarmonics harmonics and returns
  * the AICc-best number of harmonics (at least 1).
  */
@@ -117,14 +140,7 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
   const trendCenter = offset + (n - 1) / 2;
   let rr = 0;
   for (let i = 0; i < n; i++) rr += x[i]! * x[i]!;
-  // X'x, each entry summed over i in order.
-  const rhs = new Float64Array(p);
-  for (let a = 0; a < p; a++) {
-    const column = columns.subarray(a * n, (a + 1) * n);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += column[i]! * x[i]!;
-    rhs[a] = sum;
-  }
+  const rhs = columnDots(columns, n, p, x);
   const z = new Float64Array(p);
   for (let a = 0; a < usable; a++) {
     let sum = rhs[a]!;
