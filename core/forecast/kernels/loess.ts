@@ -36,7 +36,9 @@ function tricubeTable(h: number): Float64Array {
 
 /**
  * Local fit at position xs (1-based integer, may lie outside 1..n) using points nleft..nright
- * (1-based, inclusive). Returns NaN when all weights vanish. `weights` is scratch of length >= n.
+ * (1-based, inclusive), written to out[outIndex]; false (out untouched or NaN) when all
+ * weights vanish or the fit is NaN. `weights` is scratch of length >= n. (Writing the value
+ * instead of returning it spares a heap-allocated number per call in optimised code.)
  * The passes of the reference algorithm (weights, normalise, centre, spread, adjust, fit)
  * are merged where one only reads what the previous wrote, with the same operations in the
  * same order, so the fitted values are unchanged.
@@ -51,7 +53,9 @@ export function loessAt(
   nright: number,
   weights: Float64Array,
   robustness: Float64Array | undefined,
-): number {
+  out: Float64Array,
+  outIndex: number,
+): boolean {
   const range = n - 1;
   let h = Math.max(xs - nleft, nright - xs);
   if (span > n) h += Math.floor((span - n) / 2);
@@ -64,11 +68,12 @@ export function loessAt(
     total += w;
     weights[j - 1] = w;
   }
-  if (total <= 0) return NaN;
+  if (total <= 0) return false;
   let fitted = 0;
   if (!(h > 0 && degree > 0)) {
     for (let j = nleft; j <= nright; j++) fitted += (weights[j - 1]! / total) * y[j - 1]!;
-    return fitted;
+    out[outIndex] = fitted;
+    return !Number.isNaN(fitted);
   }
   let center = 0;
   for (let j = nleft; j <= nright; j++) {
@@ -84,7 +89,8 @@ export function loessAt(
   } else {
     for (let j = nleft; j <= nright; j++) fitted += weights[j - 1]! * y[j - 1]!;
   }
-  return fitted;
+  out[outIndex] = fitted;
+  return !Number.isNaN(fitted);
 }
 
 /** Fits position i (1-based) into out[outOffset + i - 1], falling back to the data value. */
@@ -101,8 +107,7 @@ function fitPoint(
   out: Float64Array,
   outOffset: number,
 ): void {
-  const v = loessAt(y, n, span, degree, i, nleft, nright, weights, robustness);
-  out[outOffset + i - 1] = Number.isNaN(v) ? y[i - 1]! : v;
+  if (!loessAt(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
 }
 
 /** Loess smooth of y[0..n) into out[outOffset..outOffset + n) (the paper's "stless"). */
