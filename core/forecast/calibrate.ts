@@ -253,7 +253,8 @@ export function countQuantileArrays(mean: Float64Array, sd: Float64Array, calibr
   const quantiles = QUANTILE_LEVELS.map(() => new Float64Array(h));
   const q = new Float64Array(QUANTILE_LEVELS.length);
   for (let i = 0; i < h; i++) {
-    countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q, calibration.levels);
+    // A step with the previous step's mean and sd (flat forecasts) has its quantiles already in q.
+    if (i === 0 || mean[i] !== mean[i - 1] || sd[i] !== sd[i - 1]) countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q, calibration.levels);
     for (let k = 0; k < q.length; k++) quantiles[k]![i] = q[k]!;
   }
   return quantiles;
