@@ -3,7 +3,7 @@ import { ets } from './models/ets';
 import { fourierDamped, fourierEts, fourierSes, fourierTheta } from './models/fourier';
 import { multiSeasonalDamped, multiSeasonalSes } from './models/multi-seasonal';
 import { movingAverage, naive, seasonalNaive } from './models/simple';
-import { stlDamped, stlEts, stlSes, stlTheta } from './models/stl';
+import { stlDamped, stlSes, stlTheta } from './models/stl';
 import { theta } from './models/theta';
 import type { SeriesProfile } from './profile';
 import { isIntermittent } from './profile';
@@ -152,7 +152,9 @@ local('ma', movingAverage(), 1, false, () => true);
 // Smooth and erratic demand.
 local('ets', ets, 3, false, continuous);
 local('theta', theta, 3, true, continuous);
-local('stl_ets', stlEts, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
+// stlf's automatic ETS on the adjusted series (stlEts) is not a candidate: it was the dearest
+// model (a third of walmart's local fitting time) and entered 45 of 5,429 series' combinations;
+// without it walmart MASE 0.695 (0.696 with), M4 weekly OWA 0.729, m5, car parts and store item unchanged.
 local('stl_theta', stlTheta, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('stl_damped', stlDamped, 4, true, (s) => continuous(s) && seasonalWith(2)(s));
 local('stl_ses', stlSes, 4, true, (s) => continuous(s) && seasonalWith(2)(s));

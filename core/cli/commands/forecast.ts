@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { forecastMany } from '../../forecast/engine';
 import { defaultCandidates } from '../../forecast/engine/prepare';
 import type { SeriesForecast } from '../../forecast/engine';
+import type { ParsedSeriesFile } from '../../forecast/io/series-csv';
 import { readSeriesCsv, SeriesCsvError } from '../../forecast/io/series-csv';
 import { WorkerPool } from '../../jobs/pool';
 import { defaultWorkerCount } from '../../jobs/spawn';
@@ -53,6 +54,18 @@ async function writeForecasts(path: string, series: readonly SeriesForecast[], h
  * full engine: frequency inferred from the dates, candidates backtested and chosen per
  * series, calibrated quantiles. Uses every core through the worker pool.
  */
+/** The training file, with file-level problems turned into usage errors (exit code 2). */
+async function readCsv(train: string): Promise<ParsedSeriesFile> {
+  try {
+    return await readSeriesCsv(train);
+  } catch (err) {
+    if (err instanceof SeriesCsvError) throw new UsageError(err.message);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${train} (${code})`);
+    throw err;
+  }
+}
+
 export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecasts every series of a series_id,date,value CSV and writes mean and quantiles per step.',
@@ -70,19 +83,14 @@ export const forecastCommand: CliCommand = {
     const season = positiveInt(values.season, '--season');
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    let file;
-    try {
-      file = await readSeriesCsv(train);
-    } catch (err) {
-      if (err instanceof SeriesCsvError) throw new UsageError(err.message);
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${train} (${code})`);
-      throw err;
-    }
-    const loaded = performance.now();
+    // The workers start (load their code) while this thread reads the file.
     const pool = new WorkerPool(defaultWorkerCount());
+    let file;
+    let loaded = started;
     let result;
     try {
+      file = await readCsv(train);
+      loaded = performance.now();
       result = await forecastMany(
         file.series.map((s) => ({ id: s.id, values: s.values, startDay: s.startDay })),
         { horizon, season, frequency: file.frequency, runner: pool, candidates: defaultCandidates() },

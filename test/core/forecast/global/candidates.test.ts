@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobalBatchSeries } from '../../../../core/forecast/candidates';
-import { gbdtCandidate } from '../../../../core/forecast/global/candidates';
+import { gbdtCandidate, gbdtTrainRows } from '../../../../core/forecast/global/candidates';
 import { gbdtForecastAcross, gbdtTaskPayload, runGbdtTask, unpackGbdtResult } from '../../../../core/forecast/global/gbdt-candidate';
 import { getTask } from '../../../../core/jobs/tasks';
 import '../../../../core/forecast/tasks';
@@ -78,5 +78,14 @@ describe('global candidates for the forecast engine', () => {
     expect(few).toEqual([undefined, undefined, undefined]);
     const situation = { id: 'short', profile: profileSeries(new Float64Array(10).fill(3), 'W', 52), context: { season: 52, frequency: 'W' as const, allowNegative: false }, horizon: H, origins: [] };
     expect(candidate.appliesTo(situation)).toBe(false);
+  });
+
+  it('trains on rows in proportion to the panel, between 20,000 and the cap', () => {
+    expect(gbdtTrainRows(1)).toBe(20_000);
+    expect(gbdtTrainRows(350)).toBe(21_000);
+    expect(gbdtTrainRows(700)).toBe(42_000);
+    expect(gbdtTrainRows(2_015)).toBe(50_000);
+    expect(gbdtTrainRows(10_000, 80_000)).toBe(80_000);
+    for (let n = 1; n < 3_000; n += 37) expect(gbdtTrainRows(n + 37)).toBeGreaterThanOrEqual(gbdtTrainRows(n));
   });
 });
