@@ -161,10 +161,13 @@ export class CountErrors {
     const q = new Float64Array(QUANTILE_LEVELS.length);
     let best = 1;
     let bestLoss = Infinity;
+    // Consecutive points (steps of one backtest window) often share mean and sd, e.g. under a
+    // flat forecast: q then still holds their quantiles.
+    const repeats = (j: number) => j > 0 && this.means[j] === this.means[j - 1] && this.sds[j] === this.sds[j - 1];
     for (const multiplier of MULTIPLIERS) {
       let loss = 0;
       for (let j = 0; j < n; j++) {
-        countQuantilesAt(this.means[j]!, this.sds[j]!, multiplier, q);
+        if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, multiplier, q);
         let l = 0;
         for (let k = 0; k < QUANTILE_LEVELS.length; k++) l += pinballLoss(this.actuals[j]!, q[k]!, QUANTILE_LEVELS[k]!);
         loss += l * this.weights[j]!;
@@ -179,7 +182,7 @@ export class CountErrors {
       const candidate = scaledLevels(scale);
       let covered = 0;
       for (let j = 0; j < n; j++) {
-        countQuantilesAt(this.means[j]!, this.sds[j]!, best, q, candidate);
+        if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, best, q, candidate);
         if (this.actuals[j]! >= q[1]! && this.actuals[j]! <= q[5]!) covered++;
       }
       if (covered / n < COUNT_COVERAGE_TARGET) break;
@@ -201,6 +204,10 @@ export class CountErrors {
     let numerator = 0;
     let denominator = 0;
     const step = Math.max(1, Math.ceil(this.windows.length / MAX_COUNT_WINDOWS));
+    // Steps of a window often repeat the previous step's mean and variance (flat forecasts).
+    let lastMean = NaN;
+    let lastVariance = NaN;
+    let lastA = 0;
     for (let w = 0; w < this.windows.length; w += step) {
       const window = this.windows[w]!;
       let error = 0;
@@ -210,7 +217,12 @@ export class CountErrors {
       for (let i = 0; i < window.actual.length; i++) {
         const mean = Math.max(0, window.mean[i]!);
         const v = Math.max(mean, multiplier * window.sd[i]! * window.sd[i]!);
-        const a = countNormalScoreCovariance(mean, v);
+        if (mean !== lastMean || v !== lastVariance) {
+          lastA = countNormalScoreCovariance(mean, v);
+          lastMean = mean;
+          lastVariance = v;
+        }
+        const a = lastA;
         error += window.actual[i]! - mean;
         variance += v;
         aSum += a;
@@ -241,7 +253,8 @@ export function countQuantileArrays(mean: Float64Array, sd: Float64Array, calibr
   const quantiles = QUANTILE_LEVELS.map(() => new Float64Array(h));
   const q = new Float64Array(QUANTILE_LEVELS.length);
   for (let i = 0; i < h; i++) {
-    countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q, calibration.levels);
+    // A step with the previous step's mean and sd (flat forecasts) has its quantiles already in q.
+    if (i === 0 || mean[i] !== mean[i - 1] || sd[i] !== sd[i - 1]) countQuantilesAt(mean[i]!, sd[i]!, calibration.varianceMultiplier, q, calibration.levels);
     for (let k = 0; k < q.length; k++) quantiles[k]![i] = q[k]!;
   }
   return quantiles;

@@ -178,16 +178,111 @@ export function greedySubset(
 
 /** Mean of subsetLoss over the series that can be scored (each series counts once). */
 export function pooledLoss(targets: readonly BacktestTarget[], subset: readonly number[], kind: LossKind, range?: OriginRange): number {
+  return meanOfFinite(targets, (target) => subsetLoss(target, subset, kind, range));
+}
+
+/** pooledLoss through each series' GreedyLoss (same values, for greedySubset's tries). */
+export function pooledGreedyLoss(losses: readonly GreedyLoss[], subset: readonly number[]): number {
+  return meanOfFinite(losses, (loss) => loss.of(subset));
+}
+
+function meanOfFinite<T>(items: readonly T[], lossOf: (item: T) => number): number {
   let total = 0;
   let count = 0;
-  for (const target of targets) {
-    const l = subsetLoss(target, subset, kind, range);
+  for (const item of items) {
+    const l = lossOf(item);
     if (Number.isFinite(l)) {
       total += l;
       count++;
     }
   }
   return count > 0 ? total / count : NaN;
+}
+
+/**
+ * subsetLoss for the subsets greedySubset tries: the subset grown so far (the base) plus one
+ * candidate. The base's per-window forecast sums, member counts and completeness are kept,
+ * so a try adds one member's forecasts instead of summing every member again. Sums are
+ * built in subset order as in subsetLoss, so the losses are the same numbers.
+ */
+export class GreedyLoss {
+  private readonly base: number[] = [];
+  private readonly sums: Float64Array;
+  private readonly members: Int32Array;
+  /** 1 where every base member forecast at the origin. */
+  private readonly allValid: Uint8Array;
+
+  constructor(
+    private readonly target: BacktestTarget,
+    private readonly kind: LossKind,
+    private readonly range?: OriginRange,
+  ) {
+    const origins = target.runs.originCount - 1;
+    this.sums = new Float64Array(origins * target.runs.horizon);
+    this.members = new Int32Array(origins);
+    this.allValid = new Uint8Array(origins).fill(1);
+  }
+
+  /** subsetLoss(target, subset, kind, range) for a non-empty subset. */
+  of(subset: readonly number[]): number {
+    const baseSize = subset.length - 1;
+    let prefix = 0;
+    while (prefix < Math.min(baseSize, this.base.length) && this.base[prefix] === subset[prefix]) prefix++;
+    if (prefix < this.base.length) this.reset();
+    for (let k = this.base.length; k < baseSize; k++) this.add(subset[k]!);
+    return this.withMember(subset[baseSize]!, subset.length);
+  }
+
+  private reset(): void {
+    this.base.length = 0;
+    this.sums.fill(0);
+    this.members.fill(0);
+    this.allValid.fill(1);
+  }
+
+  private add(c: number): void {
+    const { runs } = this.target;
+    const h = runs.horizon;
+    const block = runs.originCount * h;
+    for (let o = 0; o < this.members.length; o++) {
+      if (!runs.valid[c * runs.originCount + o]) {
+        this.allValid[o] = 0;
+        continue;
+      }
+      this.members[o] = this.members[o]! + 1;
+      for (let i = 0; i < h; i++) this.sums[o * h + i] = this.sums[o * h + i]! + runs.mean[c * block + o * h + i]!;
+    }
+    this.base.push(c);
+  }
+
+  private withMember(c: number, size: number): number {
+    const { runs, actuals, scale } = this.target;
+    const h = runs.horizon;
+    const block = runs.originCount * h;
+    const from = this.range?.from ?? 0;
+    const to = Math.min(this.members.length, this.range?.to ?? this.members.length);
+    let complete = false;
+    for (let o = from; o < to && !complete; o++) complete = this.allValid[o] === 1 && runs.valid[c * runs.originCount + o] === 1;
+    let total = 0;
+    let count = 0;
+    for (let o = from; o < to; o++) {
+      const memberValid = runs.valid[c * runs.originCount + o] === 1;
+      const members = this.members[o]! + (memberValid ? 1 : 0);
+      if (members === 0 || (complete && members < size)) continue;
+      for (let i = 0; i < h; i++) {
+        const actual = actuals[o * h + i]!;
+        if (Number.isNaN(actual)) continue;
+        let forecast = this.sums[o * h + i]!;
+        if (memberValid) forecast += runs.mean[c * block + o * h + i]!;
+        const e = forecast / members - actual;
+        total += this.kind === 'absolute' ? Math.abs(e) : e * e;
+        count++;
+      }
+    }
+    if (count === 0) return NaN;
+    const safeScale = scale > 0 && Number.isFinite(scale) ? scale : 1;
+    return this.kind === 'absolute' ? total / count / safeScale : total / count / (safeScale * safeScale);
+  }
 }
 
 export interface CombinedForecast {

@@ -1,7 +1,7 @@
 import type { CandidateRuns } from '../backtest';
 import type { Candidate } from '../candidates';
 import type { BacktestTarget, LossKind, OriginRange } from '../select';
-import { advantageStatistic, greedySubset, pooledLoss, subsetIsUsable, subsetLoss } from '../select';
+import { advantageStatistic, GreedyLoss, greedySubset, pooledGreedyLoss, subsetIsUsable, subsetLoss } from '../select';
 import type { PreparedSeries } from './prepare';
 
 /**
@@ -78,10 +78,12 @@ function select(
   ownAllowed: readonly ((c: number) => boolean)[],
   range?: OriginRange,
 ): Selection {
-  const group = greedySubset((subset) => pooledLoss(targets, subset, kind, range), candidateCount, maxSize, GROUP_TOLERANCE);
-  const own = targets.map((t, i) =>
-    greedySubset((subset) => (subset.every(ownAllowed[i]!) ? subsetLoss(t, subset, kind, range) : Infinity), candidateCount, maxSize),
-  );
+  const groupLosses = targets.map((t) => new GreedyLoss(t, kind, range));
+  const group = greedySubset((subset) => pooledGreedyLoss(groupLosses, subset), candidateCount, maxSize, GROUP_TOLERANCE);
+  const own = targets.map((t, i) => {
+    const loss = new GreedyLoss(t, kind, range);
+    return greedySubset((subset) => (subset.every(ownAllowed[i]!) ? loss.of(subset) : Infinity), candidateCount, maxSize);
+  });
   const ownGroupLoss = targets.map((t) => subsetLoss(t, group.subset, kind, range));
   return { group: group.subset, groupLoss: group.loss, own, ownGroupLoss };
 }

@@ -65,7 +65,9 @@ interface Concentrated {
 
 /**
  * Least-squares sum of squared one-step errors over y[from..to), minimised over the
- * initial states for fixed smoothing parameters. `z` is the standardised series.
+ * initial states for fixed smoothing parameters. `z` is the standardised series. Returns
+ * the sum and writes it with the initial states into `out`, one scratch object per fit
+ * (the optimisers call this a few hundred times per fit).
  */
 function concentratedSse(
   z: Float64Array,
@@ -75,7 +77,8 @@ function concentratedSse(
   alpha: number,
   beta: number,
   phi: number,
-): Concentrated {
+  out: Concentrated,
+): number {
   // State = data part (c) + coefficient on l0 (a) + coefficient on b0 (b).
   let lc = 0, la = 1, lb = 0;
   let bc = 0, ba = 0, bb = trend ? 1 : 0;
@@ -103,7 +106,7 @@ function concentratedSse(
   }
   if (!trend) {
     const level0 = saa > 0 ? sac / saa : 0;
-    return { sse: Math.max(0, scc - level0 * sac), level0, slope0: 0 };
+    return setConcentrated(out, Math.max(0, scc - level0 * sac), level0, 0);
   }
   // Tiny ridge keeps the 2x2 system solvable when alpha is close to 1 (l0 barely matters).
   const ridge = 1e-10 * (saa + sbb + 1e-300);
@@ -112,11 +115,18 @@ function concentratedSse(
   const det = a11 * a22 - sab * sab;
   if (!(det > 0)) {
     const level0 = a11 > 0 ? sac / a11 : 0;
-    return { sse: Math.max(0, scc - level0 * sac), level0, slope0: 0 };
+    return setConcentrated(out, Math.max(0, scc - level0 * sac), level0, 0);
   }
   const level0 = (a22 * sac - sab * sbc) / det;
   const slope0 = (a11 * sbc - sab * sac) / det;
-  return { sse: Math.max(0, scc - level0 * sac - slope0 * sbc), level0, slope0 };
+  return setConcentrated(out, Math.max(0, scc - level0 * sac - slope0 * sbc), level0, slope0);
+}
+
+function setConcentrated(out: Concentrated, sse: number, level0: number, slope0: number): number {
+  out.sse = sse;
+  out.level0 = level0;
+  out.slope0 = slope0;
+  return sse;
 }
 
 export interface EtsStart {
@@ -136,11 +146,12 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
   const n = to - from;
   const { center, scale, z } = standardise(y, from, to);
   const hasTrend = trend !== 'none';
+  const best: Concentrated = { sse: 0, level0: 0, slope0: 0 };
   let alpha: number;
   let betaShare = 0;
   let phi = 1;
   if (!hasTrend) {
-    const result = brentMinimize((a) => concentratedSse(z, 0, n, false, a, 0, 1).sse, ALPHA_LOWER, ALPHA_UPPER, 1e-4, options.maxEvaluations ?? 40);
+    const result = brentMinimize((a) => concentratedSse(z, 0, n, false, a, 0, 1, best), ALPHA_LOWER, ALPHA_UPPER, 1e-4, options.maxEvaluations ?? 40);
     alpha = result.x;
   } else {
     const damped = trend === 'damped';
@@ -149,7 +160,7 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
     const upper = damped ? [ALPHA_UPPER, 0.9999, PHI_UPPER] : [ALPHA_UPPER, 0.9999];
     const x0 = damped ? [start.alpha, start.betaShare, start.phi] : [start.alpha, start.betaShare];
     const result = nelderMead(
-      (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1).sse,
+      (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1, best),
       x0,
       { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (options.start ? (damped ? 24 : 18) : damped ? 60 : 45), tolerance: 1e-6 },
     );
@@ -158,7 +169,7 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
     phi = damped ? result.x[2]! : 1;
   }
   const beta = alpha * betaShare;
-  const best = concentratedSse(z, 0, n, hasTrend, alpha, beta, phi);
+  concentratedSse(z, 0, n, hasTrend, alpha, beta, phi, best);
   const smoothingCount = trend === 'none' ? 1 : trend === 'additive' ? 2 : 3;
   const parameterCount = smoothingCount + (hasTrend ? 2 : 1) + 1;
   const sseOriginal = best.sse * scale * scale;

@@ -40,8 +40,12 @@ export interface FourierFit {
   lead: number;
   trendCenter: number;
   trendScale: number;
-  /** The design rows of the fitted window (shared, read-only): row t - offset has p entries. */
-  rows: Float64Array;
+  /**
+   * The design matrix of the fitted window (shared, read-only), column-major: entry
+   * (t - offset, a) at a * n + t - offset. Columns keep the dot products of the fit and of
+   * fourierSeasonalRange on contiguous memory with one running sum each.
+   */
+  columns: Float64Array;
   p: number;
   offset: number;
   n: number;
@@ -51,7 +55,7 @@ interface Factor {
   p: number;
   usable: number;
   lower: Float64Array;
-  rows: Float64Array;
+  columns: Float64Array;
 }
 
 /** Cholesky factors of the Fourier normal equations depend only on (period, harmonics, n, offset): cache a few. */
@@ -63,17 +67,15 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
   const cached = factorCache.get(key);
   if (cached) return cached;
   const p = 2 * kMax + lead;
-  const gram = new Float64Array(p * p);
-  const rows = new Float64Array(n * p);
+  const columns = new Float64Array(n * p);
+  const row = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    const row = rows.subarray(i * p, (i + 1) * p);
     fourierRow(offset + i, period, kMax, row, lead, offset + (n - 1) / 2, n);
-    for (let a = 0; a < p; a++) {
-      const ra = row[a]!;
-      const base = a * p;
-      for (let b = 0; b <= a; b++) gram[base + b] = gram[base + b]! + ra * row[b]!;
-    }
+    for (let a = 0; a < p; a++) columns[a * n + i] = row[a]!;
   }
+  // Gram matrix X'X (lower triangle): row a is X' times column a.
+  const gram = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) gram.set(columnDots(columns, n, a + 1, columns.subarray(a * n, (a + 1) * n)), a * p);
   // Cholesky G = L L' (lower triangle); stops at the first column that is (nearly) collinear.
   const lower = new Float64Array(p * p);
   let usable = p;
@@ -90,10 +92,41 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
       } else lower[a * p + b] = sum / lower[b * p + b]!;
     }
   }
-  const factor = { p, usable, lower, rows };
+  const factor = { p, usable, lower, columns };
   if (factorCache.size >= FACTOR_CACHE_SIZE) factorCache.delete(factorCache.keys().next().value!);
   factorCache.set(key, factor);
   return factor;
+}
+
+/**
+ * X'x for the column-major n x p matrix X: each entry summed over i in order. Four columns
+ * at a time, so that four independent running sums keep the floating-point unit busy
+ * (one sum alone waits for each addition to finish).
+ */
+function columnDots(columns: Float64Array, n: number, p: number, x: Float64Array): Float64Array {
+  const out = new Float64Array(p);
+  let a = 0;
+  for (; a + 4 <= p; a += 4) {
+    const base = a * n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      s0 += columns[base + i]! * v;
+      s1 += columns[base + n + i]! * v;
+      s2 += columns[base + 2 * n + i]! * v;
+      s3 += columns[base + 3 * n + i]! * v;
+    }
+    out[a] = s0;
+    out[a + 1] = s1;
+    out[a + 2] = s2;
+    out[a + 3] = s3;
+  }
+  for (; a < p; a++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += columns[a * n + i]! * x[i]!;
+    out[a] = sum;
+  }
+  return out;
 }
 
 /**
@@ -103,16 +136,11 @@ function choleskyFactor(n: number, period: number, kMax: number, offset: number,
 export function fitFourier(x: Float64Array, n: number, period: number, maxHarmonics: number, offset = 0, withTrend = false): FourierFit {
   const lead = withTrend ? 2 : 1;
   const kMax = Math.max(1, Math.min(maxHarmonics, Math.floor(period / 2), Math.floor((n - 3) / 2 / 1.5)));
-  const { p, usable, lower, rows } = choleskyFactor(n, period, kMax, offset, lead);
+  const { p, usable, lower, columns } = choleskyFactor(n, period, kMax, offset, lead);
   const trendCenter = offset + (n - 1) / 2;
-  const rhs = new Float64Array(p);
   let rr = 0;
-  for (let i = 0; i < n; i++) {
-    const v = x[i]!;
-    rr += v * v;
-    const base = i * p;
-    for (let a = 0; a < p; a++) rhs[a] = rhs[a]! + rows[base + a]! * v;
-  }
+  for (let i = 0; i < n; i++) rr += x[i]! * x[i]!;
+  const rhs = columnDots(columns, n, p, x);
   const z = new Float64Array(p);
   for (let a = 0; a < usable; a++) {
     let sum = rhs[a]!;
@@ -143,25 +171,28 @@ export function fitFourier(x: Float64Array, n: number, period: number, maxHarmon
   }
   let rssBest = rr;
   for (let a = 0; a < q; a++) rssBest -= z[a]! * z[a]!;
-  return { period, harmonics: Math.max(0, Math.floor((q - lead) / 2)), coefficients, rss: Math.max(0, rssBest), lead, trendCenter, trendScale: n, rows, p, offset, n };
+  return { period, harmonics: Math.max(0, Math.floor((q - lead) / 2)), coefficients, rss: Math.max(0, rssBest), lead, trendCenter, trendScale: n, columns, p, offset, n };
 }
 
 /**
- * The seasonal part for t in [from, to) into out[0..to - from): from the cached design rows
- * inside the fitted window, computed afresh outside it.
+ * The seasonal part for t in [from, to) into out[0..to - from): from the cached design
+ * columns inside the fitted window (summed harmonic by harmonic, in the same order as
+ * fourierSeasonal), computed afresh outside it.
  */
 export function fourierSeasonalRange(fit: FourierFit, from: number, to: number, out: Float64Array): Float64Array {
-  const row = new Float64Array(fit.coefficients.length);
-  const last = fit.lead + 2 * fit.harmonics;
-  for (let t = from; t < to; t++) {
-    const i = t - fit.offset;
-    let v = 0;
-    if (i >= 0 && i < fit.n) {
-      const base = i * fit.p;
-      for (let a = fit.lead; a < last; a++) v += fit.coefficients[a]! * fit.rows[base + a]!;
-    } else v = fourierSeasonal(fit, t, row);
-    out[t - from] = v;
+  const { coefficients, columns, offset, n, lead } = fit;
+  const last = lead + 2 * fit.harmonics;
+  const inFrom = Math.min(to, Math.max(from, offset));
+  const inTo = Math.max(inFrom, Math.min(to, offset + n));
+  const row = new Float64Array(coefficients.length);
+  for (let t = from; t < inFrom; t++) out[t - from] = fourierSeasonal(fit, t, row);
+  out.fill(0, inFrom - from, inTo - from);
+  for (let a = lead; a < last; a++) {
+    const coefficient = coefficients[a]!;
+    const column = columns.subarray(a * n, (a + 1) * n);
+    for (let t = inFrom; t < inTo; t++) out[t - from] = out[t - from]! + coefficient * column[t - offset]!;
   }
+  for (let t = inTo; t < to; t++) out[t - from] = fourierSeasonal(fit, t, row);
   return out;
 }
 

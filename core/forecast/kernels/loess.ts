@@ -7,8 +7,41 @@
  */
 
 /**
- * Local fit at position xs (1-based, may lie outside 1..n) using points nleft..nright
- * (1-based, inclusive). Returns NaN when all weights vanish. `weights` is scratch of length >= n.
+ * Tricube weights (1 - (r / h)^3)^3 of the integer distances r = 0..h, with the reference
+ * implementation's cut-offs (1 within 0.001 h, 0 beyond 0.999 h). They depend on h alone and
+ * a smoothing pass uses a handful of h values, so each table is computed once; windows wider
+ * than MAX_TABULATED (only periodic seasonal windows) are computed directly.
+ */
+const MAX_TABULATED = 1024;
+const tricubeTables: (Float64Array | undefined)[] = [];
+
+function tricubeTable(h: number): Float64Array {
+  const cached = h <= MAX_TABULATED ? tricubeTables[h] : undefined;
+  if (cached) return cached;
+  const table = new Float64Array(h + 1);
+  const h9 = 0.999 * h;
+  const h1 = 0.001 * h;
+  for (let r = 0; r <= h; r++) {
+    if (r > h9) continue;
+    if (r <= h1) table[r] = 1;
+    else {
+      const u = r / h;
+      const c = 1 - u * u * u;
+      table[r] = c * c * c;
+    }
+  }
+  if (h <= MAX_TABULATED) tricubeTables[h] = table;
+  return table;
+}
+
+/**
+ * Local fit at position xs (1-based integer, may lie outside 1..n) using points nleft..nright
+ * (1-based, inclusive), written to out[outIndex]; false (out untouched or NaN) when all
+ * weights vanish or the fit is NaN. `weights` is scratch of length >= n. (Writing the value
+ * instead of returning it spares a heap-allocated number per call in optimised code.)
+ * The passes of the reference algorithm (weights, normalise, centre, spread, adjust, fit)
+ * are merged where one only reads what the previous wrote, with the same operations in the
+ * same order, so the fitted values are unchanged.
  */
 export function loessAt(
   y: Float64Array,
@@ -20,44 +53,44 @@ export function loessAt(
   nright: number,
   weights: Float64Array,
   robustness: Float64Array | undefined,
-): number {
+  out: Float64Array,
+  outIndex: number,
+): boolean {
   const range = n - 1;
   let h = Math.max(xs - nleft, nright - xs);
   if (span > n) h += Math.floor((span - n) / 2);
-  const h9 = 0.999 * h;
-  const h1 = 0.001 * h;
+  // nleft <= xs + h and nright >= xs - h, so every distance indexes the table.
+  const tricube = tricubeTable(h);
   let total = 0;
   for (let j = nleft; j <= nright; j++) {
-    let w = 0;
-    const r = Math.abs(j - xs);
-    if (r <= h9) {
-      if (r <= h1) w = 1;
-      else {
-        const u = r / h;
-        const c = 1 - u * u * u;
-        w = c * c * c;
-      }
-      if (robustness) w *= robustness[j - 1]!;
-      total += w;
-    }
+    let w = tricube[Math.abs(j - xs)]!;
+    if (robustness) w *= robustness[j - 1]!;
+    total += w;
     weights[j - 1] = w;
   }
-  if (total <= 0) return NaN;
-  for (let j = nleft; j <= nright; j++) weights[j - 1] = weights[j - 1]! / total;
-  if (h > 0 && degree > 0) {
-    let center = 0;
-    for (let j = nleft; j <= nright; j++) center += weights[j - 1]! * j;
-    let b = xs - center;
-    let c = 0;
-    for (let j = nleft; j <= nright; j++) c += weights[j - 1]! * (j - center) * (j - center);
-    if (Math.sqrt(c) > 0.001 * range) {
-      b /= c;
-      for (let j = nleft; j <= nright; j++) weights[j - 1] = weights[j - 1]! * (b * (j - center) + 1);
-    }
-  }
+  if (total <= 0) return false;
   let fitted = 0;
-  for (let j = nleft; j <= nright; j++) fitted += weights[j - 1]! * y[j - 1]!;
-  return fitted;
+  if (!(h > 0 && degree > 0)) {
+    for (let j = nleft; j <= nright; j++) fitted += (weights[j - 1]! / total) * y[j - 1]!;
+    out[outIndex] = fitted;
+    return !Number.isNaN(fitted);
+  }
+  let center = 0;
+  for (let j = nleft; j <= nright; j++) {
+    const w = weights[j - 1]! / total;
+    weights[j - 1] = w;
+    center += w * j;
+  }
+  let c = 0;
+  for (let j = nleft; j <= nright; j++) c += weights[j - 1]! * (j - center) * (j - center);
+  if (Math.sqrt(c) > 0.001 * range) {
+    const b = (xs - center) / c;
+    for (let j = nleft; j <= nright; j++) fitted += weights[j - 1]! * (b * (j - center) + 1) * y[j - 1]!;
+  } else {
+    for (let j = nleft; j <= nright; j++) fitted += weights[j - 1]! * y[j - 1]!;
+  }
+  out[outIndex] = fitted;
+  return !Number.isNaN(fitted);
 }
 
 /** Fits position i (1-based) into out[outOffset + i - 1], falling back to the data value. */
@@ -74,8 +107,7 @@ function fitPoint(
   out: Float64Array,
   outOffset: number,
 ): void {
-  const v = loessAt(y, n, span, degree, i, nleft, nright, weights, robustness);
-  out[outOffset + i - 1] = Number.isNaN(v) ? y[i - 1]! : v;
+  if (!loessAt(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
 }
 
 /** Loess smooth of y[0..n) into out[outOffset..outOffset + n) (the paper's "stless"). */

@@ -153,10 +153,8 @@ function cycleSubseries(
     const subRobust = robustness ? w.subRobust : undefined;
     if (subRobust && robustness) for (let i = 0; i < k; i++) subRobust[i] = robustness[i * period + j]!;
     loessSmooth(w.subseries, k, ns, degree, jump, subRobust, w.subSmooth, w.weights, 1);
-    const before = loessAt(w.subseries, k, ns, degree, 0, 1, Math.min(ns, k), w.weights, subRobust);
-    w.subSmooth[0] = Number.isNaN(before) ? w.subSmooth[1]! : before;
-    const after = loessAt(w.subseries, k, ns, degree, k + 1, Math.max(1, k - ns + 1), k, w.weights, subRobust);
-    w.subSmooth[k + 1] = Number.isNaN(after) ? w.subSmooth[k]! : after;
+    if (!loessAt(w.subseries, k, ns, degree, 0, 1, Math.min(ns, k), w.weights, subRobust, w.subSmooth, 0)) w.subSmooth[0] = w.subSmooth[1]!;
+    if (!loessAt(w.subseries, k, ns, degree, k + 1, Math.max(1, k - ns + 1), k, w.weights, subRobust, w.subSmooth, k + 1)) w.subSmooth[k + 1] = w.subSmooth[k]!;
     for (let m = 0; m < k + 2; m++) w.cycle[m * period + j] = w.subSmooth[m]!;
   }
 }

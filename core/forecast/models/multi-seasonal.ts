@@ -57,11 +57,21 @@ function adjustNow(y: Float64Array, n: number, context: SeriesContext): Adjusted
   if (!log) {
     const recent = decompose(x, n, m, {}, context.memo);
     if (!recent.seasonal) return undefined;
-    for (let t = 0; t < n; t++) seasonal[t] = t >= recent.start ? recent.seasonal[t - recent.start]! : recent.seasonal[(((t - recent.start) % m) + m) % m]!;
+    // Before the window, day t repeats the window's first week: position (t - start) mod m.
+    let position = seasonPosition(-recent.start, m);
+    for (let t = 0; t < recent.start; t++) {
+      seasonal[t] = recent.seasonal[position]!;
+      position = position + 1 === m ? 0 : position + 1;
+    }
+    seasonal.set(recent.seasonal.subarray(0, n - recent.start), recent.start);
   } else {
     const windowStart = Math.max(0, n - decompositionWindow(m));
     const figure = classicalSeasonalFigure(x.subarray(windowStart, n), n - windowStart, m, false);
-    for (let t = 0; t < n; t++) seasonal[t] = figure[(((t - windowStart) % m) + m) % m]!;
+    let position = seasonPosition(-windowStart, m);
+    for (let t = 0; t < n; t++) {
+      seasonal[t] = figure[position]!;
+      position = position + 1 === m ? 0 : position + 1;
+    }
   }
   const deweek = new Float64Array(n);
   for (let t = 0; t < n; t++) deweek[t] = x[t]! - seasonal[t]!;
@@ -72,11 +82,17 @@ function adjustNow(y: Float64Array, n: number, context: SeriesContext): Adjusted
   return { log, adjusted, weekly: seasonal, yearly };
 }
 
+/** t mod m in 0..m-1 for any integer t. */
+function seasonPosition(t: number, m: number): number {
+  return ((t % m) + m) % m;
+}
+
 /** log(1 + y) of the whole history, computed once per series and shared by the origins. */
 function logSeries(y: Float64Array, context: SeriesContext): Float64Array {
   const cached = context.memo?.get('log1p') as Float64Array | undefined;
   if (cached && cached.length === y.length) return cached;
-  const out = Float64Array.from(y, (v) => Math.log1p(v));
+  const out = new Float64Array(y.length);
+  for (let t = 0; t < y.length; t++) out[t] = Math.log1p(y[t]!);
   context.memo?.set('log1p', out);
   return out;
 }

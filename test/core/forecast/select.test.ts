@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CandidateRuns } from '../../../core/forecast/backtest';
 import type { BacktestTarget } from '../../../core/forecast/select';
-import { greedySubset, pooledLoss, subsetLoss } from '../../../core/forecast/select';
+import { GreedyLoss, greedySubset, pooledLoss, subsetLoss } from '../../../core/forecast/select';
 
 /**
  * Two backtest origins plus the final one, horizon 2, actuals all 10. Candidate "a" (seasonal,
@@ -48,5 +49,37 @@ describe('subset loss', () => {
     const chosen = greedySubset((subset) => pooledLoss(targets, subset, 'absolute'), 2, 2);
     expect(chosen.subset).toEqual([0, 1]);
     expect(chosen.loss).toBe(0.5);
+  });
+});
+
+describe('greedy loss', () => {
+  /** Random runs: 4 candidates, 3 backtest origins plus the final one, horizon 3, some windows missing. */
+  const runsArbitrary = fc.record({
+    mean: fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 48, maxLength: 48 }),
+    valid: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 16, maxLength: 16 }),
+    actuals: fc.array(fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), fc.constant(NaN)), { minLength: 9, maxLength: 9 }),
+  });
+  const tries = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 });
+
+  it('gives exactly subsetLoss for any sequence of subsets, with or without an origin range', () => {
+    fc.assert(
+      fc.property(runsArbitrary, tries, fc.constantFrom('absolute' as const, 'squared' as const), fc.boolean(), (r, subsets, kind, ranged) => {
+        const runs: CandidateRuns = {
+          names: ['a', 'b', 'c', 'd'],
+          originCount: 4,
+          horizon: 3,
+          mean: Float64Array.from(r.mean),
+          sd: new Float64Array(48).fill(1),
+          valid: Uint8Array.from(r.valid),
+          errors: [null, null, null, null],
+          descriptions: [{}, {}, {}, {}],
+        };
+        const t: BacktestTarget = { runs, actuals: Float64Array.from(r.actuals), scale: 2 };
+        const range = ranged ? { from: 1, to: 3 } : undefined;
+        const loss = new GreedyLoss(t, kind, range);
+        for (const subset of subsets) expect(Object.is(loss.of(subset), subsetLoss(t, subset, kind, range)), String(subset)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
