@@ -4,8 +4,10 @@ import type { CandidateChunkPayload } from './engine/run-local';
 import { CANDIDATES_TASK, runCandidateChunk } from './engine/run-local';
 import type { GbdtTaskPayload } from './global/gbdt-candidate';
 import { GBDT_TASK, runGbdtTask } from './global/gbdt-candidate';
+import type { PooledFitsPayload } from './global/pooled-seasonal';
+import { POOLED_FITS_TASK, runPooledFits } from './global/pooled-seasonal';
 
 registerTask(CANDIDATES_TASK, (payload: CandidateChunkPayload) => runCandidateChunk(payload));
 registerTask(GBDT_TASK, (payload: GbdtTaskPayload) => runGbdtTask(payload));
-// Registers the series features of the global candidates in this worker.
-import './global/pooled-seasonal';
+// Also registers the series features of the global candidates in this worker.
+registerTask(POOLED_FITS_TASK, (payload: PooledFitsPayload) => runPooledFits(payload));

@@ -1,4 +1,4 @@
-import type { GlobalCandidate } from '../candidates';
+import type { GlobalBatchSeries, GlobalCandidate, TaskRunnerLike } from '../candidates';
 import { symmetricEigen } from '../kernels/eigen';
 import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
 import { errorClipFor } from '../models/common';
@@ -91,6 +91,139 @@ function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number,
   return { mean, sd, description: { alpha: fit.alpha, pooledSeasonal: true } };
 }
 
+/** Pool task name (registered in core/forecast/tasks.ts): the per-series fits, once the profiles are pooled. */
+export const POOLED_FITS_TASK = 'forecast.pooledSeasonalFits';
+
+/**
+ * The fits of a chunk of series, structured-cloneable: histories concatenated; per series
+ * the cuts to forecast from; per fit (series by series, cut by cut) the shrunk profile
+ * (m values) and the level.
+ */
+export interface PooledFitsPayload {
+  horizon: number;
+  season: number;
+  clip: number;
+  values: Float64Array;
+  offsets: Int32Array;
+  startPeriods: number[];
+  cuts: number[][];
+  profiles: Float64Array;
+  levels: Float64Array;
+}
+
+/** Per fit, in payload order: horizon means and sds, and the smoothing parameter. */
+export interface PooledFitsResult {
+  mean: Float64Array;
+  sd: Float64Array;
+  alpha: Float64Array;
+}
+
+export function runPooledFits(payload: PooledFitsPayload): PooledFitsResult {
+  const { horizon: h, season: m } = payload;
+  const fits = payload.levels.length;
+  const result: PooledFitsResult = { mean: new Float64Array(fits * h), sd: new Float64Array(fits * h), alpha: new Float64Array(fits) };
+  let fit = 0;
+  payload.cuts.forEach((cuts, i) => {
+    const y = payload.values.subarray(payload.offsets[i]!, payload.offsets[i + 1]!);
+    for (const cut of cuts) {
+      const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, payload.profiles.subarray(fit * m, (fit + 1) * m), payload.levels[fit]!, payload.clip);
+      result.mean.set(f.mean, fit * h);
+      result.sd.set(f.sd, fit * h);
+      result.alpha[fit] = f.description!.alpha as number;
+      fit++;
+    }
+  });
+  return result;
+}
+
+interface PlannedFit {
+  cut: number;
+  profile: Float64Array;
+  level: number;
+}
+
+/** Payload of series first..last-1 of the plan (each series' fits in cut order). */
+function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], first: number, last: number, horizon: number, m: number): PooledFitsPayload {
+  const offsets = new Int32Array(last - first + 1);
+  for (let i = first; i < last; i++) offsets[i - first + 1] = offsets[i - first]! + batch[i]!.values.length;
+  const values = new Float64Array(offsets[last - first]!);
+  const cuts: number[][] = [];
+  const profiles: number[] = [];
+  const levels: number[] = [];
+  for (let i = first; i < last; i++) {
+    values.set(batch[i]!.values, offsets[i - first]!);
+    const list: number[] = [];
+    for (const fit of plans[i]!) {
+      if (!fit) continue;
+      list.push(fit.cut);
+      for (let a = 0; a < m; a++) profiles.push(fit.profile[a]!);
+      levels.push(fit.level);
+    }
+    cuts.push(list);
+  }
+  return {
+    horizon,
+    season: m,
+    clip: errorClipFor(batch[first]!.context.frequency),
+    values,
+    offsets,
+    startPeriods: batch.slice(first, last).map((s) => s.startPeriod),
+    cuts,
+    profiles: Float64Array.from(profiles),
+    levels: Float64Array.from(levels),
+  };
+}
+
+/**
+ * Runs the planned fits, in the pool's workers when there is one (a few chunks per worker
+ * of about equal history length), and returns each series' forecasts by cut.
+ */
+async function runFits(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], horizon: number, m: number, runner: TaskRunnerLike | undefined): Promise<((OriginForecast | undefined)[] | undefined)[]> {
+  const bounds: number[] = [0];
+  if (runner) {
+    let work = 0;
+    for (const [i, plan] of plans.entries()) work += plan.length * batch[i]!.values.length;
+    const target = work / (2 * runner.size);
+    let current = 0;
+    for (const [i, plan] of plans.entries()) {
+      current += plan.length * batch[i]!.values.length;
+      if (current >= target && i + 1 < plans.length) {
+        bounds.push(i + 1);
+        current = 0;
+      }
+    }
+  }
+  bounds.push(plans.length);
+  const chunks = bounds.slice(0, -1).map((first, c) => fitsPayload(batch, plans, first, bounds[c + 1]!, horizon, m));
+  const results = await Promise.all(
+    chunks.map((payload) =>
+      runner ? runner.run<PooledFitsResult>(POOLED_FITS_TASK, payload, [payload.values.buffer as ArrayBuffer, payload.profiles.buffer as ArrayBuffer]) : Promise.resolve(runPooledFits(payload)),
+    ),
+  );
+  const out: ((OriginForecast | undefined)[] | undefined)[] = [];
+  results.forEach((result, c) => {
+    let fit = 0;
+    for (let i = bounds[c]!; i < bounds[c + 1]!; i++) {
+      if (batch[i]!.applies === false) {
+        out.push(undefined);
+        continue;
+      }
+      out.push(
+        plans[i]!.map((planned) => {
+          if (!planned) return undefined;
+          const k = fit++;
+          return {
+            mean: result.mean.slice(k * horizon, (k + 1) * horizon),
+            sd: result.sd.slice(k * horizon, (k + 1) * horizon),
+            description: { alpha: result.alpha[k]!, pooledSeasonal: true },
+          };
+        }),
+      );
+    }
+  });
+  return out;
+}
+
 export const pooledSeasonal: GlobalCandidate = {
   kind: 'global',
   name: 'pooled_ses',
@@ -98,7 +231,7 @@ export const pooledSeasonal: GlobalCandidate = {
   seasonal: true,
   features: [PROFILE_FEATURE],
   appliesTo: (s) => usesContinuousModels(s.profile, s.context.season) && s.context.season >= 4 && (s.origins[0] ?? s.profile.length) > 2 * s.context.season,
-  async forecastAcross(batch, horizon) {
+  async forecastAcross(batch, horizon, { runner }) {
     const m = batch[0]?.context.season ?? 1;
     const profiles: Float64Array[] = [];
     const levels: Float64Array[] = [];
@@ -127,8 +260,8 @@ export const pooledSeasonal: GlobalCandidate = {
       });
       projectors.push(lowRankProjector(rows, m));
     }
-    return batch.map((s, i) => {
-      if (s.applies === false) return undefined;
+    const plans = batch.map((s, i): (PlannedFit | undefined)[] => {
+      if (s.applies === false) return [];
       const cuts = [...s.origins, s.values.length];
       return cuts.map((cut, k) => {
         const projector = projectors[cuts.length - 1 - k];
@@ -141,8 +274,9 @@ export const pooledSeasonal: GlobalCandidate = {
           for (let b = 0; b < m; b++) projected += projector[a * m + b]! * own[b]!;
           shrunk[a] = SHRINK_WEIGHT * own[a]! + (1 - SHRINK_WEIGHT) * projected;
         }
-        return forecastWithProfile(s.values, cut, horizon, m, s.startPeriod, shrunk, level, errorClipFor(s.context.frequency));
+        return { cut, profile: shrunk, level };
       });
     });
+    return runFits(batch, plans, horizon, m, runner);
   },
 };
