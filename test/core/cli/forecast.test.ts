@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../../core/cli/commands/forecast';
 import { runCli } from '../../../core/cli/main';
 import { useTempDir } from '../../helpers/tmp';
 
@@ -56,5 +58,18 @@ describe('shelfcast forecast', () => {
     }
     expect((await cli(cases[1]!, dir)).stderr).toMatch(/cannot read .*missing\.csv/);
     expect((await cli(cases[2]!, dir)).stderr).toMatch(/line 1: expected the header series_id,date,value/);
+  });
+
+  it('writes numbers as the shortest text of their 10-significant-digit rounding', () => {
+    expect([0.1 + 0.2, 123.456, -0.5, 2.00000000001, 0.99999999999, 1.234e-6, 1.5e-7, 12345678901.5, 7, -3, Number.NaN].map(formatNumber)).toEqual([
+      '0.3', '123.456', '-0.5', '2', '1', '0.000001234', '1.5e-7', '12345678900', '7', '-3', 'NaN',
+    ]);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -1e7, max: 1e7, noNaN: true })), (v) => {
+        // Whole numbers are written in full; the rest as their 10-digit rounding parsed back.
+        expect(formatNumber(v)).toBe(Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10))));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
