@@ -36,6 +36,15 @@ export function date(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(current.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
+/** A span of days (ISO dates), as compact as the locale allows: "16 Nov – 4 Dec 2026". */
+export function dateRange(fromIso: string | null | undefined, toIso: string | null | undefined): string {
+  if (!fromIso || !toIso) return '—';
+  const from = new Date(`${fromIso.slice(0, 10)}T00:00:00Z`);
+  const to = new Date(`${toIso.slice(0, 10)}T00:00:00Z`);
+  const format = new Intl.DateTimeFormat(current.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return from.getTime() <= to.getTime() ? format.formatRange(from, to) : format.formatRange(to, from);
+}
+
 /** A moment (ISO timestamp) in the shop's locale and the computer's time zone. */
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

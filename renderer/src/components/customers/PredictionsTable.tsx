@@ -1,6 +1,6 @@
 import { Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import type { CustomerPrediction } from '../../../../core/contract/commands/customers';
-import { date, money, num, pct } from '../../format';
+import { date, dateRange, money, num, pct } from '../../format';
 import { href } from '../../router';
 import { overdueText, rhythmText } from './format';
 
@@ -10,7 +10,8 @@ import { overdueText, rhythmText } from './format';
  */
 export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both' }) {
   return (
-    <Table size="small" aria-label="Customer predictions" data-testid="customer-predictions">
+    // Nine columns: narrower cell padding keeps them on a 1280-pixel screen without wrapping dates.
+    <Table size="small" aria-label="Customer predictions" data-testid="customer-predictions" sx={{ '& td, & th': { px: 1 } }}>
       <TableHead>
         <TableRow>
           {show !== 'product' ? <TableCell>Customer</TableCell> : null}
@@ -42,25 +43,25 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 </TableCell>
               ) : null}
               <TableCell>
-                {rhythmText(r)}
+                <span style={{ whiteSpace: 'nowrap' }}>{rhythmText(r)}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {r.orderCount} orders, usually {num(r.typicalQuantity, 1)} units
                 </Typography>
               </TableCell>
               <TableCell>
-                {date(r.lastOrder)}
+                <span style={{ whiteSpace: 'nowrap' }}>{date(r.lastOrder)}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {r.daysSinceLastOrder} days ago
                 </Typography>
               </TableCell>
               <TableCell>
-                {date(r.nextOrder)}
+                <span style={{ whiteSpace: 'nowrap' }}>{date(r.nextOrder)}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {date(r.nextOrderLow)} – {date(r.nextOrderHigh)}
+                  {dateRange(r.nextOrderLow, r.nextOrderHigh)}
                 </Typography>
               </TableCell>
               <TableCell align="right">{pct(r.confidence)}</TableCell>
-              <TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
               </TableCell>
               <TableCell align="right">{num(r.expectedUnits, r.expectedUnits < 10 ? 1 : 0)}</TableCell>
