@@ -126,6 +126,25 @@ export function countQuantilesAt(mean: number, sd: number, multiplier: number, o
   spreadCountQuantiles(Math.max(0, mean), Math.max(mean, multiplier * sd * sd), levels, out);
 }
 
+/**
+ * Index of the lowest loss on a grid, found by walking downhill (or flat) from `start` both
+ * ways: the same index as a full scan in grid order (the first of equal lowest losses)
+ * wherever the loss is unimodal along the grid (non-increasing, then non-decreasing), as the
+ * pooled pinball loss is in the spread multiplier: the walks always reach the first lowest
+ * index. Usually half the evaluations of a full scan; each index is evaluated once.
+ */
+export function descendGrid(length: number, start: number, loss: (index: number) => number): number {
+  const values = new Float64Array(length).fill(NaN);
+  const at = (i: number) => (values[i] === values[i] ? values[i]! : (values[i] = loss(i)));
+  let left = start;
+  while (left > 0 && at(left - 1) <= at(left)) left--;
+  let right = start;
+  while (right + 1 < length && at(right + 1) <= at(right)) right++;
+  let best = left;
+  for (let i = left + 1; i <= right; i++) if (at(i) < at(best)) best = i;
+  return best;
+}
+
 /** Collects (mean, sd, actual, scale) backtest points of count series. */
 export class CountErrors {
   private readonly means: number[] = [];
@@ -159,12 +178,10 @@ export class CountErrors {
     this.subsample(MAX_COUNT_POINTS);
     const n = this.means.length;
     const q = new Float64Array(QUANTILE_LEVELS.length);
-    let best = 1;
-    let bestLoss = Infinity;
     // Consecutive points (steps of one backtest window) often share mean and sd, e.g. under a
     // flat forecast: q then still holds their quantiles.
     const repeats = (j: number) => j > 0 && this.means[j] === this.means[j - 1] && this.sds[j] === this.sds[j - 1];
-    for (const multiplier of MULTIPLIERS) {
+    const lossAt = (multiplier: number) => {
       let loss = 0;
       for (let j = 0; j < n; j++) {
         if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, multiplier, q);
@@ -172,11 +189,9 @@ export class CountErrors {
         for (let k = 0; k < QUANTILE_LEVELS.length; k++) l += pinballLoss(this.actuals[j]!, q[k]!, QUANTILE_LEVELS[k]!);
         loss += l * this.weights[j]!;
       }
-      if (loss < bestLoss) {
-        bestLoss = loss;
-        best = multiplier;
-      }
-    }
+      return loss;
+    };
+    const best = MULTIPLIERS[descendGrid(MULTIPLIERS.length, MULTIPLIERS.indexOf(1), (i) => lossAt(MULTIPLIERS[i]!))]!;
     let levels: Float64Array = Float64Array.from(COUNT_LEVELS);
     for (const scale of LEVEL_SCALES) {
       const candidate = scaledLevels(scale);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { continuousQuantiles, CountErrors, normalCalibration, StandardisedErrors } from '../../../core/forecast/calibrate';
+import { continuousQuantiles, CountErrors, descendGrid, normalCalibration, StandardisedErrors } from '../../../core/forecast/calibrate';
 import { normalQuantile } from '../../../core/forecast/kernels/normal';
 import { normalDraw, seededRng } from '../../../core/forecast/kernels/rng';
 
@@ -66,5 +67,41 @@ describe('count calibration', () => {
       for (let k = 1; k < c.levels.length; k++) expect(c.levels[k]).toBeGreaterThan(c.levels[k - 1]!);
       expect(c.levels[3]).toBeCloseTo(0.5, 12);
     }
+  });
+});
+
+describe('downhill search on a grid', () => {
+  const firstMinimum = (values: number[]) => values.indexOf(Math.min(...values));
+
+  it('finds the first lowest value of a unimodal grid from any start, evaluating each point once', () => {
+    const unimodal = fc
+      .tuple(fc.array(fc.nat(3), { maxLength: 6 }), fc.array(fc.nat(3), { maxLength: 6 }), fc.nat(5))
+      .map(([down, up, bottom]) => {
+        // Non-increasing steps down to the bottom, then non-decreasing steps up (plateaus included).
+        let high = bottom;
+        const left = down.map((step) => (high += step)).reverse();
+        let rise = bottom;
+        const right = up.map((step) => (rise += step));
+        return [...left, bottom, ...right];
+      });
+    fc.assert(
+      fc.property(unimodal, fc.nat(), (values, seed) => {
+        const start = seed % values.length;
+        const seen: number[] = [];
+        const found = descendGrid(values.length, start, (i) => (seen.push(i), values[i]!));
+        expect(found).toBe(firstMinimum(values));
+        expect(new Set(seen).size).toBe(seen.length);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('walks a hand-worked grid', () => {
+    // 9 multipliers, loss lowest at index 2: from index 4 it evaluates 4, 3, 2, 1 and 5, not all nine.
+    const loss = [9, 6, 4, 5, 7, 8, 9, 10, 11];
+    const seen: number[] = [];
+    expect(descendGrid(loss.length, 4, (i) => (seen.push(i), loss[i]!))).toBe(2);
+    expect(seen.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(descendGrid(3, 1, (i) => [2, 2, 2][i]!)).toBe(0);
   });
 });
