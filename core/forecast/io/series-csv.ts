@@ -51,6 +51,52 @@ function parseIsoDay(text: string): number {
   return ms / DAY_MS;
 }
 
+/** YYYYMMDD as a number when text[start..end) is exactly ten characters DDDD-DD-DD, else -1. */
+function digitsDateKey(text: string, start: number, end: number): number {
+  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 4 || i === start + 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The value of a plain decimal ("-12", "3.25") at text[start..end), or undefined for any
+ * other form (exponent, spaces, empty, more than 15 digits), which Number() then reads.
+ * With at most 15 digits the integer n is exact in a double, and so is 10^k for k <= 22, so
+ * n / 10^k is one correctly rounded division: the double Number() returns (Clinger 1990,
+ * "How to read floating point numbers accurately", the fast path).
+ */
+function plainNumberAt(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  let n = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = c - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const value = decimals > 0 ? n / POWERS_OF_TEN[decimals]! : n;
+  return negative ? -value : value;
+}
+
 /** Splits one CSV line into fields (double quotes with "" escapes supported). */
 function splitLine(line: string): string[] {
   if (line.indexOf('"') < 0) return line.split(',');
@@ -79,21 +125,14 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   const bySeries = new Map<string, Accumulator>();
   const order: Accumulator[] = [];
   const dayCache = new Map<string, number>();
+  const dayByKey = new Map<number, number>();
   let columns: { id: number; date: number; value: number } | undefined;
   let lineNumber = 0;
   let rows = 0;
   let carry = '';
   let last: Accumulator | undefined;
 
-  const addRow = (id: string, dateText: string, valueText: string) => {
-    let day = dayCache.get(dateText);
-    if (day === undefined) {
-      day = parseIsoDay(dateText.trim());
-      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
-      dayCache.set(dateText, day);
-    }
-    const value = valueText.trim() === '' ? NaN : Number(valueText);
-    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
+  const addParsed = (id: string, day: number, value: number) => {
     let acc = last !== undefined && last.id === id ? last : bySeries.get(id);
     if (!acc) {
       acc = { id, days: [], values: [] };
@@ -104,6 +143,31 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     acc.days.push(day);
     acc.values.push(value);
     rows++;
+  };
+
+  const addRow = (id: string, dateText: string, valueText: string) => {
+    let day = dayCache.get(dateText);
+    if (day === undefined) {
+      day = parseIsoDay(dateText.trim());
+      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
+      dayCache.set(dateText, day);
+    }
+    const value = valueText.trim() === '' ? NaN : Number(valueText);
+    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
+    addParsed(id, day, value);
+  };
+
+  /** Day number of a plain YYYY-MM-DD date at text[start..end) (cached by its digits); undefined for anything else. */
+  const dayAt = (text: string, start: number, end: number): number | undefined => {
+    const key = digitsDateKey(text, start, end);
+    if (key < 0) return undefined;
+    let day = dayByKey.get(key);
+    if (day === undefined) {
+      day = parseIsoDay(text.slice(start, end));
+      if (Number.isNaN(day)) return undefined;
+      dayByKey.set(key, day);
+    }
+    return day;
   };
 
   /** Lines of exactly three unquoted fields in the standard order: no split, few string copies. */
@@ -121,7 +185,11 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     lineNumber++;
     const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const id = last !== undefined && c1 - start === last.id.length && text.startsWith(last.id, start) ? last.id : text.slice(start, c1);
-    addRow(id, text.slice(c1 + 1, c2), text.slice(c2 + 1, stop));
+    const day = dayAt(text, c1 + 1, c2);
+    const value = day === undefined ? undefined : plainNumberAt(text, c2 + 1, stop);
+    // Anything but a plain date and a plain decimal goes through addRow's checks and messages.
+    if (day === undefined || value === undefined) addRow(id, text.slice(c1 + 1, c2), text.slice(c2 + 1, stop));
+    else addParsed(id, day, value);
     return true;
   };
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSeriesCsv } from '../../../../core/forecast/io/series-csv';
 import { useTempDir } from '../../../helpers/tmp';
@@ -40,5 +41,23 @@ describe('readSeriesCsv', () => {
     await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,three\n'))).rejects.toThrow(/line 2: "three" is not a number/);
     await expect(readSeriesCsv(write('series_id,date,value\n'))).rejects.toThrow(/no data rows/);
     await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-01,1\nA,2024-01-04,1\nA,2024-01-07,1\n'))).rejects.toThrow(/3 days apart/);
+  });
+
+  it('reads every plain decimal as the same double as Number() does', async () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,9}$/), fc.option(fc.stringMatching(/^[0-9]{0,9}$/)))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(decimal, { minLength: 1, maxLength: 40 }), async (texts) => {
+        const lines = texts.map((t, i) => `A,${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${t}`);
+        const file = await readSeriesCsv(write(`series_id,date,value\n${lines.join('\n')}\n`));
+        // (+ 0: each period is a sum starting from zero, so "-0" reads as 0.)
+        expect(Array.from(file.series[0]!.values)).toEqual(texts.map((t) => Number(t) + 0));
+      }),
+      { numRuns: 200 },
+    );
+    // Other number forms still go through Number(), spaces and all.
+    const other = await readSeriesCsv(write('series_id,date,value\nA,2024-01-01,1e3\nA,2024-01-02, 7 \nA,2024-01-03,1234567890123456789\nA,2024-01-04,.5\n'));
+    expect(Array.from(other.series[0]!.values)).toEqual([1000, 7, 1234567890123456789, 0.5]);
   });
 });
