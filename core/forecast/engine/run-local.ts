@@ -1,4 +1,5 @@
 import type { CandidateRuns } from '../backtest';
+import { packedHistory, packHistories } from '../kernels/packed';
 import { runLocalCandidates } from '../backtest';
 import type { SeriesContext } from '../types';
 import type { PreparedSeries } from './prepare';
@@ -27,7 +28,7 @@ export interface CandidateChunkResult {
 export function runCandidateChunk(payload: CandidateChunkPayload): CandidateChunkResult {
   const runs: CandidateRuns[] = [];
   for (let s = 0; s < payload.contexts.length; s++) {
-    const y = payload.values.subarray(payload.offsets[s]!, payload.offsets[s + 1]!);
+    const y = packedHistory(payload, s);
     runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!, payload.features[s]!, payload.startPeriods[s]!));
   }
   return { runs };
@@ -40,18 +41,9 @@ export function transferablesOf(result: CandidateChunkResult): ArrayBuffer[] {
 }
 
 function buildPayload(chunk: readonly PreparedSeries[], horizon: number): CandidateChunkPayload {
-  let total = 0;
-  for (const s of chunk) total += s.y.length;
-  const values = new Float64Array(total);
-  const offsets = new Int32Array(chunk.length + 1);
-  chunk.forEach((s, i) => {
-    values.set(s.y, offsets[i]!);
-    offsets[i + 1] = offsets[i]! + s.y.length;
-  });
   return {
     horizon,
-    values,
-    offsets,
+    ...packHistories(chunk.map((s) => s.y)),
     contexts: chunk.map((s) => s.context),
     origins: chunk.map((s) => [...s.origins, s.y.length]),
     names: chunk.map((s) => s.local),

@@ -23,6 +23,7 @@ import { refitGbdtGlobalOnStates, trainGbdtGlobal } from './gbdt-global';
 import { predictGbdt } from './gbdt/model';
 import { residualSpread } from './residuals';
 import { throwIfAborted } from '../../jobs/progress';
+import { packedHistory, packHistories } from '../kernels/packed';
 
 export type Forecasts = ((OriginForecast | undefined)[] | undefined)[];
 
@@ -150,10 +151,7 @@ export interface GbdtTaskResult {
 }
 
 export function gbdtTaskPayload(options: Partial<GbdtGlobalOptions>, batch: GbdtBatchSeries[], horizon: number, minSeries: number): GbdtTaskPayload {
-  const offsets = new Int32Array(batch.length + 1);
-  batch.forEach((s, i) => (offsets[i + 1] = offsets[i]! + s.values.length));
-  const values = new Float64Array(offsets[batch.length]!);
-  batch.forEach((s, i) => values.set(s.values, offsets[i]!));
+  const { values, offsets } = packHistories(batch.map((s) => s.values));
   const contexts = batch.map((s): SeriesContext => {
     const { season, frequency, allowNegative, startDay, calendar } = s.context;
     return { season, frequency, allowNegative, ...(startDay !== undefined ? { startDay } : {}), ...(calendar ? { calendar } : {}) };
@@ -166,7 +164,7 @@ export async function runGbdtTask(payload: GbdtTaskPayload): Promise<GbdtTaskRes
   const { horizon, origins } = payload;
   const batch: GbdtBatchSeries[] = payload.ids.map((id, i) => ({
     id,
-    values: payload.values.subarray(payload.offsets[i]!, payload.offsets[i + 1]!),
+    values: packedHistory(payload, i),
     context: payload.contexts[i]!,
     origins: origins[i]!,
   }));

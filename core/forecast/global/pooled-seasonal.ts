@@ -2,6 +2,7 @@ import type { GlobalBatchSeries, GlobalCandidate, TaskRunnerLike } from '../cand
 import { symmetricEigen } from '../kernels/eigen';
 import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
 import { errorClipFor } from '../models/common';
+import { packedHistory, packHistories } from '../kernels/packed';
 import { decompose } from '../models/stl';
 import { registerSeriesFeature, usesContinuousModels } from '../candidates';
 import type { OriginForecast, SeriesContext } from '../types';
@@ -124,7 +125,7 @@ export function runPooledFits(payload: PooledFitsPayload): PooledFitsResult {
   const result: PooledFitsResult = { mean: new Float64Array(fits * h), sd: new Float64Array(fits * h), alpha: new Float64Array(fits) };
   let fit = 0;
   payload.cuts.forEach((cuts, i) => {
-    const y = payload.values.subarray(payload.offsets[i]!, payload.offsets[i + 1]!);
+    const y = packedHistory(payload, i);
     for (const cut of cuts) {
       const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, payload.profiles.subarray(fit * m, (fit + 1) * m), payload.levels[fit]!, payload.clip);
       result.mean.set(f.mean, fit * h);
@@ -144,14 +145,11 @@ interface PlannedFit {
 
 /** Payload of series first..last-1 of the plan (each series' fits in cut order). */
 function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], first: number, last: number, horizon: number, m: number): PooledFitsPayload {
-  const offsets = new Int32Array(last - first + 1);
-  for (let i = first; i < last; i++) offsets[i - first + 1] = offsets[i - first]! + batch[i]!.values.length;
-  const values = new Float64Array(offsets[last - first]!);
+  const { values, offsets } = packHistories(batch.slice(first, last).map((s) => s.values));
   const cuts: number[][] = [];
   const profiles: number[] = [];
   const levels: number[] = [];
   for (let i = first; i < last; i++) {
-    values.set(batch[i]!.values, offsets[i - first]!);
     const list: number[] = [];
     for (const fit of plans[i]!) {
       if (!fit) continue;
