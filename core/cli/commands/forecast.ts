@@ -59,11 +59,6 @@ async function writeForecasts(path: string, series: readonly SeriesForecast[], h
   await Promise.race([once(out, 'finish'), failed]);
 }
 
-/**
- * Forecasts every series of a `series_id,date,value` file (the benchmark layout) with the
- * full engine: frequency inferred from the dates, candidates backtested and chosen per
- * series, calibrated quantiles. Uses every core through the worker pool.
- */
 /** The training file, with file-level problems turned into usage errors (exit code 2). */
 async function readCsv(train: string): Promise<ParsedSeriesFile> {
   try {
@@ -76,6 +71,11 @@ async function readCsv(train: string): Promise<ParsedSeriesFile> {
   }
 }
 
+/**
+ * Forecasts every series of a `series_id,date,value` file (the benchmark layout) with the
+ * full engine: frequency inferred from the dates, candidates backtested and chosen per
+ * series, calibrated quantiles. Uses every core through the worker pool.
+ */
 export const forecastCommand: CliCommand = {
   name: 'forecast',
   summary: 'Forecasts every series of a series_id,date,value CSV and writes mean and quantiles per step.',

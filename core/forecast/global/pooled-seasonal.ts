@@ -177,6 +177,7 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
  * of about equal history length), and returns each series' forecasts by cut.
  */
 async function runFits(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], horizon: number, m: number, runner: TaskRunnerLike | undefined): Promise<((OriginForecast | undefined)[] | undefined)[]> {
+  if (batch.length === 0) return [];
   const bounds: number[] = [0];
   if (runner) {
     let work = 0;

@@ -59,5 +59,6 @@ describe('pooled seasonal candidate', () => {
     expect(forecasts).toBeGreaterThan(13 * 3);
     expect(inProcess[14]![0]).toBeUndefined();
     expect(inProcess[14]![3]).toBeDefined();
+    expect(await pooledSeasonal.forecastAcross([], H, { runner: clonedTaskRunner })).toEqual([]);
   });
 });
