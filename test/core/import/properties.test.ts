@@ -114,10 +114,13 @@ describe('round trip (property)', () => {
         const inspection = await inspect(ws.db, path, { mapping });
         expect(inspection.blockers).toEqual([]);
         expect(inspection.headers).toEqual(['date', 'sku', 'description', 'quantity', 'unit_price', 'customer_id', 'order_id']);
-        // Fill-down of an order's customer is a feature of real exports; keep it out of random tables.
-        const filled = rows.map((r, i) => {
-          const previous = rows[i - 1];
-          return r.order !== null && previous && previous.order === r.order && r.customer === null ? { ...r, customer: previous.customer } : r;
+        // Fill-down of an order's customer (real exports give it on the order's first line only):
+        // a line without a customer takes the one its previous line of the same order ended up
+        // with, so it carries through any number of consecutive lines.
+        const filled: SaleRow[] = [];
+        rows.forEach((r, i) => {
+          const previous = filled[i - 1];
+          filled.push(r.order !== null && previous && previous.order === r.order && r.customer === null ? { ...r, customer: previous.customer } : r);
         });
         const before = snapshot(ws.db);
         const result = await commitImports(ws.db, [{ path, name: 'export.csv', mapping }], { today: TEST_TODAY });
