@@ -12,6 +12,8 @@ import type { PreparedSeries } from './prepare';
  * depends on the collection (related products share the best models; unrelated series do
  * not), so the margin is itself chosen on the data: the policies are replayed with the
  * last backtest origin held out, and the one that forecast that origin best is used.
+ * A count series with no sale in its backtest windows always keeps the group's models
+ * (ownBacktestInformative).
  */
 
 export interface Choice {
@@ -118,7 +120,7 @@ export function chooseModels(
       const own = selection.own[j]!;
       const groupLoss = selection.ownGroupLoss[j]!;
       let subset = selection.group;
-      if (own.subset.length > 0 && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
         subset = own.subset;
         switched++;
       }
@@ -127,6 +129,20 @@ export function chooseModels(
     summaries.push({ key, series: members.length, models: selection.group.map((c) => names[c]!), loss: selection.groupLoss, switched });
   }
   return { choices, groups: summaries };
+}
+
+/**
+ * Whether a series' own backtest can argue for leaving its group's models. A count series
+ * with no sale in any backtest window cannot: every model that forecasts zero (naive after
+ * a zero period, a seasonal naive over a quiet year) scores a perfect 0 there, so the switch
+ * test would always pick it and the product would be forecast to never sell again. On car
+ * parts 450 of 2,509 parts were forecast 0.002 a month that way and sold 0.12 a month in
+ * the test window (about what parts unsold for a year sell in every earlier window too).
+ */
+export function ownBacktestInformative(distribution: PreparedSeries['distribution'], actuals: ArrayLike<number>): boolean {
+  if (distribution !== 'count') return true;
+  for (let i = 0; i < actuals.length; i++) if (actuals[i]! > 0) return true;
+  return false;
 }
 
 /** Drops members without a final forecast; falls back to the simplest model that has one. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { forecastMany } from '../../../../core/forecast/engine';
+import type { SeriesInput } from '../../../../core/forecast/engine';
+import { ownBacktestInformative } from '../../../../core/forecast/engine/choose';
+import { seededRng } from '../../../../core/forecast/kernels/rng';
+
+describe('a count series whose backtest windows hold no sale', () => {
+  it('is not informative; any sale, or a continuous series, is', () => {
+    expect(ownBacktestInformative('count', [0, 0, 0, NaN])).toBe(false);
+    expect(ownBacktestInformative('count', [0, 0, 1, 0])).toBe(true);
+    expect(ownBacktestInformative('continuous', [0, 0, 0, 0])).toBe(true);
+  });
+
+  it("keeps its group's models instead of switching to a model that forecasts zero", async () => {
+    // Spare parts, monthly: 40 sell a unit or two in about one month in four; "quiet" sold
+    // seven times in its first two years and then not for 14 months, which covers every
+    // backtest window (3 origins, 6 months each, 2 months apart). Its own backtest is a
+    // perfect 0 for the naive forecast; that is no evidence that it will never sell again.
+    const rng = seededRng(3);
+    const inputs: SeriesInput[] = [];
+    for (let s = 0; s < 40; s++) inputs.push({ id: `part-${s}`, values: Float64Array.from({ length: 48 }, () => (rng() < 0.25 ? 1 + Math.floor(rng() * 2) : 0)) });
+    const quiet = new Float64Array(48);
+    for (const t of [1, 4, 8, 13, 19, 26, 33]) quiet[t] = 1;
+    inputs.push({ id: 'quiet', values: quiet });
+    const result = await forecastMany(inputs, { horizon: 6, season: 12, frequency: 'M', origins: 3, originStride: 2 });
+    const forecast = result.series.find((s) => s.id === 'quiet')!;
+    expect(forecast.distribution).toBe('count');
+    expect(forecast.models).not.toEqual(['naive']);
+    expect(forecast.mean.every((m) => m > 0)).toBe(true);
+  });
+});
