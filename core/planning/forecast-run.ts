@@ -156,6 +156,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
       series: stored.length,
       fallbacks,
       groups: result.groups,
+      intervalWidening: result.intervalWidening,
       accuracy: scored > 0 ? { mase: maseSum / scored, naiveMase: naiveSum / scored, products: scored } : null,
     };
     finishForecastRun(db, runId, 'done', { nSeries: stored.length, nFallbacks: fallbacks.length, durationMs: Date.now() - started, details });

@@ -121,7 +121,8 @@ export const forecastCommand: CliCommand = {
     io.stderr(
       `forecast: ${result.series.length} series (${file.frequency}, ${file.rows} rows${file.filledGaps ? `, ${file.filledGaps} missing periods as 0` : ''}), ` +
         `read ${seconds(loaded - started)} s, fit ${seconds(fitted - loaded)} s, total ${seconds(performance.now() - started)} s, ` +
-        `cpu ${seconds((cpu.user + cpu.system) / 1000)} s, ${result.fallbacks} fallbacks\n`,
+        `cpu ${seconds((cpu.user + cpu.system) / 1000)} s, ${result.fallbacks} fallbacks` +
+        `${result.intervalWidening > 1 ? `, intervals widened ×${result.intervalWidening.toFixed(2)} for the optimism of model choice` : ''}\n`,
     );
     return 0;
   },

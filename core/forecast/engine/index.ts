@@ -1,13 +1,13 @@
 import type { CandidateRuns } from '../backtest';
-import type { Calibration, ContinuousCalibration, CountCalibration } from '../calibrate';
-import { CountErrors, StandardisedErrors } from '../calibrate';
+import type { Calibration } from '../calibrate';
 import type { Candidate, GlobalCandidate } from '../candidates';
 import { seedFor } from '../kernels/rng';
-import type { BacktestTarget, CombinedForecast } from '../select';
+import type { BacktestTarget } from '../select';
 import { combineSubset } from '../select';
 import type { OriginForecast } from '../types';
 import { stepper, throwIfAborted } from '../../jobs/progress';
 import type { RunOptions } from '../../jobs/progress';
+import { calibrate, selectionWidening, spreadFactor } from './calibration';
 import { actualWindows, chooseModels } from './choose';
 import { backtestMetrics, clipMean, samplePaths, windowQuantiles } from './output';
 import type { PreparedSeries } from './prepare';
@@ -59,7 +59,8 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   const targets: BacktestTarget[] = series.map((s, i) => ({ runs: runs[i]!, actuals: actualWindows(s, horizon), scale: s.scale, originPositions: s.origins }));
   const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4 });
   const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
-  const calibrations = calibrate(series, combined, horizon);
+  const widening = selectionWidening(series, runs, targets, candidates, choices, horizon, options.maxCombination ?? 4);
+  const calibrations = calibrate(series, combined, horizon, widening);
   throwIfAborted(signal);
 
   steps.start('forecast', series.length);
@@ -100,7 +101,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
     return forecast;
   });
   steps.advance(series.length, series.length);
-  return { series: results, groups, fallbacks: results.filter((r) => r.fallback).length };
+  return { series: results, groups, fallbacks: results.filter((r) => r.fallback).length, intervalWidening: widening };
 }
 
 /** The combination's mean over each valid backtest window, in the input's period indices. */
@@ -113,69 +114,6 @@ function backtestWindows(s: PreparedSeries, c: CombinedForecast, horizon: number
     out.push({ start: origin + offset, mean: clipMean(Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps)), s.profile.allowNegative) });
   });
   return out;
-}
-
-/** Exponent of the per-series spread correction (0: model sd only, 1: series' own backtest errors). */
-const SPREAD_WEIGHT = 0.25;
-
-/**
- * Per-series spread correction: the root mean square of the series' standardised backtest
- * errors (how much wider or narrower its errors were than its models said), raised to a
- * weight that shrinks it toward 1. `leaveOut` excludes one origin (for calibration samples).
- *
- * Continuous series keep the fixed SPREAD_WEIGHT (their pooled per-step quantiles already
- * carry the shape). Count series have only a pooled variance multiplier, so a model sd
- * inflated by a few bulk sales in the fitted history (an item selling 0-6 a day with one
- * 300-unit day gets sd ~8) would make the negative binomial so dispersed that its median
- * is 0 and its path sums explode. For them the correction is a shrinkage estimate on the
- * log-variance scale: the series' backtest mean squared standardised error raised to
- * n / (n + horizon), i.e. the model sd counts as one backtest window's worth of evidence.
- */
-function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: number, leaveOut: number): number {
-  let total = 0;
-  let count = 0;
-  s.origins.forEach((origin, o) => {
-    if (o === leaveOut || !c.valid[o]) return;
-    for (let step = 0; step < horizon && origin + step < s.y.length; step++) {
-      const sd = c.sd[o * horizon + step]!;
-      if (!(sd > 0)) continue;
-      let mean = c.mean[o * horizon + step]!;
-      if (!s.profile.allowNegative) mean = Math.max(0, mean);
-      const u = (s.y[origin + step]! - mean) / sd;
-      total += u * u;
-      count++;
-    }
-  });
-  if (count < 3 || !(total > 0)) return 1;
-  const weight = s.distribution === 'count' ? count / (count + horizon) : SPREAD_WEIGHT;
-  return Math.pow(Math.sqrt(total / count), weight);
-}
-
-function calibrate(series: readonly PreparedSeries[], combined: readonly CombinedForecast[], horizon: number): { continuous: ContinuousCalibration; count: CountCalibration } {
-  const continuous = new StandardisedErrors(horizon);
-  const count = new CountErrors();
-  series.forEach((s, i) => {
-    const c = combined[i]!;
-    s.origins.forEach((origin, o) => {
-      if (!c.valid[o]) return;
-      const factor = spreadFactor(s, c, horizon, o);
-      for (let step = 0; step < horizon && origin + step < s.y.length; step++) {
-        const actual = s.y[origin + step]!;
-        let mean = c.mean[o * horizon + step]!;
-        if (!s.profile.allowNegative) mean = Math.max(0, mean);
-        const sd = c.sd[o * horizon + step]! * factor;
-        if (s.distribution === 'count') count.add(actual, mean, sd, s.scale);
-        else continuous.add(step, actual, mean, sd);
-      }
-      if (s.distribution === 'count') {
-        const steps = Math.min(horizon, s.y.length - origin);
-        const means = Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps), (m) => (s.profile.allowNegative ? m : Math.max(0, m)));
-        const sds = Float64Array.from(c.sd.subarray(o * horizon, o * horizon + steps), (v) => v * factor);
-        count.addWindow(s.y.subarray(origin, origin + steps), means, sds);
-      }
-    });
-  });
-  return { continuous: continuous.fit(), count: count.fit() };
 }
 
 export type { Calibration };

@@ -89,4 +89,6 @@ export interface ForecastManyResult {
   /** Per candidate-group key: the pooled choice and its backtest loss (for logs and the UI). */
   groups: { key: string; series: number; models: string[]; loss: number; switched: number }[];
   fallbacks: number;
+  /** Factor by which continuous series' calibrated intervals were widened for the optimism of model choice (1: none; see selectionWidening). */
+  intervalWidening: number;
 }

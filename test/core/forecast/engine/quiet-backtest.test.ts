@@ -27,5 +27,7 @@ describe('a count series whose backtest windows hold no sale', () => {
     expect(forecast.distribution).toBe('count');
     expect(forecast.models).not.toEqual(['naive']);
     expect(forecast.mean.every((m) => m > 0)).toBe(true);
+    // Count series only: their calibration is not widened.
+    expect(result.intervalWidening).toBe(1);
   });
 });
