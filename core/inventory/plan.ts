@@ -33,11 +33,12 @@ export interface PlanOptions {
  * rate wherever meeting it takes no more stock than the same cycle-service level, and a
  * cycle-service level where it would take more. ('cycle' reads the same number as the chance of
  * no stockout between deliveries, which in replays on Walmart data gave 98.6% of demand
- * met at a 95% target, i.e. more stock than asked for.) The review-cycle trigger orders
- * whenever waiting for the next review would leave the position below the order-up-to
- * level: the periodic-review reading of "at or below the reorder point".
+ * met at a 95% target, i.e. more stock than asked for.) An order is suggested when the
+ * stock position is at or below the reorder point (PRODUCT.md §7), as the screens explain
+ * it; the 'reviewCycle' trigger (top up to the order-up-to level at every review) stays
+ * available to the engine but ordered for products still above their reorder point.
  */
-export const PLAN_DEFAULTS: PlanOptions = { serviceMeasure: 'fill', trigger: 'reviewCycle', eoqFloor: false, budgetCents: null, paths: 1000, seed: 20240601 };
+export const PLAN_DEFAULTS: PlanOptions = { serviceMeasure: 'fill', trigger: 'reorderPoint', eoqFloor: false, budgetCents: null, paths: 1000, seed: 20240601 };
 
 export type LeadTimeSource = 'product' | 'supplier' | 'setting';
 
@@ -83,7 +84,7 @@ export function planItems(items: readonly PlanItem[], options: PlanOptions, onIt
       skipped.push({ productId: item.productId, locationId: item.locationId, sku: item.sku, reason: 'no forecast' });
     } else {
       const decision = decide(item.scenarios, item.stock, item.params);
-      let reasoning = explain(decision, item.params);
+      let reasoning = explain(decision, item.params, item.stock.onOrder);
       if (!item.onHandKnown) reasoning += ' There is no stock count for this product, so on hand is taken as received minus sold.';
       lines.push({ item, decision, reasoning, heldBackByBudget: false });
     }

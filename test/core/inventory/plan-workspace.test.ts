@@ -59,6 +59,24 @@ describe('reorder plan on a workspace', () => {
     db.close();
   });
 
+  it('orders only at or below the reorder point, as the screens explain it', () => {
+    const db = seedShop(tempDir());
+    // JAM sells exactly 1 a day, lead 7 days, review 7: reorder point 7, order-up-to ~14.
+    // With 10 on hand the position is above the reorder point but below the order-up-to level.
+    db.prepare('UPDATE stock_snapshots SET on_hand = 10 WHERE product_id = 2').run();
+    planWorkspace(db, options, defaultScenarioSource(db, options));
+    const jam = bySku(listRecommendations(db)).JAM!;
+    expect(jam.reorderPoint).toBeCloseTo(7, 6);
+    expect(jam.orderUpTo).toBeGreaterThan(10);
+    expect(jam.suggestedQty).toBe(0);
+    expect(jam.inputs.trigger).toBe('reorderPoint');
+    // At 7 on hand (at the reorder point) it orders up to S: 12 (its MOQ, 2 cases of 6).
+    db.prepare('UPDATE stock_snapshots SET on_hand = 7 WHERE product_id = 2').run();
+    planWorkspace(db, options, defaultScenarioSource(db, options));
+    expect(bySku(listRecommendations(db)).JAM!.suggestedQty).toBe(12);
+    db.close();
+  });
+
   it('counts the products planned without any stock count, and says so on their lines', () => {
     const db = seedShop(tempDir());
     db.prepare("DELETE FROM stock_snapshots WHERE product_id = (SELECT id FROM products WHERE sku = 'SOAP')").run();
