@@ -30,4 +30,14 @@ describe('a count series whose backtest windows hold no sale', () => {
     // Count series only: their calibration is not widened.
     expect(result.intervalWidening).toBe(1);
   });
+
+  it('a product that was only ever returned is forecast to sell nothing', async () => {
+    const rng = seededRng(4);
+    const inputs: SeriesInput[] = Array.from({ length: 10 }, (_, s) => ({ id: `p${s}`, values: Float64Array.from({ length: 30 }, () => 5 + Math.floor(rng() * 5)) }));
+    inputs.push({ id: 'refund', values: Float64Array.from([0, 0, -1, 0, 0, -2, 0]) });
+    const result = await forecastMany(inputs, { horizon: 4, season: 52, frequency: 'W' });
+    const refund = result.series.find((s) => s.id === 'refund')!;
+    expect(Array.from(refund.mean)).toEqual([0, 0, 0, 0]);
+    for (const q of refund.quantiles) expect(Array.from(q)).toEqual([0, 0, 0, 0]);
+  });
 });
