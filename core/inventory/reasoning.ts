@@ -69,6 +69,11 @@ export function explain(decision: PolicyDecision, params: PolicyParams, onOrderL
   if (decision.quantityDrivenBy === 'moq') head = `Order ${formatQuantity(decision.suggestedQuantity)} (the supplier's minimum)${casesPhrase(decision.suggestedQuantity, params.casePack)}.`;
   if (decision.quantityDrivenBy === 'eoq') head = `Order ${formatQuantity(decision.suggestedQuantity)} (the economical batch size)${casesPhrase(decision.suggestedQuantity, params.casePack)}.`;
   let sentence = `${head} ${have}${onOrder}, and ${outlook}.`;
+  if (!decision.belowReorderPoint) {
+    // The review-cycle trigger: above the reorder point, but this review is the last chance
+    // to order before the next one.
+    sentence += ` Stock is above the reorder point (${formatQuantity(decision.reorderPoint)}), so this only tops it up to ${formatQuantity(decision.orderUpToLevel)} until the next review.`;
+  }
   if (decision.expectedStockoutDays !== null && (decision.priority === 'urgent' || decision.priority === 'high')) {
     const days = Math.floor(decision.expectedStockoutDays);
     const when = days <= 0 ? 'today' : `in ${formatSpan(days)}`;

@@ -59,7 +59,7 @@ describe('reorder plan on a workspace', () => {
     db.close();
   });
 
-  it('orders only at or below the reorder point, as the screens explain it', () => {
+  it('tops up above the reorder point at a review and says so; the reorder-point trigger waits', () => {
     const db = seedShop(tempDir());
     // JAM sells exactly 1 a day, lead 7 days, review 7: reorder point 7, order-up-to ~14.
     // With 10 on hand the position is above the reorder point but below the order-up-to level.
@@ -68,12 +68,11 @@ describe('reorder plan on a workspace', () => {
     const jam = bySku(listRecommendations(db)).JAM!;
     expect(jam.reorderPoint).toBeCloseTo(7, 6);
     expect(jam.orderUpTo).toBeGreaterThan(10);
-    expect(jam.suggestedQty).toBe(0);
-    expect(jam.inputs.trigger).toBe('reorderPoint');
-    // At 7 on hand (at the reorder point) it orders up to S: 12 (its MOQ, 2 cases of 6).
-    db.prepare('UPDATE stock_snapshots SET on_hand = 7 WHERE product_id = 2').run();
-    planWorkspace(db, options, defaultScenarioSource(db, options));
-    expect(bySku(listRecommendations(db)).JAM!.suggestedQty).toBe(12);
+    expect(jam.suggestedQty).toBe(12); // its MOQ, 2 cases of 6
+    expect(jam.inputs.trigger).toBe('reviewCycle');
+    expect(jam.reasoning).toMatch(/Stock is above the reorder point \(7\), so this only tops it up to 1\d(\.\d)? until the next review\.$/);
+    planWorkspace(db, { ...options, trigger: 'reorderPoint' }, defaultScenarioSource(db, options));
+    expect(bySku(listRecommendations(db)).JAM!.suggestedQty).toBe(0);
     db.close();
   });
 
