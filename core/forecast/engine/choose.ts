@@ -120,7 +120,7 @@ export function chooseModels(
       const own = selection.own[j]!;
       const groupLoss = selection.ownGroupLoss[j]!;
       let subset = selection.group;
-      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, series[i]!.profile.seasonal, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
         subset = own.subset;
         switched++;
       }
@@ -134,13 +134,16 @@ export function chooseModels(
 /**
  * Whether a series' own backtest can argue for leaving its group's models. A count series
  * with no sale in any backtest window cannot: every model that forecasts zero (naive after
- * a zero period, a seasonal naive over a quiet year) scores a perfect 0 there, so the switch
- * test would always pick it and the product would be forecast to never sell again. On car
- * parts 450 of 2,509 parts were forecast 0.002 a month that way and sold 0.12 a month in
- * the test window (about what parts unsold for a year sell in every earlier window too).
+ * a zero period, a moving average over a quiet spell) scores a perfect 0 there, so the
+ * switch test would always pick it and the product would be forecast never to sell again.
+ * On car parts 450 of 2,509 parts were forecast 0.002 a month that way and sold 0.12 a
+ * month in the test window (about what parts unsold for a year sell in every earlier
+ * window too). A seasonal series is the exception: it may only switch to seasonal models,
+ * whose quiet forecast was tested on the year-ago window (the same time of year), so an
+ * Easter line between Easters keeps its seasonal zero.
  */
-export function ownBacktestInformative(distribution: PreparedSeries['distribution'], actuals: ArrayLike<number>): boolean {
-  if (distribution !== 'count') return true;
+export function ownBacktestInformative(distribution: PreparedSeries['distribution'], seasonal: boolean, actuals: ArrayLike<number>): boolean {
+  if (distribution !== 'count' || seasonal) return true;
   for (let i = 0; i < actuals.length; i++) if (actuals[i]! > 0) return true;
   return false;
 }

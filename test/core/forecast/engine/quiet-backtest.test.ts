@@ -5,10 +5,12 @@ import { ownBacktestInformative } from '../../../../core/forecast/engine/choose'
 import { seededRng } from '../../../../core/forecast/kernels/rng';
 
 describe('a count series whose backtest windows hold no sale', () => {
-  it('is not informative; any sale, or a continuous series, is', () => {
-    expect(ownBacktestInformative('count', [0, 0, 0, NaN])).toBe(false);
-    expect(ownBacktestInformative('count', [0, 0, 1, 0])).toBe(true);
-    expect(ownBacktestInformative('continuous', [0, 0, 0, 0])).toBe(true);
+  it('is not informative; any sale, a continuous or a seasonal series is', () => {
+    expect(ownBacktestInformative('count', false, [0, 0, 0, NaN])).toBe(false);
+    expect(ownBacktestInformative('count', false, [0, 0, 1, 0])).toBe(true);
+    expect(ownBacktestInformative('continuous', false, [0, 0, 0, 0])).toBe(true);
+    // Seasonal series switch only among seasonal models, tested on the year-ago window.
+    expect(ownBacktestInformative('count', true, [0, 0, 0, 0])).toBe(true);
   });
 
   it("keeps its group's models instead of switching to a model that forecasts zero", async () => {
