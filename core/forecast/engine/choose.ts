@@ -2,6 +2,7 @@ import type { CandidateRuns } from '../backtest';
 import type { Candidate } from '../candidates';
 import type { BacktestTarget, LossKind, OriginRange } from '../select';
 import { advantageStatistic, GreedyLoss, greedySubset, pooledGreedyLoss, subsetIsUsable, subsetLoss } from '../select';
+import { isIntermittent } from '../profile';
 import type { PreparedSeries } from './prepare';
 
 /**
@@ -78,10 +79,11 @@ function select(
   kind: LossKind,
   maxSize: number,
   ownAllowed: readonly ((c: number) => boolean)[],
+  groupAllowed: (c: number) => boolean = () => true,
   range?: OriginRange,
 ): Selection {
   const groupLosses = targets.map((t) => new GreedyLoss(t, kind, range));
-  const group = greedySubset((subset) => pooledGreedyLoss(groupLosses, subset), candidateCount, maxSize, GROUP_TOLERANCE);
+  const group = greedySubset((subset) => (subset.every(groupAllowed) ? pooledGreedyLoss(groupLosses, subset) : Infinity), candidateCount, maxSize, GROUP_TOLERANCE);
   const own = targets.map((t, i) => {
     const loss = new GreedyLoss(t, kind, range);
     return greedySubset((subset) => (subset.every(ownAllowed[i]!) ? loss.of(subset) : Infinity), candidateCount, maxSize);
@@ -101,7 +103,7 @@ export function chooseModels(
   const choices: Choice[] = new Array(series.length);
   const groups = new Map<string, number[]>();
   series.forEach((s, i) => {
-    const key = `${s.distribution}:${s.profile.seasonal ? 'seasonal' : 'nonseasonal'}:${runs[i]!.names.join(',')}`;
+    const key = `${s.distribution}:${s.profile.seasonal ? 'seasonal' : 'nonseasonal'}:${isIntermittent(s.profile) ? 'intermittent:' : ''}${runs[i]!.names.join(',')}`;
     const members = groups.get(key);
     if (members) members.push(i);
     else groups.set(key, [i]);
@@ -113,8 +115,9 @@ export function chooseModels(
     const kind: LossKind = series[members[0]!]!.distribution === 'count' ? 'squared' : 'absolute';
     const groupTargets = members.map((i) => targets[i]!);
     const seasonalNames = new Set(candidates.filter((c) => c.seasonal).map((c) => c.name));
-    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => seasonalNames.has(names[c]!) : () => true));
-    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed);
+    const groupAllowed = selectableFor(series[members[0]!]!, names);
+    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => groupAllowed(c) && seasonalNames.has(names[c]!) : groupAllowed));
+    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed, groupAllowed);
     let switched = 0;
     members.forEach((i, j) => {
       const own = selection.own[j]!;
@@ -129,6 +132,19 @@ export function chooseModels(
     summaries.push({ key, series: members.length, models: selection.group.map((c) => names[c]!), loss: selection.groupLoss, switched });
   }
   return { choices, groups: summaries };
+}
+
+/**
+ * Candidates a series may use. Naive runs for every series (it gives the "accuracy vs naive"
+ * figure) but is not chosen for intermittent demand: its forecast is whatever the last
+ * period sold, so it backtests as a perfect-looking zero after quiet periods and then, at
+ * the real forecast origin, repeats a one-off sale for the whole horizon (a product that
+ * sells 0.75 a week forecast at 4 a week because last week sold 4). Croston-type models are
+ * there for such series (Syntetos & Boylan 2005 on naive for intermittent demand).
+ */
+export function selectableFor(s: PreparedSeries, names: readonly string[]): (c: number) => boolean {
+  if (!isIntermittent(s.profile) || names.length < 2) return () => true;
+  return (c) => names[c] !== 'naive';
 }
 
 /**

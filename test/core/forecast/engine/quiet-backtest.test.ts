@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forecastMany } from '../../../../core/forecast/engine';
 import type { SeriesInput } from '../../../../core/forecast/engine';
-import { ownBacktestInformative } from '../../../../core/forecast/engine/choose';
+import { ownBacktestInformative, selectableFor } from '../../../../core/forecast/engine/choose';
+import { defaultCandidates, prepareSeries } from '../../../../core/forecast/engine/prepare';
 import { seededRng } from '../../../../core/forecast/kernels/rng';
 
 describe('a count series whose backtest windows hold no sale', () => {
@@ -41,5 +42,19 @@ describe('a count series whose backtest windows hold no sale', () => {
     const refund = result.series.find((s) => s.id === 'refund')!;
     expect(Array.from(refund.mean)).toEqual([0, 0, 0, 0]);
     for (const q of refund.quantiles) expect(Array.from(q)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('naive for intermittent demand', () => {
+  it('is never selectable for an intermittent series, and stays selectable for a smooth one', () => {
+    const options = { horizon: 4, season: 52, frequency: 'W' as const };
+    const sparse = prepareSeries({ id: 'sparse', values: Float64Array.from({ length: 60 }, (_, t) => (t % 9 === 0 ? 4 : 0)) }, 0, options, defaultCandidates());
+    const smooth = prepareSeries({ id: 'smooth', values: Float64Array.from({ length: 60 }, (_, t) => 20 + (t % 5)) }, 1, options, defaultCandidates());
+    expect(sparse.profile.pattern).toMatch(/intermittent|lumpy/);
+    const names = ['naive', 'ma', 'tsb'];
+    expect(names.map((_, c) => selectableFor(sparse, names)(c))).toEqual([false, true, true]);
+    expect(names.map((_, c) => selectableFor(smooth, names)(c))).toEqual([true, true, true]);
+    // With naive alone there is nothing else to choose: it stays.
+    expect(selectableFor(sparse, ['naive'])(0)).toBe(true);
   });
 });
