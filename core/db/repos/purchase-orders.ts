@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../contract/errors';
 import { dayFromIso, isoFromDay } from '../../dates';
+import { roundOrderQuantity } from '../../inventory/order-quantity';
 import type { Db } from '../connection';
 import { audit } from './audit';
 
@@ -188,18 +189,26 @@ export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = 
   })();
 }
 
-/** Changes a draft line's quantity, or removes it with quantity 0. */
-export function updateDraftLine(db: Db, lineId: number, quantity: number, now = new Date()): PurchaseOrderRow {
+/**
+ * Changes a draft line's quantity, or removes it with quantity 0. A supplier ships whole
+ * cases, so any other quantity goes up to the next case and to at least the product's MOQ.
+ */
+export function updateDraftLine(db: Db, lineId: number, requested: number, now = new Date()): PurchaseOrderRow {
   return db.transaction(() => {
-    const line = db.prepare('SELECT l.po_id AS poId, l.quantity, po.status, po.number FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.id = ?').get(lineId) as
-      | { poId: number; quantity: number; status: PoStatus; number: string }
-      | undefined;
+    const line = db
+      .prepare(
+        `SELECT l.po_id AS poId, l.quantity, po.status, po.number, COALESCE(p.case_pack, 1) AS casePack, COALESCE(p.moq, 0) AS moq
+           FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
+      )
+      .get(lineId) as { poId: number; quantity: number; status: PoStatus; number: string; casePack: number; moq: number } | undefined;
     if (!line) throw new AppError('not_found', `There is no purchase order line ${lineId}.`, { lineId });
     if (line.status !== 'draft') throw new AppError('po.invalid_transition', `Purchase order ${line.number} is ${line.status}; only drafts can be changed.`, { lineId });
-    if (!(quantity >= 0) || !Number.isFinite(quantity)) throw new AppError('input.invalid', 'A quantity must be 0 (remove the line) or more.', { lineId, quantity });
+    if (!(requested >= 0) || !Number.isFinite(requested)) throw new AppError('input.invalid', 'A quantity must be 0 (remove the line) or more.', { lineId, quantity: requested });
+    const quantity = roundOrderQuantity(requested, line.casePack, line.moq);
     if (quantity === 0) db.prepare('DELETE FROM po_lines WHERE id = ?').run(lineId);
     else db.prepare('UPDATE po_lines SET quantity = ? WHERE id = ?').run(quantity, lineId);
-    audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity } }, now);
+    const asked = requested !== quantity ? { requested } : {};
+    audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity, ...asked } }, now);
     return getPurchaseOrder(db, line.poId);
   })();
 }
