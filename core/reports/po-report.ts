@@ -13,7 +13,7 @@ import { toCsv } from './csv';
 import type { ReportLocale } from './format';
 import { csvMoney, csvNumber, formatDay, formatMoney, formatUnits } from './format';
 import type { Column } from './pdf';
-import { contentWidth, footers, heading, newDocument, paragraph, table, writeDocument } from './pdf';
+import { contentWidth, continuationHeaders, currentPageIndex, footers, heading, newDocument, paragraph, reserveContinuationSpace, table, writeDocument } from './pdf';
 
 export interface PoReport {
   shopName: string;
@@ -48,8 +48,11 @@ export function buildPoReport(db: Db, options: { poId?: number; supplier?: strin
 export async function writePoPdf(report: PoReport, path: string, now = new Date()): Promise<void> {
   const doc = newDocument('Purchase orders');
   const { where } = report;
+  const blocks: Array<{ firstPage: number; lastPage: number; label: string }> = [];
+  const stopReserving = reserveContinuationSpace(doc);
   report.orders.forEach((order, index) => {
     if (index > 0) doc.addPage();
+    const firstPage = currentPageIndex(doc);
     const date = order.orderDay ?? dayOfTimestamp(order.sentAt ?? order.createdAt);
     heading(doc, report.shopName, `Purchase order ${order.number}`, `Date ${formatDay(date, where)} · status ${order.status} · expected delivery ${formatDay(order.expectedDay, where)}`);
     paragraph(doc, `To: ${order.supplierName ?? 'No supplier set'}`, { bold: true, size: 11 });
@@ -84,7 +87,10 @@ export async function writePoPdf(report: PoReport, path: string, now = new Date(
     if (order.belowMinimum && order.minOrderValueCents !== null) {
       paragraph(doc, `Below the supplier's minimum order value of ${formatMoney(order.minOrderValueCents, where)} (short by ${formatMoney(order.minOrderValueCents - order.totalCents, where)}).`, { bold: true, color: '#c62828' });
     }
+    blocks.push({ firstPage, lastPage: currentPageIndex(doc), label: `${order.number} · ${order.supplierName ?? 'No supplier set'}` });
   });
+  stopReserving();
+  continuationHeaders(doc, blocks);
   footers(doc, `Shelfcast · made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   await writeDocument(doc, path);
 }

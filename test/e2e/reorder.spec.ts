@@ -54,7 +54,7 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   const downloadPromise = page.waitForEvent('download');
   await leaf.getByRole('button', { name: 'Order PDF' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('purchase-orders-2024-05-13.pdf');
+  expect(download.suggestedFilename()).toMatch(/^PO-20240513-\d{3}-leaf-co\.pdf$/);
   const pdfPath = join(shop.dir, 'po.pdf');
   await download.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });

@@ -100,6 +100,31 @@ describe('reports on a planned shop', () => {
     db.close();
   });
 
+  it('a purchase order that runs over pages says its number, supplier and page on every page after the first', async () => {
+    const { db, dir } = plannedShop();
+    for (const rec of listRecommendations(db)) if (rec.suggestedQty > 0) decideRecommendation(db, rec.id, { action: 'accept' });
+    const leaf = createDraftOrders(db, DAY0 + 56).find((o) => o.supplierName === 'Leaf & Co')!;
+    // 90 more lines (a big order) fill about three A4 pages.
+    const product = db.prepare('INSERT INTO products (id, sku, name, unit_cost_cents, supplier_id, case_pack) VALUES (?, ?, ?, 100, 1, 6)');
+    const line = db.prepare('INSERT INTO po_lines (po_id, product_id, location_id, quantity, unit_cost_cents) VALUES (?, ?, 1, 12, 100)');
+    for (let i = 0; i < 90; i++) {
+      product.run(100 + i, `BIG-${String(i).padStart(3, '0')}`, `Bulk item ${i}`);
+      line.run(leaf.id, 100 + i);
+    }
+    if (!hasPdftotext) return;
+    const pdfPath = join(dir, 'big.pdf');
+    await generateReport(db, { kind: 'po', format: 'pdf', poId: leaf.id }, pdfPath);
+    const pages = pdfText(pdfPath).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toContain(`Purchase order ${leaf.number}`);
+    pages.slice(1).forEach((page, i) => {
+      expect(page).toContain(`${leaf.number} · Leaf & Co · page ${i + 2} of ${pages.length}`);
+      // The running header sits above the repeated table header, not on top of a line.
+      expect(page.indexOf(leaf.number)).toBeLessThan(page.indexOf('SKU'));
+    });
+    db.close();
+  });
+
   it('ranks slow and dead stock by money tied up', async () => {
     const { db, dir } = plannedShop();
     // A product that never sold, with 30 on the shelf at 4.00: 120.00 of dead stock.
