@@ -6,7 +6,7 @@
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import type { PurchaseOrderRow } from '../db/repos/purchase-orders';
-import { dayOfTimestamp, getPurchaseOrder, listPurchaseOrders } from '../db/repos/purchase-orders';
+import { getPurchaseOrder, listPurchaseOrders } from '../db/repos/purchase-orders';
 import { readSettings } from '../db/repos/settings';
 import type { CsvCell } from './csv';
 import { toCsv } from './csv';
@@ -53,8 +53,7 @@ export async function writePoPdf(report: PoReport, path: string, now = new Date(
   report.orders.forEach((order, index) => {
     if (index > 0) doc.addPage();
     const firstPage = currentPageIndex(doc);
-    const date = order.orderDay ?? dayOfTimestamp(order.sentAt ?? order.createdAt);
-    heading(doc, report.shopName, `Purchase order ${order.number}`, `Date ${formatDay(date, where)} · status ${order.status} · expected delivery ${formatDay(order.expectedDay, where)}`);
+    heading(doc, report.shopName, `Purchase order ${order.number}`, poDates(order, where));
     paragraph(doc, `To: ${order.supplierName ?? 'No supplier set'}`, { bold: true, size: 11 });
     const contact = [order.supplierContact, order.supplierEmail].filter((v): v is string => Boolean(v)).join(' · ');
     if (contact) paragraph(doc, contact);
@@ -93,6 +92,17 @@ export async function writePoPdf(report: PoReport, path: string, now = new Date(
   continuationHeaders(doc, blocks);
   footers(doc, `Shelfcast · made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   await writeDocument(doc, path);
+}
+
+/**
+ * The order's dates, by the rule in repos/purchase-orders: a draft has no order date yet and
+ * is expected a lead time after the day it is sent.
+ */
+export function poDates(order: PurchaseOrderRow, where: ReportLocale): string {
+  const expected = formatDay(order.expectedDay, where);
+  if (order.status === 'draft') return `Draft, not sent yet · expected delivery ${expected} if sent today`;
+  const ordered = order.orderDay === null ? 'Order date not given' : `Ordered ${formatDay(order.orderDay, where)}`;
+  return `${ordered} · status ${order.status} · expected delivery ${expected}`;
 }
 
 export function poCsv(report: PoReport): string {

@@ -97,6 +97,11 @@ describe('reports on a planned shop', () => {
     expect(text).toContain('From: Corner Café');
     expect(text).toMatch(/Total\s+24\s+€60\.00/);
     expect(text).toContain("Below the supplier's minimum order value of €100.00 (short by €40.00).");
+    // Sent the day after the last data (13 May 2024), due 14 days later; a draft has no order date yet.
+    expect(text).toContain('Ordered 13 May 2024 · status sent · expected delivery 27 May 2024');
+    const draftPdf = join(dir, 'suds.pdf');
+    await generateReport(db, { kind: 'po', format: 'pdf', supplier: 'Suds Ltd' }, draftPdf);
+    expect(pdfText(draftPdf)).toContain('Draft, not sent yet · expected delivery 16 May 2024 if sent today');
     db.close();
   });
 
