@@ -7,7 +7,11 @@
  * Its 95% band is the wider of two: level ± 1.96·σ, with σ the robust standard deviation
  * (IQR / 1.349) of the one-step errors over the previous SCALE_WEEKS weeks; and the central
  * 95% of a Poisson count at that level, which keeps slow sellers (one or two a week) from
- * raising an alarm at every sale. Weeks marked as one-offs, censored weeks (out of stock)
+ * raising an alarm at every sale. Where most weeks sell nothing (a median level below 1) the
+ * median says 0 and a Poisson(0) band would call every sale unusual, so the count band is
+ * the central 95% of a negative binomial with the mean and variance of the previous
+ * SCALE_WEEKS weeks instead: a part that sells 4 to 8 now and then is not unusual when it
+ * sells 6, but is at 40. Weeks marked as one-offs, censored weeks (out of stock)
  * and weeks without data are NaN: they are neither judged nor used to judge others.
  *
  * Level shift: the median of the last w weeks (w = 4..8) against the median of the 26
@@ -16,6 +20,7 @@
  * at least 3 in 4 of the recent weeks sit on the new side of the old level, and the window's
  * first week is already past halfway (so the reported start is where the level changed).
  */
+import { countQuantiles } from '../forecast/kernels/counts';
 import { poissonQuantile } from '../overrides/poisson';
 import { lastFinite, median, robustSd } from './robust';
 
@@ -46,13 +51,27 @@ export function oneStepBands(y: ArrayLike<number>): Array<Band | null> {
     const spread = Number.isFinite(sigma) ? sigma : 0;
     const normalLower = level - Z95 * spread;
     const normalUpper = level + Z95 * spread;
-    const countLower = poissonQuantile(level, 0.025);
-    const countUpper = poissonQuantile(level, 0.975);
+    let countLower = poissonQuantile(level, 0.025);
+    let countUpper = poissonQuantile(level, 0.975);
+    if (level < 1) [countLower, countUpper] = sparseCountBand(lastFinite(y, t, SCALE_WEEKS));
     bands[t] = { forecast: level, lower: Math.max(0, Math.min(normalLower, countLower)), upper: Math.max(normalUpper, countUpper) };
     const actual = y[t]!;
     if (Number.isFinite(actual)) errors[t] = actual - level;
   }
   return bands;
+}
+
+const SPARSE_LEVELS = [0.025, 0.975];
+
+/** Central 95% of a negative binomial (Poisson when not overdispersed) with the weeks' mean and variance. */
+export function sparseCountBand(weeks: readonly number[]): [number, number] {
+  const n = weeks.length;
+  if (n === 0) return [0, 0];
+  const mean = weeks.reduce((a, b) => a + Math.max(0, b), 0) / n;
+  const variance = n > 1 ? weeks.reduce((a, b) => a + (Math.max(0, b) - mean) ** 2, 0) / (n - 1) : mean;
+  const out = new Float64Array(2);
+  countQuantiles(mean, variance, SPARSE_LEVELS, out);
+  return [out[0]!, out[1]!];
 }
 
 export interface Anomaly {

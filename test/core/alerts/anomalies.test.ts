@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findAnomalies, findLevelShift, oneStepBands } from '../../../core/alerts/anomalies';
+import { findAnomalies, findLevelShift, oneStepBands, sparseCountBand } from '../../../core/alerts/anomalies';
 import { median, robustSd } from '../../../core/alerts/robust';
 
 describe('robust statistics', () => {
@@ -48,6 +48,21 @@ describe('one-step-ahead 95% bands', () => {
   it('wide swings widen the band: 0/20 alternating sales never alarm', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 0 : 20));
     expect(findAnomalies(y)).toEqual([]);
+  });
+
+  it('a part that sells a few now and then: its ordinary sales are not unusual, a crate is', () => {
+    // 26 weeks with a sale of 4, 6 or 8 every fourth week (mean 1.5, variance ~7.4), then 6, then 40.
+    const sizes = [4, 6, 8];
+    const y = Array.from({ length: 26 }, (_, i) => (i % 4 === 3 ? sizes[(i >> 2) % 3]! : 0));
+    y.push(6, 40);
+    // (Early on, with two sales seen, the first 8 is itself a surprise: weeks from 12 on are judged.)
+    const found = findAnomalies(y).filter((a) => a.index >= 12);
+    expect(found.map((a) => a.index)).toEqual([27]);
+    // Hand check of the band's count part: negative binomial, mean 1.5, size r = mean² / (var − mean).
+    const [lower, upper] = sparseCountBand(y.slice(0, 26));
+    expect(lower).toBe(0);
+    expect(upper).toBeGreaterThanOrEqual(8);
+    expect(upper).toBeLessThan(40);
   });
 
   it('excluded (NaN) weeks are neither judged nor used as history', () => {
