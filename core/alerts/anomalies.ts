@@ -1,6 +1,7 @@
 /**
  * Unusual sales in a weekly series (PRODUCT.md §10, issue 6): actuals outside the 95% band
- * of the one-step-ahead forecast, and sudden level shifts.
+ * of the one-step-ahead forecast that do not repeat the same weeks of last year (the
+ * season is not a surprise), and sudden level shifts.
  *
  * One-step-ahead forecast of week t: the median of the previous LEVEL_WEEKS valid weeks (a
  * local level that one spike cannot drag along, unlike exponential smoothing).
@@ -81,15 +82,38 @@ export interface Anomaly {
   direction: 'above' | 'below';
 }
 
-/** Weeks whose actual lies outside its band, in time order. */
+/** Weeks in a year: a week's counterpart last year is 52 weeks back (±1 for the drift of dates). */
+export const WEEKS_PER_YEAR = 52;
+
+/**
+ * Whether week t's departure from its band repeats last year's: one of the weeks 51 to 53
+ * back departed from its own one-step forecast the same way by at least half as much (the
+ * run-up to Christmas, an Easter line). Such a week is the season, not a surprise.
+ */
+export function repeatsLastYear(y: ArrayLike<number>, bands: ReadonlyArray<Band | null>, t: number): boolean {
+  const band = bands[t];
+  if (!band) return false;
+  const gap = y[t]! - band.forecast;
+  for (let k = -1; k <= 1; k++) {
+    const j = t - WEEKS_PER_YEAR + k;
+    const then = j >= 0 ? bands[j] : null;
+    if (!then || !Number.isFinite(y[j]!)) continue;
+    const previous = y[j]! - then.forecast;
+    if (Math.sign(previous) === Math.sign(gap) && Math.abs(previous) >= 0.5 * Math.abs(gap)) return true;
+  }
+  return false;
+}
+
+/** Weeks whose actual lies outside its band and does not repeat last year's pattern, in time order. */
 export function findAnomalies(y: ArrayLike<number>, bands: ReadonlyArray<Band | null> = oneStepBands(y)): Anomaly[] {
   const out: Anomaly[] = [];
   for (let t = 0; t < y.length; t++) {
     const band = bands[t];
     const actual = y[t]!;
     if (!band || !Number.isFinite(actual)) continue;
-    if (actual > band.upper) out.push({ index: t, actual, band, direction: 'above' });
-    else if (actual < band.lower) out.push({ index: t, actual, band, direction: 'below' });
+    if (actual <= band.upper && actual >= band.lower) continue;
+    if (repeatsLastYear(y, bands, t)) continue;
+    out.push({ index: t, actual, band, direction: actual > band.upper ? 'above' : 'below' });
   }
   return out;
 }

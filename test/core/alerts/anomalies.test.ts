@@ -65,6 +65,16 @@ describe('one-step-ahead 95% bands', () => {
     expect(upper).toBeLessThan(40);
   });
 
+  it('a Christmas run-up that repeats last year is the season, not a surprise; a new spike still is', () => {
+    // 10 a week with a 40 in week 30 and, a year on, 45 in week 83 (one week later in the
+    // calendar); a one-off 40 in week 60 has no counterpart a year before.
+    const y = Array.from({ length: 90 }, () => 10);
+    y[30] = 40;
+    y[60] = 40;
+    y[83] = 45;
+    expect(findAnomalies(y).map((a) => a.index)).toEqual([30, 60]);
+  });
+
   it('excluded (NaN) weeks are neither judged nor used as history', () => {
     const y = [...Array<number>(8).fill(10), NaN, 10, 40];
     const bands = oneStepBands(y);
