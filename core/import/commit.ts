@@ -171,7 +171,14 @@ interface OneOptions {
 async function commitOne(db: Db, { file, scan }: Scanned, refs: References, options: OneOptions): Promise<FileSummary> {
   const { mapping } = file;
   const counts: FileCounts = emptyCounts();
-  const base = { fileName: file.name, kind: mapping.kind, created: counts.created, firstRejects: [] as FileSummary['firstRejects'] };
+  const base = {
+    fileName: file.name,
+    kind: mapping.kind,
+    created: counts.created,
+    firstRejects: [] as FileSummary['firstRejects'],
+    firstDuplicates: [] as FileSummary['firstDuplicates'],
+    notes: [] as string[],
+  };
   const earlier = importsWithHash(db, scan.contentHash);
   const previous = earlier[0];
   if (previous && !file.replace) {
@@ -215,6 +222,11 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
       if (storedRejects < MAX_STORED_REJECTS) insertReject(importId, storedRejects++, { line, column, reason, raw: toCsvLine(row) });
       if (base.firstRejects.length < FIRST_REJECTS) base.firstRejects.push({ line, column, reason });
     },
+    duplicate(line, reason) {
+      counts.duplicates++;
+      if (base.firstDuplicates.length < FIRST_REJECTS) base.firstDuplicates.push({ line, reason });
+    },
+    note: (text) => void base.notes.push(text),
   };
   const writer = writerFor(mapping.kind, ctx, options.today);
   let converter: ReturnType<typeof createConverter> | undefined;

@@ -98,11 +98,11 @@ export function formatPreviewRows(db: Db, mapping: Mapping, entries: ReadonlyArr
     if (!record) return { line, status: 'rejected', values: {}, problems: problems ?? [], notes: [] };
     const notes: string[] = [];
     if (record.type === 'sale' && !record.isTotal) {
-      // The same line twice is one sale (its natural key is everything it says).
+      // The same line twice in a file is two sales (a till lists an item scanned twice so).
       const key = JSON.stringify(record);
       const first = firstLineOf.get(key);
       if (first === undefined) firstLineOf.set(key, line);
-      else notes.push(`same as line ${first}: counted once`);
+      else notes.push(`same as line ${first}: kept as another sale`);
     }
     const sku = 'sku' in record ? record.sku : null;
     if (sku !== null && record.type !== 'product' && isNew('products', products.has(sku), sku)) notes.push('new product');

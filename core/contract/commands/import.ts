@@ -125,6 +125,10 @@ export const FileSummary = z.object({
   created: z.object({ products: z.number().int(), customers: z.number().int(), suppliers: z.number().int(), locations: z.number().int() }),
   updated: z.number().int(),
   warnings: z.array(z.string()),
+  /** Plain facts about what the import did besides storing rows (names and prices filled in). */
+  notes: z.array(z.string()),
+  /** The first rows not stored because they were already there, and which import holds them. */
+  firstDuplicates: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   /** The first rejected rows; all of them are in the import's history. */
   firstRejects: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string() })),
   replaced: z.array(Id),
