@@ -30,6 +30,11 @@ test('drop and pick files, check the mapping and preview, import, look at reject
   await expect(sales.getByTestId('import-preview').locator('tr[data-status="rejected"]').first()).toContainText('missing quantity');
   await expect(sales.getByTestId('import-preview')).toContainText('2026-11-02');
   await expect(sales.getByTestId('import-preview')).toContainText('same as line 3: kept as another sale');
+  // a rejected row keeps its cells, the reason beside them; rows past the first 20 are listed on their own
+  await expect(sales.getByTestId('import-preview').locator('tr[data-status="rejected"]').first()).toContainText('COF-001');
+  await expect(sales.getByTestId('import-preview-rejected')).toContainText('06/11/2026');
+  await expect(sales.getByTestId('import-preview-rejected').locator('tr[data-status="rejected"]', { hasText: '06/11/2026' }).locator('td').first()).toHaveText('26');
+  await expect(sales.getByTestId('import-preview-rejected').locator('tr[data-status="rejected"]', { hasText: '06/11/2026' })).toContainText('Not imported: date');
 
   // …and drop a third one anywhere on the window.
   const ambiguous = readFileSync(join(FIXTURES, 'ambiguous-dates.csv'), 'utf8');
