@@ -268,7 +268,7 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
   counts.read = visit.rowsSeen;
   const warnings: string[] = [];
   if (counts.rejected > storedRejects) warnings.push(`${counts.rejected - storedRejects} more rejected rows were counted but not kept; fix the file's mapping and import it again.`);
-  if (counts.created.products > 0 && mapping.kind !== 'products') warnings.push(`${counts.created.products} new product${counts.created.products === 1 ? ' was' : 's were'} created from SKUs not in your product list (named by SKU where the file has no name).`);
+  if (counts.created.products > 0 && mapping.kind !== 'products') warnings.push(`${counts.created.products} new product${counts.created.products === 1 ? ' was' : 's were'} created from SKUs not in your product list (named by the first row that names them, by their SKU where no row does).`);
   finishImport(db, importId, counts, { warnings, rejectsStored: storedRejects, headers: visit.headers, delimiter: visit.dialect.delimiter, encoding: scan.encoding });
   if (file.remember !== false) {
     saveMapping(db, { signature: headerSignature(visit.headers), sourceName: file.name, kind: mapping.kind, mapping, updatedAt: options.now.toISOString() });

@@ -61,6 +61,7 @@ describe('what a sales file says about its products', () => {
     expect(product('22145')).toEqual({ name: 'CHRISTMAS CRAFT HEART STOCKING', unit_price_cents: 210 });
     expect(product('LISTED')).toEqual({ name: 'Listed item', unit_price_cents: 999 });
     expect(product('NOPRICE')).toEqual({ name: 'No price yet', unit_price_cents: 450 });
+    expect(summary.warnings).toContain('1 new product was created from SKUs not in your product list (named by the first row that names them, by their SKU where no row does).');
     expect(summary.notes).toEqual([
       'Filled in from the sales, for products that had none: 1 product name (from the first row that names the SKU) and 2 selling prices (the unit price of the latest sale in this file). A product list you import later replaces them.',
     ]);
