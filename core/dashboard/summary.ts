@@ -8,6 +8,7 @@ import { isoFromDay } from '../dates';
 import type { Db } from '../db/connection';
 import { alertsState, listAlerts, openAlertCounts } from '../db/repos/alerts';
 import { activeProductCount, nextDeliveries, riskFigures, statsSpan, stockValue } from '../db/repos/dashboard';
+import { businessToday } from '../db/repos/purchase-orders';
 import { hasPlan, latestForecastRun } from '../db/repos/stock-facts';
 
 export function weeklySummary(db: Db): WeeklySummary | null {
@@ -25,6 +26,7 @@ export function dashboardSummary(db: Db): DashboardSummary {
   const stock = stockValue(db);
   const risk = riskFigures(db);
   const deliveries = nextDeliveries(db, 5);
+  const today = businessToday(db);
   const stored = latestWeeklySummary(db);
   const cogs = stored?.cogsCents ?? null;
   return {
@@ -36,7 +38,8 @@ export function dashboardSummary(db: Db): DashboardSummary {
     turnover: cogs === null ? null : { cogsCents: cogs, turnsPerYear: stock.valueCents > 0 ? cogs / stock.valueCents : null },
     atRisk: { products: risk.atRisk, beforeDelivery: risk.beforeDelivery },
     deadStock: { products: risk.deadProducts, valueCents: risk.deadValueCents },
-    nextDeliveries: deliveries.rows.map((d) => ({ ...d, expectedDay: d.expectedDay === null ? null : isoFromDay(d.expectedDay), late: d.expectedDay !== null && asOf !== null && d.expectedDay < asOf })),
+    // Late against the same "today" as the purchase orders screen (the day after the last data).
+    nextDeliveries: deliveries.rows.map((d) => ({ ...d, expectedDay: d.expectedDay === null ? null : isoFromDay(d.expectedDay), late: d.expectedDay !== null && d.expectedDay < today })),
     openPurchaseOrders: deliveries.total,
     alerts: { counts: openAlertCounts(db), top: listAlerts(db, { view: 'open', kinds: [], severities: [], productId: null, offset: 0, limit: 6 }).rows },
     summary: weeklySummary(db),

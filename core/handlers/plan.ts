@@ -84,7 +84,9 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
         asOfDate: isoFromDay(plan.asOfDay),
         forecastRunId: plan.forecastRunId,
         products: numberOr(summary.products) ?? lines.length,
-        toOrder: numberOr(summary.toOrder) ?? 0,
+        // Counted from the lines as they stand, so a rejected or edited line changes it at once
+        // (the plan's stored summary counts the suggestions as they were made).
+        toOrder: suppliers.reduce((sum, s) => sum + s.lines, 0),
         skipped: numberOr(summary.skipped) ?? 0,
         withoutStockCount: numberOr(summary.withoutStockCount) ?? 0,
       },

@@ -19,6 +19,7 @@ export function toPurchaseOrder(row: PurchaseOrderRow): PurchaseOrder {
     sentAt: row.sentAt,
     receivedAt: row.receivedAt,
     expectedDate: iso(row.expectedDay),
+    lateDays: row.lateDays,
     lines: row.lines.map((l) => ({
       id: l.id,
       productId: l.productId,

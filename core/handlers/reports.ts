@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoFromDay } from '../dates';
+import { getPurchaseOrder } from '../db/repos/purchase-orders';
 import { lastDataDay } from '../db/repos/stock-position';
 import { generateReport, reportFileName } from '../reports/generate';
 import { buildSlowStockReport } from '../reports/slow-report';
@@ -12,7 +13,8 @@ export const reportHandlers = defineHandlers<HandlerContext>('reports', {
   'reports.generate': async (input, { app }) => {
     const request = { kind: input.kind, format: input.format, ...(input.supplier ? { supplier: input.supplier } : {}), ...(input.poId ? { poId: input.poId } : {}) };
     const asOf = isoFromDay((lastDataDay(app.db) ?? Math.floor(Date.now() / 86_400_000)) + 1);
-    const name = reportFileName(request, asOf);
+    const order = input.kind === 'po' && input.poId !== undefined ? getPurchaseOrder(app.db, input.poId) : undefined;
+    const name = reportFileName(request, asOf, order);
     // A private folder per report; the grant owns the file and deletes it when released.
     const path = join(mkdtempSync(join(tmpdir(), 'shelfcast-report-')), name);
     const { lines } = await generateReport(app.db, request, path);

@@ -127,7 +127,7 @@ export function whatIf(db: Db, input: WhatIfInput): WhatIfResult {
     periods: starts.map((start, k) => ({ start: isoFromDay(start), mean: Math.round(stored.mean[k]! * 100) / 100, promoted: promoWeeks.has(start) })),
     base: numbers(base, baseParams, asOfDay),
     whatIf: numbers(changed, changedParams, asOfDay),
-    baseReasoning: explain(base, baseParams),
-    reasoning: explain(changed, changedParams),
+    baseReasoning: explain(base, baseParams, stock.onOrder),
+    reasoning: explain(changed, changedParams, stock.onOrder),
   };
 }

@@ -15,9 +15,22 @@ export interface ReportRequest {
   poId?: number;
 }
 
-export function reportFileName(request: ReportRequest, asOfIso: string): string {
+function slug(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+/**
+ * The file's name: one purchase order is named by its number and supplier
+ * ("PO-01354-brakewell-wholesale.pdf"), so downloads of different orders do not collide;
+ * other reports by kind, supplier and the data's date.
+ */
+export function reportFileName(request: ReportRequest, asOfIso: string, order?: { number: string; supplierName: string | null }): string {
+  if (request.kind === 'po' && order) {
+    const supplier = order.supplierName ? slug(order.supplierName) : '';
+    return `${order.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}${supplier ? `-${supplier}` : ''}.${request.format}`;
+  }
   const base = { reorder: 'reorder-report', po: 'purchase-orders', slow: 'slow-stock' }[request.kind];
-  const supplier = request.supplier ? `-${request.supplier.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase()}` : '';
+  const supplier = request.supplier ? `-${slug(request.supplier)}` : '';
   return `${base}${supplier}-${asOfIso}.${request.format}`;
 }
 

@@ -115,6 +115,42 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly Table
   }
 }
 
+/** Room kept at the top of a continuation page for its running header. */
+export const CONTINUATION_SPACE = 22;
+
+/**
+ * Reserves the top of every page a document block spills onto, so a running header fits
+ * there (see continuationHeaders). Returns a function that stops reserving.
+ */
+export function reserveContinuationSpace(doc: Doc): () => void {
+  const onPage = () => {
+    doc.y = MARGIN + CONTINUATION_SPACE;
+  };
+  doc.on('pageAdded', onPage);
+  return () => doc.off('pageAdded', onPage);
+}
+
+/** The buffered page the document is writing on now (0-based). */
+export function currentPageIndex(doc: Doc): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+}
+
+/**
+ * A running header on the second and later pages of a block (e.g. one purchase order):
+ * "<label> · page n of m", so a loose page still says which order it belongs to.
+ */
+export function continuationHeaders(doc: Doc, blocks: ReadonlyArray<{ firstPage: number; lastPage: number; label: string }>): void {
+  for (const block of blocks) {
+    const pages = block.lastPage - block.firstPage + 1;
+    for (let page = block.firstPage + 1; page <= block.lastPage; page++) {
+      doc.switchToPage(page);
+      doc.font(BOLD).fontSize(8.5).fillColor('#333333');
+      doc.text(pdfSafe(`${block.label} · page ${page - block.firstPage + 1} of ${pages}`), MARGIN, MARGIN, { width: contentWidth(doc), lineBreak: false });
+    }
+  }
+}
+
 /** Page numbers and the generation stamp at the foot of every page. */
 export function footers(doc: Doc, stamp: string): void {
   const range = doc.bufferedPageRange();

@@ -6,14 +6,14 @@
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import type { PurchaseOrderRow } from '../db/repos/purchase-orders';
-import { dayOfTimestamp, getPurchaseOrder, listPurchaseOrders } from '../db/repos/purchase-orders';
+import { getPurchaseOrder, listPurchaseOrders } from '../db/repos/purchase-orders';
 import { readSettings } from '../db/repos/settings';
 import type { CsvCell } from './csv';
 import { toCsv } from './csv';
 import type { ReportLocale } from './format';
 import { csvMoney, csvNumber, formatDay, formatMoney, formatUnits } from './format';
 import type { Column } from './pdf';
-import { contentWidth, footers, heading, newDocument, paragraph, table, writeDocument } from './pdf';
+import { contentWidth, continuationHeaders, currentPageIndex, footers, heading, newDocument, paragraph, reserveContinuationSpace, table, writeDocument } from './pdf';
 
 export interface PoReport {
   shopName: string;
@@ -48,10 +48,12 @@ export function buildPoReport(db: Db, options: { poId?: number; supplier?: strin
 export async function writePoPdf(report: PoReport, path: string, now = new Date()): Promise<void> {
   const doc = newDocument('Purchase orders');
   const { where } = report;
+  const blocks: Array<{ firstPage: number; lastPage: number; label: string }> = [];
+  const stopReserving = reserveContinuationSpace(doc);
   report.orders.forEach((order, index) => {
     if (index > 0) doc.addPage();
-    const date = order.orderDay ?? dayOfTimestamp(order.sentAt ?? order.createdAt);
-    heading(doc, report.shopName, `Purchase order ${order.number}`, `Date ${formatDay(date, where)} · status ${order.status} · expected delivery ${formatDay(order.expectedDay, where)}`);
+    const firstPage = currentPageIndex(doc);
+    heading(doc, report.shopName, `Purchase order ${order.number}`, poDates(order, where));
     paragraph(doc, `To: ${order.supplierName ?? 'No supplier set'}`, { bold: true, size: 11 });
     const contact = [order.supplierContact, order.supplierEmail].filter((v): v is string => Boolean(v)).join(' · ');
     if (contact) paragraph(doc, contact);
@@ -84,9 +86,23 @@ export async function writePoPdf(report: PoReport, path: string, now = new Date(
     if (order.belowMinimum && order.minOrderValueCents !== null) {
       paragraph(doc, `Below the supplier's minimum order value of ${formatMoney(order.minOrderValueCents, where)} (short by ${formatMoney(order.minOrderValueCents - order.totalCents, where)}).`, { bold: true, color: '#c62828' });
     }
+    blocks.push({ firstPage, lastPage: currentPageIndex(doc), label: `${order.number} · ${order.supplierName ?? 'No supplier set'}` });
   });
+  stopReserving();
+  continuationHeaders(doc, blocks);
   footers(doc, `Shelfcast · made ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   await writeDocument(doc, path);
+}
+
+/**
+ * The order's dates, by the rule in repos/purchase-orders: a draft has no order date yet and
+ * is expected a lead time after the day it is sent.
+ */
+export function poDates(order: PurchaseOrderRow, where: ReportLocale): string {
+  const expected = formatDay(order.expectedDay, where);
+  if (order.status === 'draft') return `Draft, not sent yet · expected delivery ${expected} if sent today`;
+  const ordered = order.orderDay === null ? 'Order date not given' : `Ordered ${formatDay(order.orderDay, where)}`;
+  return `${ordered} · status ${order.status} · expected delivery ${expected}`;
 }
 
 export function poCsv(report: PoReport): string {

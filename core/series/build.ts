@@ -110,19 +110,32 @@ function groupTotals<T extends { productId: number; locationId: number }>(rows: 
 }
 
 /**
+ * Longest stockout read as lost demand. A shelf empty for longer than this with nothing sold
+ * is a product not stocked for now (an Easter line between Easters, a discontinued one),
+ * not customers turned away: its zeros are demand, or seasonal and retired products would
+ * be forecast to sell through their off-season.
+ */
+export const MAX_CENSORED_STOCKOUT_DAYS = 56;
+
+/**
  * A stockout starts on a count of zero (or less) and lasts until the next sale or positive
- * count. A period that overlaps a stockout and sold nothing is censored: the zero says
- * nothing about demand. Returns the number of censored periods.
+ * count (later zero counts continue it). A period that overlaps a stockout of at most
+ * MAX_CENSORED_STOCKOUT_DAYS and sold nothing is censored: the zero says nothing about
+ * demand. Returns the number of censored periods.
  */
 export function censor(values: Float64Array, startDay: number, periodDays: number, stock: StockPoint[], sales: number[], endDay: number): number {
   if (stock.length === 0) return 0;
   const outDays = new Uint8Array(values.length);
   const saleSet = new Set(sales);
   const positiveCounts = new Set(stock.filter((s) => s.onHand > 0).map((s) => s.day));
-  for (const point of stock) {
-    if (point.onHand > 0) continue;
-    for (let day = point.day; day < endDay; day++) {
-      if (day > point.day && (saleSet.has(day) || positiveCounts.has(day))) break;
+  let coveredUntil = -Infinity;
+  for (const point of [...stock].sort((a, b) => a.day - b.day)) {
+    if (point.onHand > 0 || point.day < coveredUntil) continue;
+    let end = point.day + 1;
+    while (end < endDay && !saleSet.has(end) && !positiveCounts.has(end)) end++;
+    coveredUntil = end;
+    if (end - point.day > MAX_CENSORED_STOCKOUT_DAYS) continue;
+    for (let day = point.day; day < end; day++) {
       const period = Math.floor((day - startDay) / periodDays);
       if (period >= 0 && period < values.length) outDays[period] = 1;
     }

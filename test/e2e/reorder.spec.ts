@@ -34,8 +34,20 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   await expect(page.getByTestId('supplier-Leaf & Co').getByText(/Below Leaf & Co’s minimum order value/)).toBeVisible();
   await shot(page, 'reorder-01-plan');
 
+  // An edit is whole cases: the field says what 30 of a 12-pack becomes before saving.
+  await page.getByRole('button', { name: 'Edit TEA' }).click();
+  await page.getByRole('spinbutton', { name: 'Quantity for TEA' }).fill('30');
+  await expect(tea.getByTestId('case-rounding')).toHaveText('30 → 36 (3 cases of 12)');
+  await tea.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page.getByText(/· 2 to order ·/)).toBeVisible();
+  await page.getByRole('button', { name: 'Reject TEA' }).click();
+  // The page header's count follows the decision, like the supplier's.
+  await expect(page.getByText(/· 1 to order ·/)).toBeVisible();
+  await page.getByRole('button', { name: 'Undo TEA' }).click();
   await page.getByRole('button', { name: 'Accept TEA' }).click();
   await expect(tea.getByTestId('status')).toHaveText('Accepted');
+  await expect(page.getByText(/· 2 to order ·/)).toBeVisible();
   await page.getByRole('button', { name: 'Edit SOAP' }).click();
   await page.getByRole('spinbutton', { name: 'Quantity for SOAP' }).fill('20');
   await page.getByTestId('rec-SOAP').getByRole('button', { name: 'Save' }).click();
@@ -47,14 +59,17 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   const leaf = page.locator('section[aria-label^="Purchase order"]').filter({ hasText: 'Leaf & Co' });
   await expect(leaf.getByTestId('po-status')).toHaveText('draft');
   await expect(page.locator('section[aria-label^="Purchase order"]')).toHaveCount(2);
+  await expect(leaf.getByTestId('po-dates')).toHaveText('not sent yet · expected 27 May 2024 if sent today');
   await leaf.getByRole('button', { name: 'Mark as sent' }).click();
   await expect(leaf.getByTestId('po-status')).toHaveText('sent');
+  // Sent on the workspace's today (the day after its last sale), due 14 days later.
+  await expect(leaf.getByTestId('po-dates')).toHaveText('ordered 13 May 2024 · expected 27 May 2024');
   await shot(page, 'reorder-03-purchase-orders');
 
   const downloadPromise = page.waitForEvent('download');
   await leaf.getByRole('button', { name: 'Order PDF' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('purchase-orders-2024-05-13.pdf');
+  expect(download.suggestedFilename()).toMatch(/^PO-20240513-\d{3}-leaf-co\.pdf$/);
   const pdfPath = join(shop.dir, 'po.pdf');
   await download.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
@@ -109,7 +124,8 @@ hostTest('demo shop → plan (forecast first) → accept a supplier’s lines �
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('HARBOUR LANE PROVISIONS');
   expect(text).toContain(`To: ${supplier}`);
-  expect(text).toMatch(/Date 16 Nov 2026 · status draft/);
+  // A draft has no order date yet: it is due a lead time after the day it is sent.
+  expect(text).toMatch(/Draft, not sent yet · expected delivery \d+ (Nov|Dec) 2026 if sent today/);
   // One line per accepted product, and a total in pounds.
   expect(text.match(/^\s*[A-Z]{3}-\d{3}\s/gm)?.length).toBe(accepted);
   expect(text).toMatch(/Total\s+[\d,.]+\s+£[\d,]+\.\d\d/);

@@ -7,6 +7,7 @@ import { WorkerPool } from '../../jobs/pool';
 import { defaultWorkerCount } from '../../jobs/spawn';
 import { periodDaysOf } from '../../inventory/scenarios';
 import type { BatchForecaster, PolicyName, ReplayConfig, ReplaySeries } from '../../inventory/replay';
+import { PLAN_DEFAULTS } from '../../inventory/plan';
 import { calibrateServiceLevel, POLICY_NAMES, replayMany, summarize } from '../../inventory/replay';
 import { engineForecaster, joinTrainTest } from '../../inventory/replay-engine';
 import { parseCliArgs, positiveInt } from '../args';
@@ -118,7 +119,7 @@ export const replayCommand: CliCommand = {
               };
             });
           if (series.length === 0) throw new UsageError(`no product has more than ${weeks + 8} weeks of sales to replay ${weeks} weeks`);
-          const config: ReplayConfig = { periodDays: 7, reviewPeriods: Math.max(1, Math.round(settings.reviewPeriodDays / 7)), leadTimePeriods: 1, serviceLevel: level, serviceMeasure: measure, trigger: 'reviewCycle', seed: 1, variants };
+          const config: ReplayConfig = { periodDays: 7, reviewPeriods: Math.max(1, Math.round(settings.reviewPeriodDays / 7)), leadTimePeriods: 1, serviceLevel: level, serviceMeasure: measure, trigger: PLAN_DEFAULTS.trigger, seed: 1, variants };
           const forecaster: BatchForecaster = engineForecaster({ season: 52, frequency: 'W', paths, runner: pool });
           const calibration = values.raw ? null : await calibrateServiceLevel(series, config, forecaster, 8, (step, steps) => io.stderr(`replay: calibrating, period ${step} of ${steps}\n`));
           const outcome = await replayMany(series, { ...config, ...(calibration ? { shelfcastServiceLevel: calibration.level } : {}) }, forecaster, progress);
@@ -138,7 +139,7 @@ export const replayCommand: CliCommand = {
       const periodDays = periodDaysOf(train.frequency);
       // Review weekly, or every period when a period is longer than a week.
       const reviewPeriods = Math.max(1, Math.round(7 / periodDays));
-      const config: ReplayConfig = { periodDays, reviewPeriods, leadTimePeriods: lead, serviceLevel: level, serviceMeasure: measure, trigger: 'reviewCycle', seed: 1, variants };
+      const config: ReplayConfig = { periodDays, reviewPeriods, leadTimePeriods: lead, serviceLevel: level, serviceMeasure: measure, trigger: PLAN_DEFAULTS.trigger, seed: 1, variants };
       const forecaster = engineForecaster({ season, frequency: train.frequency, paths, runner: pool });
       const calibration = values.raw ? null : await calibrateServiceLevel(joined.series, config, forecaster, Math.max(8, season), (step, steps) => io.stderr(`replay: calibrating, period ${step} of ${steps}\n`));
       const outcome = await replayMany(joined.series, { ...config, ...(calibration ? { shelfcastServiceLevel: calibration.level } : {}) }, forecaster, progress);

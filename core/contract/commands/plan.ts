@@ -60,6 +60,7 @@ export const PlanInfo = z.object({
   asOfDate: z.string(),
   forecastRunId: Id.nullable(),
   products: z.number().int(),
+  /** Lines with something to order as they stand now (after the owner’s decisions). */
   toOrder: z.number().int(),
   skipped: z.number().int(),
   /** Products planned without any stock count (their on hand is received minus sold). */

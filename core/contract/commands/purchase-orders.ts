@@ -24,11 +24,15 @@ export const PurchaseOrder = z.object({
   supplierId: Id.nullable(),
   supplierName: z.string().nullable(),
   status: PoStatus,
+  /** The business day it was sent; null for a draft (and an imported order that gave none). */
   orderDate: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
+  /** Sent: when the goods are due (order day + lead time). Draft: when they would be if sent today. */
   expectedDate: z.string().nullable(),
+  /** Days a sent order is past its expected date, against the workspace's today (the day after its last data). */
+  lateDays: z.number().int(),
   lines: z.array(PoLine),
   totalCents: z.number().int(),
   linesWithoutCost: z.number().int(),

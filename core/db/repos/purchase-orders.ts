@@ -3,11 +3,19 @@
  * go on the shelf and the order closes) or cancelled (from draft or sent).
  * Accepted and edited recommendations become draft orders grouped by supplier; an order
  * below the supplier's minimum order value is flagged. Every change is audited.
+ *
+ * Dates follow one rule, on every screen and report: "today" is the workspace's business
+ * day, the day after its last data (the day the plan is made for; see businessToday), not
+ * the computer's clock. A draft has no order date; it is expected its lead time after
+ * today, i.e. if it were sent today. Sending stamps today as the order day and moves the
+ * expected days to order day + lead time. A sent order is late by today − expected day.
  */
 import { AppError } from '../../contract/errors';
-import { dayFromIso, isoFromDay } from '../../dates';
+import { isoFromDay, todayDay } from '../../dates';
+import { roundOrderQuantity } from '../../inventory/order-quantity';
 import type { Db } from '../connection';
 import { audit } from './audit';
+import { lastDataDay } from './stock-position';
 
 export type PoStatus = 'draft' | 'sent' | 'received' | 'cancelled';
 
@@ -25,6 +33,8 @@ export interface PoLineRow {
   lineCostCents: number | null;
   expectedDay: number | null;
   recommendationId: number | null;
+  /** Lead time of the recommendation the line came from (null for imported lines). */
+  leadTimeDays: number | null;
 }
 
 export interface PurchaseOrderRow {
@@ -38,9 +48,12 @@ export interface PurchaseOrderRow {
   createdAt: string;
   sentAt: string | null;
   receivedAt: string | null;
+  /** Sent orders: when the goods are due. Drafts: when they would be, if sent today. */
   expectedDay: number | null;
-  /** The business day the order was raised. */
+  /** The business day the order was sent; null for a draft (and for imported orders that gave none). */
   orderDay: number | null;
+  /** Whole days a sent order is past its expected day, judged against businessToday; else 0. */
+  lateDays: number;
   notes: string | null;
   lines: PoLineRow[];
   totalCents: number;
@@ -51,7 +64,17 @@ export interface PurchaseOrderRow {
 }
 
 /** The order's own columns, as the header query returns them (lines and totals are added after). */
-type HeaderRow = Omit<PurchaseOrderRow, 'lines' | 'totalCents' | 'linesWithoutCost' | 'belowMinimum'>;
+type HeaderRow = Omit<PurchaseOrderRow, 'lines' | 'totalCents' | 'linesWithoutCost' | 'belowMinimum' | 'lateDays'>;
+
+/**
+ * The workspace's "today": the day after its last sale or stock count, the day plans and
+ * reports are made for (a shop's export runs to yesterday, so on a real shop this is the
+ * calendar day; the demo and old imports keep their own date). The clock only when there is no data.
+ */
+export function businessToday(db: Db, now = new Date()): number {
+  const last = lastDataDay(db);
+  return last === null ? todayDay(now) : last + 1;
+}
 
 const HEADER = `
   SELECT po.id, po.number, po.supplier_id AS supplierId, s.name AS supplierName, s.email AS supplierEmail, s.contact AS supplierContact,
@@ -64,25 +87,42 @@ function linesOf(db: Db, poId: number): PoLineRow[] {
     .prepare(
       `SELECT l.id, l.product_id AS productId, p.sku, p.name AS productName, l.location_id AS locationId, l.quantity,
               l.received_quantity AS receivedQuantity, COALESCE(p.case_pack, 1) AS casePack, l.unit_cost_cents AS unitCostCents,
-              l.expected_day AS expectedDay, l.recommendation_id AS recommendationId
-         FROM po_lines l JOIN products p ON p.id = l.product_id
+              l.expected_day AS expectedDay, l.recommendation_id AS recommendationId,
+              json_extract(r.inputs, '$.leadTimeDays') AS leadTimeDays
+         FROM po_lines l JOIN products p ON p.id = l.product_id LEFT JOIN recommendations r ON r.id = l.recommendation_id
         WHERE l.po_id = ? ORDER BY p.sku`,
     )
     .all(poId) as Array<Omit<PoLineRow, 'cases' | 'lineCostCents'>>;
   return rows.map((r) => ({ ...r, cases: r.quantity / r.casePack, lineCostCents: r.unitCostCents === null ? null : Math.round(r.quantity * r.unitCostCents) }));
 }
 
-function withLines(db: Db, header: HeaderRow): PurchaseOrderRow {
-  const lines = linesOf(db, header.id);
-  const totalCents = lines.reduce((sum, l) => sum + (l.lineCostCents ?? 0), 0);
-  const belowMinimum = header.minOrderValueCents !== null && header.status !== 'cancelled' && totalCents < header.minOrderValueCents;
-  return { ...header, lines, totalCents, linesWithoutCost: lines.filter((l) => l.lineCostCents === null).length, belowMinimum };
+/** Whole days of lead time (a fraction of a day still takes the day). */
+function leadDays(lead: number | null): number | null {
+  return typeof lead === 'number' && Number.isFinite(lead) ? Math.ceil(Math.max(0, lead)) : null;
 }
 
-export function getPurchaseOrder(db: Db, id: number): PurchaseOrderRow {
+function withLines(db: Db, stored: HeaderRow, today: number): PurchaseOrderRow {
+  let header = stored;
+  let lines = linesOf(db, stored.id);
+  if (stored.status === 'draft') {
+    // Not sent yet: no order day, and the goods would come a lead time after today.
+    lines = lines.map((l) => {
+      const lead = leadDays(l.leadTimeDays);
+      return lead === null ? l : { ...l, expectedDay: today + lead };
+    });
+    const days = lines.map((l) => l.expectedDay).filter((d): d is number => d !== null);
+    header = { ...stored, orderDay: null, expectedDay: days.length > 0 ? Math.max(...days) : stored.expectedDay };
+  }
+  const totalCents = lines.reduce((sum, l) => sum + (l.lineCostCents ?? 0), 0);
+  const belowMinimum = header.minOrderValueCents !== null && header.status !== 'cancelled' && totalCents < header.minOrderValueCents;
+  const lateDays = header.status === 'sent' && header.expectedDay !== null ? Math.max(0, today - header.expectedDay) : 0;
+  return { ...header, lines, totalCents, linesWithoutCost: lines.filter((l) => l.lineCostCents === null).length, belowMinimum, lateDays };
+}
+
+export function getPurchaseOrder(db: Db, id: number, today = businessToday(db)): PurchaseOrderRow {
   const header = db.prepare(`${HEADER} WHERE po.id = ?`).get(id) as HeaderRow | undefined;
   if (!header) throw new AppError('not_found', `There is no purchase order ${id}.`, { id });
-  return withLines(db, header);
+  return withLines(db, header, today);
 }
 
 export function listPurchaseOrders(db: Db, options: { status?: PoStatus[]; supplierId?: number } = {}): PurchaseOrderRow[] {
@@ -99,7 +139,8 @@ export function listPurchaseOrders(db: Db, options: { status?: PoStatus[]; suppl
   const headers = db
     .prepare(`${HEADER} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY CASE po.status WHEN 'draft' THEN 0 WHEN 'sent' THEN 1 ELSE 2 END, po.id DESC`)
     .all(...params) as HeaderRow[];
-  return headers.map((h) => withLines(db, h));
+  const today = businessToday(db);
+  return headers.map((h) => withLines(db, h, today));
 }
 
 function nextNumber(db: Db, day: number): string {
@@ -136,7 +177,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
     const bySupplier = new Map<number | null, typeof accepted>();
     for (const line of accepted) bySupplier.set(line.supplierId, [...(bySupplier.get(line.supplierId) ?? []), line]);
     const findDraft = db.prepare("SELECT id FROM purchase_orders WHERE status = 'draft' AND supplier_id IS ? ORDER BY id LIMIT 1");
-    const insertPo = db.prepare("INSERT INTO purchase_orders (number, supplier_id, status, created_at, expected_day, order_day) VALUES (?, ?, 'draft', ?, ?, ?)");
+    const insertPo = db.prepare("INSERT INTO purchase_orders (number, supplier_id, status, created_at, expected_day) VALUES (?, ?, 'draft', ?, ?)");
     const insertLine = db.prepare('INSERT INTO po_lines (po_id, product_id, location_id, quantity, unit_cost_cents, expected_day, recommendation_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const touched: number[] = [];
     for (const [supplierId, lines] of bySupplier) {
@@ -144,7 +185,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
       const expected = today + Math.ceil(Math.max(0, ...leadDays));
       let poId = (findDraft.get(supplierId) as { id: number } | undefined)?.id;
       if (poId === undefined) {
-        poId = Number(insertPo.run(nextNumber(db, today), supplierId, now.toISOString(), expected, today).lastInsertRowid);
+        poId = Number(insertPo.run(nextNumber(db, today), supplierId, now.toISOString(), expected).lastInsertRowid);
         audit(db, { action: 'po.create', entity: 'purchase_order', entityId: poId, after: { supplierId, status: 'draft' } }, now);
       }
       lines.forEach((line, i) => {
@@ -153,7 +194,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
       audit(db, { action: 'po.add_lines', entity: 'purchase_order', entityId: poId, after: { recommendations: lines.map((l) => l.id) } }, now);
       touched.push(poId);
     }
-    return touched.map((id) => getPurchaseOrder(db, id));
+    return touched.map((id) => getPurchaseOrder(db, id, today));
   })();
 }
 
@@ -165,46 +206,54 @@ const TRANSITIONS: Record<PoStatus, PoStatus[]> = {
 };
 
 /**
- * Moves an order to its next status. Sending stamps the send date and keeps the expected
- * days; receiving books every open line as received in full (the stock moves on), cancelling
- * frees its recommendations to be ordered again.
+ * Moves an order to its next status. Sending makes `today` (default: businessToday) the
+ * order day and each line due its lead time after it; receiving books every open line as
+ * received in full (the stock moves on), cancelling frees its recommendations to be ordered again.
  */
-export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = new Date()): PurchaseOrderRow {
+export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = new Date(), today = businessToday(db, now)): PurchaseOrderRow {
   return db.transaction(() => {
-    const before = getPurchaseOrder(db, id);
+    const before = getPurchaseOrder(db, id, today);
     if (!TRANSITIONS[before.status].includes(to)) {
       throw new AppError('po.invalid_transition', `Purchase order ${before.number} is ${before.status}; it cannot be marked ${to}.`, { id, from: before.status, to });
     }
     if (to === 'sent' && before.lines.length === 0) throw new AppError('po.invalid_transition', `Purchase order ${before.number} has no lines to send.`, { id });
     const at = now.toISOString();
-    if (to === 'sent') db.prepare("UPDATE purchase_orders SET status = 'sent', sent_at = ? WHERE id = ?").run(at, id);
+    if (to === 'sent') {
+      // The draft's expected days were worked "if sent today" on read; now they are fixed.
+      const setLine = db.prepare('UPDATE po_lines SET expected_day = ? WHERE id = ?');
+      for (const line of before.lines) setLine.run(line.expectedDay, line.id);
+      db.prepare("UPDATE purchase_orders SET status = 'sent', sent_at = ?, order_day = ?, expected_day = ? WHERE id = ?").run(at, today, before.expectedDay, id);
+    }
     if (to === 'cancelled') db.prepare("UPDATE purchase_orders SET status = 'cancelled' WHERE id = ?").run(id);
     if (to === 'received') {
       db.prepare('UPDATE po_lines SET received_quantity = quantity WHERE po_id = ?').run(id);
       db.prepare("UPDATE purchase_orders SET status = 'received', received_at = ? WHERE id = ?").run(at, id);
     }
     audit(db, { action: `po.${to}`, entity: 'purchase_order', entityId: id, before: { status: before.status }, after: { status: to, number: before.number, totalCents: before.totalCents } }, now);
-    return getPurchaseOrder(db, id);
+    return getPurchaseOrder(db, id, today);
   })();
 }
 
-/** Changes a draft line's quantity, or removes it with quantity 0. */
-export function updateDraftLine(db: Db, lineId: number, quantity: number, now = new Date()): PurchaseOrderRow {
+/**
+ * Changes a draft line's quantity, or removes it with quantity 0. A supplier ships whole
+ * cases, so any other quantity goes up to the next case and to at least the product's MOQ.
+ */
+export function updateDraftLine(db: Db, lineId: number, requested: number, now = new Date()): PurchaseOrderRow {
   return db.transaction(() => {
-    const line = db.prepare('SELECT l.po_id AS poId, l.quantity, po.status, po.number FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.id = ?').get(lineId) as
-      | { poId: number; quantity: number; status: PoStatus; number: string }
-      | undefined;
+    const line = db
+      .prepare(
+        `SELECT l.po_id AS poId, l.quantity, po.status, po.number, COALESCE(p.case_pack, 1) AS casePack, COALESCE(p.moq, 0) AS moq
+           FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id JOIN products p ON p.id = l.product_id WHERE l.id = ?`,
+      )
+      .get(lineId) as { poId: number; quantity: number; status: PoStatus; number: string; casePack: number; moq: number } | undefined;
     if (!line) throw new AppError('not_found', `There is no purchase order line ${lineId}.`, { lineId });
     if (line.status !== 'draft') throw new AppError('po.invalid_transition', `Purchase order ${line.number} is ${line.status}; only drafts can be changed.`, { lineId });
-    if (!(quantity >= 0) || !Number.isFinite(quantity)) throw new AppError('input.invalid', 'A quantity must be 0 (remove the line) or more.', { lineId, quantity });
+    if (!(requested >= 0) || !Number.isFinite(requested)) throw new AppError('input.invalid', 'A quantity must be 0 (remove the line) or more.', { lineId, quantity: requested });
+    const quantity = roundOrderQuantity(requested, line.casePack, line.moq);
     if (quantity === 0) db.prepare('DELETE FROM po_lines WHERE id = ?').run(lineId);
     else db.prepare('UPDATE po_lines SET quantity = ? WHERE id = ?').run(quantity, lineId);
-    audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity } }, now);
+    const asked = requested !== quantity ? { requested } : {};
+    audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity, ...asked } }, now);
     return getPurchaseOrder(db, line.poId);
   })();
-}
-
-/** The day of an ISO timestamp (for "sent on" and "received on" in reports). */
-export function dayOfTimestamp(iso: string | null): number | null {
-  return iso === null ? null : dayFromIso(iso);
 }

@@ -5,6 +5,7 @@
  * Every change is written to the audit log in the same transaction.
  */
 import { AppError } from '../../contract/errors';
+import { roundOrderQuantity } from '../../inventory/order-quantity';
 import type { Db } from '../connection';
 import { audit } from './audit';
 
@@ -191,7 +192,9 @@ export function decideRecommendation(db: Db, id: number, decision: Decision, now
           throw new AppError('input.invalid', `The quantity for ${before.sku} must be more than 0 (reject the line to order none).`, { id, quantity: decision.quantity });
         }
         status = 'edited';
-        finalQty = decision.quantity;
+        // A supplier ships whole cases: the owner's figure goes up to the next case and to
+        // at least the MOQ, as the plan's own suggestions do (the screen shows this before saving).
+        finalQty = roundOrderQuantity(decision.quantity, before.casePack, before.moq);
         break;
       case 'reject':
         status = 'rejected';
@@ -203,9 +206,10 @@ export function decideRecommendation(db: Db, id: number, decision: Decision, now
         break;
     }
     db.prepare('UPDATE recommendations SET status = ?, final_qty = ?, decided_at = ? WHERE id = ?').run(status, finalQty, status === 'pending' ? null : now.toISOString(), id);
+    const requested = decision.action === 'edit' && decision.quantity !== finalQty ? { requested: decision.quantity } : {};
     audit(
       db,
-      { action: `recommendation.${decision.action}`, entity: 'recommendation', entityId: id, before: { status: before.status, finalQty: before.finalQty }, after: { status, finalQty, sku: before.sku } },
+      { action: `recommendation.${decision.action}`, entity: 'recommendation', entityId: id, before: { status: before.status, finalQty: before.finalQty }, after: { status, finalQty, sku: before.sku, ...requested } },
       now,
     );
     return getRecommendation(db, id);

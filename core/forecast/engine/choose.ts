@@ -2,6 +2,7 @@ import type { CandidateRuns } from '../backtest';
 import type { Candidate } from '../candidates';
 import type { BacktestTarget, LossKind, OriginRange } from '../select';
 import { advantageStatistic, GreedyLoss, greedySubset, pooledGreedyLoss, subsetIsUsable, subsetLoss } from '../select';
+import { isIntermittent } from '../profile';
 import type { PreparedSeries } from './prepare';
 
 /**
@@ -78,10 +79,11 @@ function select(
   kind: LossKind,
   maxSize: number,
   ownAllowed: readonly ((c: number) => boolean)[],
+  groupAllowed: (c: number) => boolean = () => true,
   range?: OriginRange,
 ): Selection {
   const groupLosses = targets.map((t) => new GreedyLoss(t, kind, range));
-  const group = greedySubset((subset) => pooledGreedyLoss(groupLosses, subset), candidateCount, maxSize, GROUP_TOLERANCE);
+  const group = greedySubset((subset) => (subset.every(groupAllowed) ? pooledGreedyLoss(groupLosses, subset) : Infinity), candidateCount, maxSize, GROUP_TOLERANCE);
   const own = targets.map((t, i) => {
     const loss = new GreedyLoss(t, kind, range);
     return greedySubset((subset) => (subset.every(ownAllowed[i]!) ? loss.of(subset) : Infinity), candidateCount, maxSize);
@@ -101,7 +103,7 @@ export function chooseModels(
   const choices: Choice[] = new Array(series.length);
   const groups = new Map<string, number[]>();
   series.forEach((s, i) => {
-    const key = `${s.distribution}:${s.profile.seasonal ? 'seasonal' : 'nonseasonal'}:${runs[i]!.names.join(',')}`;
+    const key = `${s.distribution}:${s.profile.seasonal ? 'seasonal' : 'nonseasonal'}:${isIntermittent(s.profile) ? 'intermittent:' : ''}${runs[i]!.names.join(',')}`;
     const members = groups.get(key);
     if (members) members.push(i);
     else groups.set(key, [i]);
@@ -113,14 +115,15 @@ export function chooseModels(
     const kind: LossKind = series[members[0]!]!.distribution === 'count' ? 'squared' : 'absolute';
     const groupTargets = members.map((i) => targets[i]!);
     const seasonalNames = new Set(candidates.filter((c) => c.seasonal).map((c) => c.name));
-    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => seasonalNames.has(names[c]!) : () => true));
-    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed);
+    const groupAllowed = selectableFor(series[members[0]!]!, names);
+    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => groupAllowed(c) && seasonalNames.has(names[c]!) : groupAllowed));
+    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed, groupAllowed);
     let switched = 0;
     members.forEach((i, j) => {
       const own = selection.own[j]!;
       const groupLoss = selection.ownGroupLoss[j]!;
       let subset = selection.group;
-      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, series[i]!.profile.seasonal, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
         subset = own.subset;
         switched++;
       }
@@ -132,15 +135,31 @@ export function chooseModels(
 }
 
 /**
+ * Candidates a series may use. Naive runs for every series (it gives the "accuracy vs naive"
+ * figure) but is not chosen for intermittent demand: its forecast is whatever the last
+ * period sold, so it backtests as a perfect-looking zero after quiet periods and then, at
+ * the real forecast origin, repeats a one-off sale for the whole horizon (a product that
+ * sells 0.75 a week forecast at 4 a week because last week sold 4). Croston-type models are
+ * there for such series (Syntetos & Boylan 2005 on naive for intermittent demand).
+ */
+export function selectableFor(s: PreparedSeries, names: readonly string[]): (c: number) => boolean {
+  if (!isIntermittent(s.profile) || names.length < 2) return () => true;
+  return (c) => names[c] !== 'naive';
+}
+
+/**
  * Whether a series' own backtest can argue for leaving its group's models. A count series
  * with no sale in any backtest window cannot: every model that forecasts zero (naive after
- * a zero period, a seasonal naive over a quiet year) scores a perfect 0 there, so the switch
- * test would always pick it and the product would be forecast to never sell again. On car
- * parts 450 of 2,509 parts were forecast 0.002 a month that way and sold 0.12 a month in
- * the test window (about what parts unsold for a year sell in every earlier window too).
+ * a zero period, a moving average over a quiet spell) scores a perfect 0 there, so the
+ * switch test would always pick it and the product would be forecast never to sell again.
+ * On car parts 450 of 2,509 parts were forecast 0.002 a month that way and sold 0.12 a
+ * month in the test window (about what parts unsold for a year sell in every earlier
+ * window too). A seasonal series is the exception: it may only switch to seasonal models,
+ * whose quiet forecast was tested on the year-ago window (the same time of year), so an
+ * Easter line between Easters keeps its seasonal zero.
  */
-export function ownBacktestInformative(distribution: PreparedSeries['distribution'], actuals: ArrayLike<number>): boolean {
-  if (distribution !== 'count') return true;
+export function ownBacktestInformative(distribution: PreparedSeries['distribution'], seasonal: boolean, actuals: ArrayLike<number>): boolean {
+  if (distribution !== 'count' || seasonal) return true;
   for (let i = 0; i < actuals.length; i++) if (actuals[i]! > 0) return true;
   return false;
 }

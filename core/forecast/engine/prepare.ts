@@ -59,7 +59,10 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   if (start === filled.length - 1 && filled[start] === 0) start = 0;
   const maxHistory = options.maxHistory ?? defaultMaxHistory(options.frequency);
   start = Math.max(start, filled.length - maxHistory);
-  const y = filled.slice(start);
+  let y = filled.slice(start);
+  // Never sold, only returned (an item whose history is a refund): nothing to forecast from
+  // the returns themselves; its demand is zero until it sells.
+  if (!y.some((v) => v > 0) && y.some((v) => v < 0)) y = new Float64Array(y.length);
   const profile = profileSeries(y, options.frequency, options.season);
   const context: SeriesContext = {
     season: options.season,

@@ -8,13 +8,15 @@ import { ReportButtons } from '../components/ReportButtons';
 import { date, money, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
 
-/** Whole days a sent order's expected date lies before today (0 when not late or unknown). */
-function daysLate(expectedIso: string | null): number {
-  if (!expectedIso) return 0;
-  const today = new Date();
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const expected = Date.parse(`${expectedIso.slice(0, 10)}T00:00:00Z`);
-  return Number.isFinite(expected) ? Math.max(0, Math.round((todayUtc - expected) / 86_400_000)) : 0;
+/**
+ * The order's dates, by one rule (core/db/repos/purchase-orders.ts): a draft has no order date
+ * and is expected a lead time after the day it is sent; lateness is worked in the main process
+ * against the workspace's today, the same day the dashboard and the plan use.
+ */
+function orderDates(order: PurchaseOrder): string {
+  const expected = order.expectedDate ? date(order.expectedDate) : 'no date given';
+  if (order.status === 'draft') return `not sent yet · expected ${expected} if sent today`;
+  return `${order.orderDate ? `ordered ${date(order.orderDate)}` : 'order date not given'} · expected ${expected}`;
 }
 
 const STATUS_COLOR = { draft: 'default', sent: 'info', received: 'success', cancelled: 'default' } as const;
@@ -56,7 +58,7 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
       notify(err instanceof Error ? err.message : String(err), 'error');
     }
   };
-  const late = order.status === 'sent' ? daysLate(order.expectedDate) : 0;
+  const late = order.lateDays;
   return (
     <Card variant="outlined" sx={{ mb: 2 }} component="section" aria-label={`Purchase order ${order.number}`} data-testid={`po-${order.number}`}>
       <Stack direction="row" sx={{ px: 2, py: 1.5, alignItems: 'center', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap' }}>
@@ -66,7 +68,7 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
             <Chip size="small" label={order.status} color={STATUS_COLOR[order.status]} data-testid="po-status" />
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {order.number} · {order.orderDate ? `ordered ${date(order.orderDate)}` : `added ${date(order.createdAt)}`} · expected {date(order.expectedDate)}
+            {order.number} · <span data-testid="po-dates">{orderDates(order)}</span>
             {late > 0 ? (
               <Box component="span" sx={{ color: 'error.main', fontWeight: 600 }} data-testid="po-late">
                 {' '}
@@ -118,7 +120,8 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
               <TableCell>{line.sku}</TableCell>
               <TableCell>{line.productName}</TableCell>
               <TableCell align="right">
-                <LineQuantity order={order} line={line} />
+                {/* Keyed on the saved quantity: the main process rounds to whole cases, and the field shows what it saved. */}
+                <LineQuantity key={line.quantity} order={order} line={line} />
               </TableCell>
               <TableCell align="right">{line.casePack > 1 ? `${num(line.cases, 1)} × ${num(line.casePack)}` : '—'}</TableCell>
               <TableCell align="right">{money(line.unitCostCents)}</TableCell>

@@ -1,11 +1,12 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Button, FormControlLabel, InputAdornment, Stack, Switch, TextField, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Recommendation } from '../../../core/contract/commands/plan';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ReportButtons } from '../components/ReportButtons';
+import type { Decide } from '../components/reorder/RecommendationRow';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
 import { date, money } from '../format';
 import { useCommand } from '../hooks/useCommand';
@@ -28,6 +29,19 @@ export function ReorderPage() {
     }
     return [...map.entries()];
   }, [lines]);
+
+  // One stable callback for every row, so a reload re-renders only the rows that changed.
+  const notifyRef = useRef(notify);
+  notifyRef.current = notify;
+  const decide = useCallback<Decide>(async (id, input) => {
+    try {
+      await call('plan.decide', { id, ...input });
+      return true;
+    } catch (err) {
+      notifyRef.current(err instanceof Error ? err.message : String(err), 'error');
+      return false;
+    }
+  }, []);
 
   const readyForOrders = lines.some((l) => (l.status === 'accepted' || l.status === 'edited') && l.poId === null);
 
@@ -103,7 +117,7 @@ export function ReorderPage() {
       </Stack>
       {plan && groups.length === 0 ? <Typography sx={{ mb: 2 }}>Nothing to order: every product has enough stock for its lead time and review period.</Typography> : null}
       {groups.map(([name, group]) => (
-        <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} />
+        <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} decide={decide} />
       ))}
     </>
   );

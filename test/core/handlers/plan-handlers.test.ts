@@ -69,7 +69,7 @@ describe('plan, purchase order and report commands through the router', () => {
     const pdf = await call('reports.generate', { kind: 'po', format: 'pdf', poId: leaf.id });
     const { path } = app.files.resolve(pdf.fileId);
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.name).toMatch(/^purchase-orders-2024-05-13\.pdf$/);
+    expect(pdf.name).toBe(`${leaf.number}-leaf-co.pdf`);
     app.files.release(pdf.fileId);
     expect(existsSync(path)).toBe(false);
 
@@ -77,6 +77,52 @@ describe('plan, purchase order and report commands through the router', () => {
     expect(csv.lines).toBe(2);
     const slow = await call('reports.slowStock', {});
     expect(slow.map((s) => [s.sku, s.health])).toEqual([['JAM', 'overstock']]);
+  });
+
+  it('an edited quantity becomes whole cases of at least the MOQ, on the plan and on a draft order, and the count to order follows decisions', async () => {
+    const dir = tempDir();
+    seedShop(dir).close();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'shop.shelfcast'));
+    const router = createAppRouter({ error: () => undefined });
+    const ctx: HandlerContext = { app };
+    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
+      const envelope = await router.invoke(name, input, ctx);
+      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+      return envelope.value as CommandOutput<K>;
+    }
+    const { jobId } = await call('plan.start', {});
+    expect((await app.jobs.wait(jobId)).state).toBe('done');
+    const view = await call('plan.view', {});
+    const id = (sku: string) => view.lines.find((l) => l.sku === sku)!.id;
+    expect(view.plan?.toOrder).toBe(2);
+
+    // TEA comes in cases of 12: 30 is 2.5 cases, so 36 (3 cases) is saved, whatever the screen sent.
+    expect(await call('plan.decide', { id: id('TEA'), action: 'edit', quantity: 30 })).toMatchObject({ status: 'edited', finalQty: 36, quantity: 36, costCents: 9000 });
+    // JAM: cases of 6 and an MOQ of 12, so 5 becomes 12 (2 cases); 13 becomes 18.
+    expect(await call('plan.decide', { id: id('JAM'), action: 'edit', quantity: 5 })).toMatchObject({ finalQty: 12 });
+    expect(await call('plan.decide', { id: id('JAM'), action: 'edit', quantity: 13 })).toMatchObject({ finalQty: 18 });
+    // SOAP has no case pack and no MOQ: the owner's figure stands.
+    expect(await call('plan.decide', { id: id('SOAP'), action: 'edit', quantity: 7 })).toMatchObject({ finalQty: 7 });
+    const audit = app.db.prepare("SELECT after FROM audit_log WHERE action = 'recommendation.edit' ORDER BY id LIMIT 1").get() as { after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ finalQty: 36, requested: 30 });
+
+    // The page header's count is the lines to order as they stand, like the supplier totals.
+    expect((await call('plan.view', {})).plan?.toOrder).toBe(3);
+    await call('plan.decide', { id: id('SOAP'), action: 'reject' });
+    const afterReject = await call('plan.view', {});
+    expect(afterReject.plan?.toOrder).toBe(2);
+    expect(afterReject.plan?.toOrder).toBe(afterReject.suppliers.reduce((sum, s) => sum + s.lines, 0));
+
+    const orders = await call('plan.createPurchaseOrders', {});
+    const teaLine = orders.flatMap((o) => o.lines).find((l) => l.sku === 'TEA')!;
+    expect(teaLine).toMatchObject({ quantity: 36, cases: 3 });
+    // A draft line edited on the purchase orders screen follows the same rule; 0 removes it.
+    const edited = await call('po.updateLine', { lineId: teaLine.id, quantity: 25 });
+    expect(edited.lines.find((l) => l.sku === 'TEA')).toMatchObject({ quantity: 36, cases: 3 });
+    const jamLine = edited.lines.find((l) => l.sku === 'JAM')!;
+    expect((await call('po.updateLine', { lineId: jamLine.id, quantity: 1 })).lines.find((l) => l.sku === 'JAM')).toMatchObject({ quantity: 12, cases: 2 });
+    expect((await call('po.updateLine', { lineId: jamLine.id, quantity: 0 })).lines.map((l) => l.sku)).toEqual(['TEA']);
   });
 
   it('forecasts first when the data changed since the last forecast, then plans from the engine’s paths', async () => {

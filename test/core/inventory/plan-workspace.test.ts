@@ -59,6 +59,23 @@ describe('reorder plan on a workspace', () => {
     db.close();
   });
 
+  it('tops up above the reorder point at a review and says so; the reorder-point trigger waits', () => {
+    const db = seedShop(tempDir());
+    // JAM sells exactly 1 a day, lead 7 days, review 7: reorder point 7, order-up-to ~14.
+    // With 10 on hand the position is above the reorder point but below the order-up-to level.
+    db.prepare('UPDATE stock_snapshots SET on_hand = 10 WHERE product_id = 2').run();
+    planWorkspace(db, options, defaultScenarioSource(db, options));
+    const jam = bySku(listRecommendations(db)).JAM!;
+    expect(jam.reorderPoint).toBeCloseTo(7, 6);
+    expect(jam.orderUpTo).toBeGreaterThan(10);
+    expect(jam.suggestedQty).toBe(12); // its MOQ, 2 cases of 6
+    expect(jam.inputs.trigger).toBe('reviewCycle');
+    expect(jam.reasoning).toMatch(/Stock is above the reorder point \(7\), so this only tops it up to 1\d(\.\d)? until the next review\.$/);
+    planWorkspace(db, { ...options, trigger: 'reorderPoint' }, defaultScenarioSource(db, options));
+    expect(bySku(listRecommendations(db)).JAM!.suggestedQty).toBe(0);
+    db.close();
+  });
+
   it('counts the products planned without any stock count, and says so on their lines', () => {
     const db = seedShop(tempDir());
     db.prepare("DELETE FROM stock_snapshots WHERE product_id = (SELECT id FROM products WHERE sku = 'SOAP')").run();

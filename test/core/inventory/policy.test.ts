@@ -78,6 +78,25 @@ describe('decide: other cases worked by hand', () => {
     expect(explain(decision, base)).toMatch(/^No order needed\. You have 30, none on order/);
   });
 
+  it('an empty shelf covered by an order already placed: no new order, says when it is due', () => {
+    // Position 0 + 40 = 40 is above the reorder point 26, so nothing new is ordered; with 0 on
+    // the shelf every path runs out at once, before any delivery: urgent.
+    const stock = { onHand: 0, backorders: 0, onOrder: [{ quantity: 40, dueInDays: 3 }] };
+    const decision = decide(productExample(), stock, base);
+    expect(decision.suggestedQuantity).toBe(0);
+    expect(decision.priority).toBe('urgent');
+    expect(explain(decision, base, stock.onOrder)).toBe(
+      'No new order: the 40 on order cover the next 3 weeks (lead time + review), when you will sell 31 ± 8 at 95% service. You have 0 on the shelf. Your shelf is likely empty today, and the units on order are due in 3 days.',
+    );
+  });
+
+  it('an order past its due day is called late', () => {
+    const stock = { onHand: 30, backorders: 0, onOrder: [{ quantity: 12, dueInDays: -7 }] };
+    const decision = decide(productExample(), stock, base);
+    expect(decision.suggestedQuantity).toBe(0);
+    expect(explain(decision, base, stock.onOrder)).toMatch(/which your stock covers\. The units on order were due 1 week ago: chase the supplier\.$/);
+  });
+
   it('the review-cycle trigger orders between s and S', () => {
     const decision = decide(productExample(), { onHand: 30, backorders: 0, onOrder: [] }, { ...base, trigger: 'reviewCycle' });
     expect(decision.suggestedQuantity).toBe(12); // 39 − 30 = 9 → one case

@@ -97,6 +97,36 @@ describe('reports on a planned shop', () => {
     expect(text).toContain('From: Corner Café');
     expect(text).toMatch(/Total\s+24\s+€60\.00/);
     expect(text).toContain("Below the supplier's minimum order value of €100.00 (short by €40.00).");
+    // Sent the day after the last data (13 May 2024), due 14 days later; a draft has no order date yet.
+    expect(text).toContain('Ordered 13 May 2024 · status sent · expected delivery 27 May 2024');
+    const draftPdf = join(dir, 'suds.pdf');
+    await generateReport(db, { kind: 'po', format: 'pdf', supplier: 'Suds Ltd' }, draftPdf);
+    expect(pdfText(draftPdf)).toContain('Draft, not sent yet · expected delivery 16 May 2024 if sent today');
+    db.close();
+  });
+
+  it('a purchase order that runs over pages says its number, supplier and page on every page after the first', async () => {
+    const { db, dir } = plannedShop();
+    for (const rec of listRecommendations(db)) if (rec.suggestedQty > 0) decideRecommendation(db, rec.id, { action: 'accept' });
+    const leaf = createDraftOrders(db, DAY0 + 56).find((o) => o.supplierName === 'Leaf & Co')!;
+    // 90 more lines (a big order) fill about three A4 pages.
+    const product = db.prepare('INSERT INTO products (id, sku, name, unit_cost_cents, supplier_id, case_pack) VALUES (?, ?, ?, 100, 1, 6)');
+    const line = db.prepare('INSERT INTO po_lines (po_id, product_id, location_id, quantity, unit_cost_cents) VALUES (?, ?, 1, 12, 100)');
+    for (let i = 0; i < 90; i++) {
+      product.run(100 + i, `BIG-${String(i).padStart(3, '0')}`, `Bulk item ${i}`);
+      line.run(leaf.id, 100 + i);
+    }
+    if (!hasPdftotext) return;
+    const pdfPath = join(dir, 'big.pdf');
+    await generateReport(db, { kind: 'po', format: 'pdf', poId: leaf.id }, pdfPath);
+    const pages = pdfText(pdfPath).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toContain(`Purchase order ${leaf.number}`);
+    pages.slice(1).forEach((page, i) => {
+      expect(page).toContain(`${leaf.number} · Leaf & Co · page ${i + 2} of ${pages.length}`);
+      // The running header sits above the repeated table header, not on top of a line.
+      expect(page.indexOf(leaf.number)).toBeLessThan(page.indexOf('SKU'));
+    });
     db.close();
   });
 

@@ -7,6 +7,9 @@ import { buildWeeklySeries } from '../../../core/series/build';
 import { useTempDir } from '../../helpers/tmp';
 
 let key = 0;
+function isoPlus(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 function sale(db: Db, productId: number, iso: string, quantity: number, unitPriceCents = 250) {
   db.prepare('INSERT INTO sales (product_id, day, quantity, unit_price_cents, natural_key) VALUES (?, ?, ?, ?, ?)').run(productId, dayFromIso(iso), quantity, unitPriceCents, ++key);
 }
@@ -62,6 +65,25 @@ describe('weekly demand series', () => {
     const values = Array.from(set.series[0]?.values ?? []);
     expect(values.slice(0, 5).map((v) => (Number.isNaN(v) ? 'out' : v))).toEqual([4, 4, 'out', 'out', 6]);
     expect(set.series[0]?.censoredPeriods).toBe(2);
+  });
+
+  it('reads a shelf empty for more than 8 weeks as a product not stocked: its zeros are demand', () => {
+    const db = workspace();
+    // An Easter line: sells 6 weeks from 2025-03-03, counted 0 every Monday from 2025-04-14 on
+    // (weekly counts continue one stockout), back with a sale on 2026-02-23.
+    for (let w = 0; w < 6; w++) sale(db, 1, isoPlus('2025-03-03', 7 * w), 10);
+    const count = db.prepare('INSERT INTO stock_snapshots (product_id, day, on_hand) VALUES (1, ?, 0)');
+    for (let w = 0; w < 44; w++) count.run(dayFromIso('2025-04-14') + 7 * w);
+    sale(db, 1, '2026-02-23', 3);
+    sale(db, 1, '2026-03-02', 9); // Monday of an incomplete week: left out
+    const set = buildWeeklySeries(db, { weekStart: 'monday', country: 'GB', horizon: 1 });
+    const values = Array.from(set.series[0]!.values);
+    expect(set.series[0]!.censoredPeriods).toBe(0);
+    expect(values.slice(0, 6)).toEqual([10, 10, 10, 10, 10, 10]);
+    expect(values.length).toBe(52);
+    expect(values.slice(6, -1).every((v) => v === 0)).toBe(true);
+    expect(values.at(-1)).toBe(3);
+    db.close();
   });
 
   it('marks public holidays and scales event weeks by the average daily multiplier', () => {

@@ -44,8 +44,8 @@ export function PlanCard({ detail }: { detail: ProductDetail }) {
             <Table size="small" aria-label="Reorder numbers">
               <TableBody>
                 <Row label="Suggested order" value={`${num(rec.finalQuantity ?? rec.suggestedQuantity, 1)} units`} hint={rec.unitCostCents !== null ? money((rec.finalQuantity ?? rec.suggestedQuantity) * rec.unitCostCents) : undefined} />
-                <Row label="Reorder point" value={num(rec.reorderPoint, 1)} hint="order when stock + on order falls to this" />
-                <Row label="Order up to" value={num(rec.orderUpToLevel, 1)} />
+                <Row label="Reorder point" value={num(rec.reorderPoint, 1)} hint="below this, the shelf may empty before a delivery" />
+                <Row label="Order up to" value={num(rec.orderUpToLevel, 1)} hint="each review tops stock + on order up to this" />
                 <Row label="Safety stock" value={num(rec.safetyStock, 1)} />
                 <Row label="Service level" value={pct(figures.serviceLevel ?? p.serviceLevel, 1)} />
                 <Row label="Lead time" value={`${num(figures.leadTimeDays ?? p.leadTimeDays, 1)} days`} hint={LEAD_SOURCE[p.leadTimeSource]} />

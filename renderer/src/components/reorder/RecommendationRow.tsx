@@ -1,30 +1,38 @@
 import { Box, Button, Chip, Stack, TableCell, TableRow, TextField, Tooltip, Typography } from '@mui/material';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Recommendation } from '../../../../core/contract/commands/plan';
-import { call } from '../../api/client';
-import { useApp } from '../../AppContext';
 import { date, money, num, pct } from '../../format';
+import { caseRounding } from './case-rounding';
 import { PRIORITY_COLOR, PRIORITY_HELP } from './priority';
 
 const STATUS_LABEL: Record<Recommendation['status'], string> = { pending: 'To decide', accepted: 'Accepted', edited: 'Changed', rejected: 'Rejected', expired: 'Expired' };
 
-export function RecommendationRow({ line }: { line: Recommendation }) {
-  const { notify } = useApp();
+export type DecisionInput = { action: 'accept' } | { action: 'reject' } | { action: 'reset' } | { action: 'edit'; quantity: number };
+/** Sends one decision; resolves true when it was saved (the page reports failures). */
+export type Decide = (id: number, input: DecisionInput) => Promise<boolean>;
+
+/**
+ * One line of the plan. Memoised on the line's content: a decision reloads the plan, and
+ * without this every row of every supplier (hundreds of MUI cells) rendered again for each
+ * click, which took well over a second under load.
+ */
+export const RecommendationRow = memo(RecommendationRowView, (a, b) => a.decide === b.decide && sameLine(a.line, b.line));
+
+function sameLine(a: Recommendation, b: Recommendation): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function RecommendationRowView({ line, decide: send }: { line: Recommendation; decide: Decide }) {
   const [editing, setEditing] = useState(false);
   const [quantity, setQuantity] = useState(String(line.quantity || line.suggestedQty || line.casePack));
   const locked = line.poId !== null || line.status === 'expired';
 
-  const decide = async (input: { action: 'accept' } | { action: 'reject' } | { action: 'reset' } | { action: 'edit'; quantity: number }) => {
-    try {
-      await call('plan.decide', { id: line.id, ...input });
-      setEditing(false);
-    } catch (err) {
-      notify(err instanceof Error ? err.message : String(err), 'error');
-    }
+  const decide = async (input: DecisionInput) => {
+    if (await send(line.id, input)) setEditing(false);
   };
 
   const cases = line.casePack > 1 ? `${num(line.quantity / line.casePack, 1)} × ${num(line.casePack)}` : '';
-  const notWholeCases = editing && line.casePack > 1 && Math.abs(Number(quantity) / line.casePack - Math.round(Number(quantity) / line.casePack)) > 1e-9;
+  const rounding = caseRounding(quantity, line.casePack, line.moq);
 
   return (
     <TableRow data-testid={`rec-${line.sku}`} sx={{ opacity: line.status === 'rejected' ? 0.55 : 1, verticalAlign: 'top' }}>
@@ -57,7 +65,7 @@ export function RecommendationRow({ line }: { line: Recommendation }) {
             value={quantity}
             onChange={(e) => setQuantity(e.target.value)}
             slotProps={{ htmlInput: { min: 0, step: line.casePack, 'aria-label': `Quantity for ${line.sku}` } }}
-            helperText={notWholeCases ? `Not whole cases of ${num(line.casePack)}` : ' '}
+            helperText={<span data-testid="case-rounding">{rounding.note ?? ' '}</span>}
             sx={{ width: 110 }}
           />
         ) : (
@@ -76,7 +84,7 @@ export function RecommendationRow({ line }: { line: Recommendation }) {
           <Chip size="small" variant="outlined" label={`On ${line.poNumber}`} />
         ) : editing ? (
           <Stack direction="row" sx={{ gap: 0.5 }}>
-            <Button size="small" variant="contained" disabled={!(Number(quantity) > 0)} onClick={() => void decide({ action: 'edit', quantity: Number(quantity) })}>
+            <Button size="small" variant="contained" disabled={!(rounding.quantity > 0)} onClick={() => void decide({ action: 'edit', quantity: rounding.quantity })}>
               Save
             </Button>
             <Button size="small" onClick={() => setEditing(false)}>

@@ -3,9 +3,10 @@ import type { Recommendation, SupplierTotal } from '../../../../core/contract/co
 import { call } from '../../api/client';
 import { useApp } from '../../AppContext';
 import { money, num } from '../../format';
+import type { Decide } from './RecommendationRow';
 import { RecommendationRow } from './RecommendationRow';
 
-export function SupplierGroup({ name, lines, total }: { name: string; lines: Recommendation[]; total: SupplierTotal | undefined }) {
+export function SupplierGroup({ name, lines, total, decide }: { name: string; lines: Recommendation[]; total: SupplierTotal | undefined; decide: Decide }) {
   const { notify } = useApp();
   const pending = lines.filter((l) => l.status === 'pending' && l.suggestedQty > 0 && l.poId === null);
   const acceptAll = async () => {
@@ -47,7 +48,7 @@ export function SupplierGroup({ name, lines, total }: { name: string; lines: Rec
         </TableHead>
         <TableBody>
           {lines.map((line) => (
-            <RecommendationRow key={line.id} line={line} />
+            <RecommendationRow key={line.id} line={line} decide={decide} />
           ))}
         </TableBody>
       </Table>

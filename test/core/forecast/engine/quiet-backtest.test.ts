@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { forecastMany } from '../../../../core/forecast/engine';
 import type { SeriesInput } from '../../../../core/forecast/engine';
-import { ownBacktestInformative } from '../../../../core/forecast/engine/choose';
+import { ownBacktestInformative, selectableFor } from '../../../../core/forecast/engine/choose';
+import { defaultCandidates, prepareSeries } from '../../../../core/forecast/engine/prepare';
 import { seededRng } from '../../../../core/forecast/kernels/rng';
 
 describe('a count series whose backtest windows hold no sale', () => {
-  it('is not informative; any sale, or a continuous series, is', () => {
-    expect(ownBacktestInformative('count', [0, 0, 0, NaN])).toBe(false);
-    expect(ownBacktestInformative('count', [0, 0, 1, 0])).toBe(true);
-    expect(ownBacktestInformative('continuous', [0, 0, 0, 0])).toBe(true);
+  it('is not informative; any sale, a continuous or a seasonal series is', () => {
+    expect(ownBacktestInformative('count', false, [0, 0, 0, NaN])).toBe(false);
+    expect(ownBacktestInformative('count', false, [0, 0, 1, 0])).toBe(true);
+    expect(ownBacktestInformative('continuous', false, [0, 0, 0, 0])).toBe(true);
+    // Seasonal series switch only among seasonal models, tested on the year-ago window.
+    expect(ownBacktestInformative('count', true, [0, 0, 0, 0])).toBe(true);
   });
 
   it("keeps its group's models instead of switching to a model that forecasts zero", async () => {
@@ -29,5 +32,29 @@ describe('a count series whose backtest windows hold no sale', () => {
     expect(forecast.mean.every((m) => m > 0)).toBe(true);
     // Count series only: their calibration is not widened.
     expect(result.intervalWidening).toBe(1);
+  });
+
+  it('a product that was only ever returned is forecast to sell nothing', async () => {
+    const rng = seededRng(4);
+    const inputs: SeriesInput[] = Array.from({ length: 10 }, (_, s) => ({ id: `p${s}`, values: Float64Array.from({ length: 30 }, () => 5 + Math.floor(rng() * 5)) }));
+    inputs.push({ id: 'refund', values: Float64Array.from([0, 0, -1, 0, 0, -2, 0]) });
+    const result = await forecastMany(inputs, { horizon: 4, season: 52, frequency: 'W' });
+    const refund = result.series.find((s) => s.id === 'refund')!;
+    expect(Array.from(refund.mean)).toEqual([0, 0, 0, 0]);
+    for (const q of refund.quantiles) expect(Array.from(q)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('naive for intermittent demand', () => {
+  it('is never selectable for an intermittent series, and stays selectable for a smooth one', () => {
+    const options = { horizon: 4, season: 52, frequency: 'W' as const };
+    const sparse = prepareSeries({ id: 'sparse', values: Float64Array.from({ length: 60 }, (_, t) => (t % 9 === 0 ? 4 : 0)) }, 0, options, defaultCandidates());
+    const smooth = prepareSeries({ id: 'smooth', values: Float64Array.from({ length: 60 }, (_, t) => 20 + (t % 5)) }, 1, options, defaultCandidates());
+    expect(sparse.profile.pattern).toMatch(/intermittent|lumpy/);
+    const names = ['naive', 'ma', 'tsb'];
+    expect(names.map((_, c) => selectableFor(sparse, names)(c))).toEqual([false, true, true]);
+    expect(names.map((_, c) => selectableFor(smooth, names)(c))).toEqual([true, true, true]);
+    // With naive alone there is nothing else to choose: it stays.
+    expect(selectableFor(sparse, ['naive'])(0)).toBe(true);
   });
 });
