@@ -171,7 +171,14 @@ interface OneOptions {
 async function commitOne(db: Db, { file, scan }: Scanned, refs: References, options: OneOptions): Promise<FileSummary> {
   const { mapping } = file;
   const counts: FileCounts = emptyCounts();
-  const base = { fileName: file.name, kind: mapping.kind, created: counts.created, firstRejects: [] as FileSummary['firstRejects'] };
+  const base = {
+    fileName: file.name,
+    kind: mapping.kind,
+    created: counts.created,
+    firstRejects: [] as FileSummary['firstRejects'],
+    firstDuplicates: [] as FileSummary['firstDuplicates'],
+    notes: [] as string[],
+  };
   const earlier = importsWithHash(db, scan.contentHash);
   const previous = earlier[0];
   if (previous && !file.replace) {
@@ -215,6 +222,11 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
       if (storedRejects < MAX_STORED_REJECTS) insertReject(importId, storedRejects++, { line, column, reason, raw: toCsvLine(row) });
       if (base.firstRejects.length < FIRST_REJECTS) base.firstRejects.push({ line, column, reason });
     },
+    duplicate(line, reason) {
+      counts.duplicates++;
+      if (base.firstDuplicates.length < FIRST_REJECTS) base.firstDuplicates.push({ line, reason });
+    },
+    note: (text) => void base.notes.push(text),
   };
   const writer = writerFor(mapping.kind, ctx, options.today);
   let converter: ReturnType<typeof createConverter> | undefined;
@@ -256,7 +268,7 @@ async function commitOne(db: Db, { file, scan }: Scanned, refs: References, opti
   counts.read = visit.rowsSeen;
   const warnings: string[] = [];
   if (counts.rejected > storedRejects) warnings.push(`${counts.rejected - storedRejects} more rejected rows were counted but not kept; fix the file's mapping and import it again.`);
-  if (counts.created.products > 0 && mapping.kind !== 'products') warnings.push(`${counts.created.products} new product${counts.created.products === 1 ? ' was' : 's were'} created from SKUs not in your product list (named by SKU where the file has no name).`);
+  if (counts.created.products > 0 && mapping.kind !== 'products') warnings.push(`${counts.created.products} new product${counts.created.products === 1 ? ' was' : 's were'} created from SKUs not in your product list (named by the first row that names them, by their SKU where no row does).`);
   finishImport(db, importId, counts, { warnings, rejectsStored: storedRejects, headers: visit.headers, delimiter: visit.dialect.delimiter, encoding: scan.encoding });
   if (file.remember !== false) {
     saveMapping(db, { signature: headerSignature(visit.headers), sourceName: file.name, kind: mapping.kind, mapping, updatedAt: options.now.toISOString() });

@@ -137,12 +137,21 @@ export interface WriteContext {
   /** The header of a mapped field, for messages. */
   column(field: string): string | null;
   reject(line: number, problems: Problem[], row: readonly string[]): void;
+  /** A row already stored: counted as a duplicate, the first few listed with the reason. */
+  duplicate(line: number, reason: string): void;
+  /** A plain fact for the summary (e.g. what the file filled in besides its rows). */
+  note(text: string): void;
 }
 
 export interface RecordWriter<R> {
   write(record: R, line: number, row: readonly string[]): void;
   /** Stores anything still buffered; called once at the end of the file. */
   flush(): void;
+}
+
+/** Where the stored copy of a row came from: "earlier in this file", "from sales.csv" or "entered in Shelfcast". */
+export function storedWhere(ctx: WriteContext, importId: number | null): string {
+  return importId === ctx.importId ? 'earlier in this file' : ctx.refs.importName(importId);
 }
 
 /** The product id for a SKU, creating the product or rejecting the row as the owner chose. */

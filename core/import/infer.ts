@@ -1,5 +1,5 @@
 import type { DateOrder, DecimalSeparator, SalesPeriod } from '../contract/commands/import';
-import { dateOrderEvidence } from './values';
+import { canonicalNumber, dateOrderEvidence } from './values';
 
 /**
  * Decides the day/month order of a date column from all its values: a value with a first
@@ -84,6 +84,8 @@ const THOUSANDS_DOT = /^[^\d]*-?\d{1,3}(?:\.\d{3})+[^\d]*$/;
 /**
  * Decides the decimal separator of the number columns. "1.234,56" and "12,5" say comma,
  * "1,234.56" and "12.5" say point; "1,234" and "1.234" could be either and do not vote.
+ * A value that is not a number with the separator it would vote for ("1.5e", "12.5.3")
+ * does not vote either: it would be rejected, so it must not be the example on screen.
  */
 export class DecimalVote {
   private comma = 0;
@@ -104,11 +106,13 @@ export class DecimalVote {
   }
 
   private voteComma(value: string): void {
+    if (canonicalNumber(value, ',') === null) return;
     this.comma++;
     this.example.comma ??= value;
   }
 
   private votePoint(value: string): void {
+    if (canonicalNumber(value, '.') === null) return;
     this.point++;
     this.example.point ??= value;
   }

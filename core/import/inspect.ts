@@ -17,6 +17,8 @@ import { createConverter, wideColumnDays } from './records';
 import { parseDateTime, SECONDS_PER_DAY } from './values';
 
 export const PREVIEW_ROWS = 20;
+/** Rejected rows of the sample shown on their own, wherever they are in it. */
+export const PREVIEW_REJECTED_ROWS = 50;
 const SAMPLE_ROWS = 2000;
 
 export interface InspectOptions {
@@ -166,13 +168,14 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
 
   const today = options.today ?? todayDay();
   let preview: PreviewRow[] = [];
+  let rejectedRows: PreviewRow[] = [];
   let sampleRejected = 0;
   if (blockers.length === 0) {
     const converter = createConverter(mapping, headers, { today });
-    const records: Array<{ line: number; record?: ImportRecordRow; problems?: Problem[] }> = [];
+    const records: Array<{ line: number; record?: ImportRecordRow; problems?: Problem[]; row?: readonly string[] }> = [];
     const sink = {
       record: (record: ImportRecordRow, line: number) => void records.push({ line, record: { ...record } }),
-      reject: (line: number, problems: Problem[]) => void records.push({ line, problems }),
+      reject: (line: number, problems: Problem[], row: readonly string[]) => void records.push({ line, problems, row }),
     };
     for (const { row, line } of sample) {
       const before = records.length;
@@ -180,8 +183,13 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
       if (records.slice(before).some((r) => r.problems)) sampleRejected++;
     }
     preview = formatPreviewRows(db, mapping, records.slice(0, PREVIEW_ROWS));
+    rejectedRows = formatPreviewRows(db, mapping, records.filter((r) => r.problems).slice(0, PREVIEW_REJECTED_ROWS));
     if (sampleRejected > 0) {
-      warnings.push(`${sampleRejected} of the first ${sample.length.toLocaleString('en')} rows would be rejected; the preview shows why.`);
+      const previewLines = new Set(preview.map((r) => r.line));
+      const where = rejectedRows.every((r) => previewLines.has(r.line))
+        ? `the rows below show ${sampleRejected === 1 ? 'it' : 'them'} with the reason`
+        : `${rejectedRows.length < sampleRejected ? `the first ${rejectedRows.length} are` : sampleRejected === 1 ? 'it is' : 'they are'} listed under “Rows that would be rejected” with the reason`;
+      warnings.push(`${sampleRejected.toLocaleString('en')} of the first ${sample.length.toLocaleString('en')} rows would be rejected; ${where}. Fix the file and drop it again, or import the valid rows.`);
     }
   }
   if (dateDecision.ambiguous && dateColumns.length > 0 && !options.mapping) warnings.push(dateDecision.evidence);
@@ -204,6 +212,8 @@ export async function inspectFile(db: Db, path: string, name: string, options: I
     dateOrder: { ambiguous: dateDecision.ambiguous, evidence: dateColumns.length > 0 ? dateDecision.evidence : 'This file has no date column.' },
     decimal: { evidence: decimalDecision.evidence },
     preview,
+    sample: { rows: sample.length, rejected: sampleRejected },
+    rejectedRows,
     warnings,
     blockers,
     alreadyImported: previous ? { importId: previous.id, fileName: previous.file_name, at: previous.created_at } : null,

@@ -78,11 +78,25 @@ function storedValues(record: ImportRecordRow): Record<string, string | null> {
   }
 }
 
+/** A rejected row's mapped cells as the file writes them, so the owner sees which row it is and what is wrong. */
+function writtenValues(mapping: Mapping, row: readonly string[]): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  for (const [field, index] of Object.entries(mapping.columns)) {
+    const cell = (row[index] ?? '').trim();
+    values[field] = cell === '' ? null : cell;
+  }
+  return values;
+}
+
 /**
  * Preview rows: each record as it will be stored, with notes on what the import will
  * create (new products, customers, suppliers, locations), or the reasons it is rejected.
  */
-export function formatPreviewRows(db: Db, mapping: Mapping, entries: ReadonlyArray<{ line: number; record?: ImportRecordRow; problems?: Problem[] }>): PreviewRow[] {
+export function formatPreviewRows(
+  db: Db,
+  mapping: Mapping,
+  entries: ReadonlyArray<{ line: number; record?: ImportRecordRow; problems?: Problem[]; row?: readonly string[] }>,
+): PreviewRow[] {
   const products = productIdsBySku(db);
   const customers = customerIdsByExternalId(db);
   const locations = locationIdsByCode(db);
@@ -94,15 +108,15 @@ export function formatPreviewRows(db: Db, mapping: Mapping, entries: ReadonlyArr
     return true;
   };
   const firstLineOf = new Map<string, number>();
-  return entries.map(({ line, record, problems }) => {
-    if (!record) return { line, status: 'rejected', values: {}, problems: problems ?? [], notes: [] };
+  return entries.map(({ line, record, problems, row }) => {
+    if (!record) return { line, status: 'rejected', values: row ? writtenValues(mapping, row) : {}, problems: problems ?? [], notes: [] };
     const notes: string[] = [];
     if (record.type === 'sale' && !record.isTotal) {
-      // The same line twice is one sale (its natural key is everything it says).
+      // The same line twice in a file is two sales (a till lists an item scanned twice so).
       const key = JSON.stringify(record);
       const first = firstLineOf.get(key);
       if (first === undefined) firstLineOf.set(key, line);
-      else notes.push(`same as line ${first}: counted once`);
+      else notes.push(`same as line ${first}: kept as another sale`);
     }
     const sku = 'sku' in record ? record.sku : null;
     if (sku !== null && record.type !== 'product' && isNew('products', products.has(sku), sku)) notes.push('new product');

@@ -29,7 +29,12 @@ test('drop and pick files, check the mapping and preview, import, look at reject
   // the preview shows rows as they will be stored, and why the broken ones will not be
   await expect(sales.getByTestId('import-preview').locator('tr[data-status="rejected"]').first()).toContainText('missing quantity');
   await expect(sales.getByTestId('import-preview')).toContainText('2026-11-02');
-  await expect(sales.getByTestId('import-preview')).toContainText('same as line 3: counted once');
+  await expect(sales.getByTestId('import-preview')).toContainText('same as line 3: kept as another sale');
+  // a rejected row keeps its cells, the reason beside them; rows past the first 20 are listed on their own
+  await expect(sales.getByTestId('import-preview').locator('tr[data-status="rejected"]').first()).toContainText('COF-001');
+  await expect(sales.getByTestId('import-preview-rejected')).toContainText('06/11/2026');
+  await expect(sales.getByTestId('import-preview-rejected').locator('tr[data-status="rejected"]', { hasText: '06/11/2026' }).locator('td').first()).toHaveText('26');
+  await expect(sales.getByTestId('import-preview-rejected').locator('tr[data-status="rejected"]', { hasText: '06/11/2026' })).toContainText('Not imported: date');
 
   // …and drop a third one anywhere on the window.
   const ambiguous = readFileSync(join(FIXTURES, 'ambiguous-dates.csv'), 'utf8');
@@ -57,9 +62,9 @@ test('drop and pick files, check the mapping and preview, import, look at reject
   await page.getByTestId('import-commit-all').click();
   await expect(sales.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   await expect(sales.getByTestId('summary-read')).toHaveText('25');
-  await expect(sales.getByTestId('summary-imported')).toHaveText('10');
+  await expect(sales.getByTestId('summary-imported')).toHaveText('11');
   await expect(sales.getByTestId('summary-rejected')).toHaveText('14');
-  await expect(sales.getByTestId('summary-duplicates')).toHaveText('1');
+  await expect(sales.getByTestId('summary-duplicates')).toHaveText('0');
   await expect(products.getByTestId('summary-imported')).toHaveText('218');
   // read month first, 12/02/2026 is the 2nd of December: still in the future, so it is rejected
   await expect(dates.getByTestId('summary-imported')).toHaveText('11');

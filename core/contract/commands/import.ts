@@ -73,7 +73,7 @@ export const KindInfo = z.object({ kind: ImportKind, label: z.string(), score: z
 export const PreviewRow = z.object({
   line: z.number().int(),
   status: z.enum(['ok', 'rejected']),
-  /** field → the value as it will be stored, formatted for reading */
+  /** field → the value as it will be stored, formatted for reading (a rejected row: the cell as written in the file) */
   values: z.record(z.string(), z.string().nullable()),
   problems: z.array(z.object({ column: z.string().nullable(), reason: z.string() })),
   notes: z.array(z.string()),
@@ -96,6 +96,10 @@ export const Inspection = z.object({
   dateOrder: z.object({ ambiguous: z.boolean(), evidence: z.string() }),
   decimal: z.object({ evidence: z.string() }),
   preview: z.array(PreviewRow),
+  /** How many rows the inspection read (the first 2,000 at most), and how many of them would be rejected. */
+  sample: z.object({ rows: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),
+  /** The first rejected rows of that sample (wherever they are in it), with the cells as written and the reasons. */
+  rejectedRows: z.array(PreviewRow),
   /** Shown before committing; the import can go ahead. */
   warnings: z.array(z.string()),
   /** Problems that stop this file from being imported until the mapping is fixed. */
@@ -125,6 +129,10 @@ export const FileSummary = z.object({
   created: z.object({ products: z.number().int(), customers: z.number().int(), suppliers: z.number().int(), locations: z.number().int() }),
   updated: z.number().int(),
   warnings: z.array(z.string()),
+  /** Plain facts about what the import did besides storing rows (names and prices filled in). */
+  notes: z.array(z.string()),
+  /** The first rows not stored because they were already there, and which import holds them. */
+  firstDuplicates: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   /** The first rejected rows; all of them are in the import's history. */
   firstRejects: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string() })),
   replaced: z.array(Id),

@@ -41,7 +41,7 @@ function noteUpdate<K extends string>(
 export class ProductWriter implements RecordWriter<ProductRecord> {
   constructor(private readonly ctx: WriteContext) {}
 
-  write(record: ProductRecord): void {
+  write(record: ProductRecord, line: number): void {
     const { ctx } = this;
     const values: ProductValues = {
       name: record.name,
@@ -66,7 +66,7 @@ export class ProductWriter implements RecordWriter<ProductRecord> {
     if (!stored) throw new Error(`product ${id} vanished during the import`);
     const columns = differences(stored, values);
     if (columns.length === 0) {
-      ctx.counts.duplicates++;
+      ctx.duplicate(line, 'every value is already stored');
       return;
     }
     const changes: ProductValues = {};
@@ -82,7 +82,7 @@ export class ProductWriter implements RecordWriter<ProductRecord> {
 export class SupplierWriter implements RecordWriter<SupplierRecord> {
   constructor(private readonly ctx: WriteContext) {}
 
-  write(record: SupplierRecord): void {
+  write(record: SupplierRecord, line: number): void {
     const { ctx } = this;
     const values: SupplierValues = {
       default_lead_time_days: record.leadTimeDays,
@@ -102,7 +102,7 @@ export class SupplierWriter implements RecordWriter<SupplierRecord> {
     if (!stored) throw new Error(`supplier ${id} vanished during the import`);
     const columns = differences(stored, values);
     if (columns.length === 0) {
-      ctx.counts.duplicates++;
+      ctx.duplicate(line, 'every value is already stored');
       return;
     }
     const changes: SupplierValues = {};
@@ -118,7 +118,7 @@ export class SupplierWriter implements RecordWriter<SupplierRecord> {
 export class CustomerWriter implements RecordWriter<CustomerRecord> {
   constructor(private readonly ctx: WriteContext) {}
 
-  write(record: CustomerRecord): void {
+  write(record: CustomerRecord, line: number): void {
     const { ctx } = this;
     const id = ctx.refs.knownCustomer(record.customerId);
     if (id === undefined) {
@@ -130,7 +130,7 @@ export class CustomerWriter implements RecordWriter<CustomerRecord> {
     const stored = customerById(ctx.db, id);
     if (!stored) throw new Error(`customer ${id} vanished during the import`);
     if (record.name === null || record.name === stored.name) {
-      ctx.counts.duplicates++;
+      ctx.duplicate(line, 'this customer is already stored with this name');
       return;
     }
     noteUpdate(ctx, 'customers', id, { name: stored.name }, { name: record.name }, ['name'], stored.import_id === ctx.importId);

@@ -1,6 +1,7 @@
 import { isoFromDay } from '../../dates';
 import { eventStatements } from '../../db/repos/events-import';
 import type { RecordWriter, WriteContext } from '../context';
+import { storedWhere } from '../context';
 import type { EventRecord } from '../records';
 
 /** Events. Natural key: name, start day, scope and its value. */
@@ -29,7 +30,7 @@ export class EventWriter implements RecordWriter<EventRecord> {
       return;
     }
     if (stored.end_day === record.endDay && stored.type === record.eventType && stored.multiplier === record.multiplier) {
-      ctx.counts.duplicates++;
+      ctx.duplicate(line, `the event "${record.name}" is already stored ${storedWhere(ctx, stored.import_id)}`);
       return;
     }
     const what = `"${record.name}" starting ${isoFromDay(record.startDay)}`;

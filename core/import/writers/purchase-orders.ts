@@ -2,7 +2,7 @@ import { isoFromDay } from '../../dates';
 import type { PurchaseOrderHead } from '../../db/repos/purchase-orders-import';
 import { purchaseOrderStatements } from '../../db/repos/purchase-orders-import';
 import type { RecordWriter, WriteContext } from '../context';
-import { resolveProduct } from '../context';
+import { resolveProduct, storedWhere } from '../context';
 import type { PurchaseOrderRecord } from '../records';
 
 /**
@@ -31,7 +31,7 @@ export class PurchaseOrderWriter implements RecordWriter<PurchaseOrderRecord> {
       const productId = ctx.refs.productId(record.sku);
       const lines = productId === undefined ? [] : this.statements.linesOf(head.id, productId);
       if (lines.some((l) => l.quantity === record.quantity && (record.unitCostCents === null || l.unit_cost_cents === record.unitCostCents))) {
-        ctx.counts.duplicates++;
+        ctx.duplicate(line, `this line of PO ${number} is already stored ${storedWhere(ctx, head.import_id)}`);
       } else {
         ctx.reject(
           line,

@@ -2,9 +2,10 @@ import { isoFromDay } from '../../dates';
 import type { SalesFileConstants, SalesParams, StoredSale } from '../../db/repos/sales';
 import { SALES_PARAM_COUNT, SalesStatements } from '../../db/repos/sales';
 import type { RecordWriter, WriteContext } from '../context';
-import { resolveProduct } from '../context';
+import { resolveProduct, storedWhere } from '../context';
 import { KeyHasher } from '../natural-key';
 import type { SaleRecord } from '../records';
+import { ProductFill } from './product-fill';
 
 export const SALES_BATCH_ROWS = 64;
 
@@ -33,15 +34,22 @@ function sameLine(stored: StoredSale, p: SalesParams): boolean {
   );
 }
 
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 function sameSlot(stored: StoredSale, p: SalesParams, period: string): boolean {
   return stored.product_id === p[PRODUCT] && stored.location_id === p[LOCATION] && stored.day === p[DAY] && stored.is_total === 1 && stored.period === period;
 }
 
 /**
- * The natural key of a sales row (see the class comment below and natural-key.ts). `probe`
- * > 1 gives the next candidate key when the first is taken by a different row (a hash
- * collision). The fields are fed in this order since the first import: changing it would
- * change every stored key.
+ * The natural key of a sales row (see the class comment below and natural-key.ts).
+ * `occurrence` > 1 is the second, third … identical line of one file (first lines keep the
+ * key they always had). `probe` > 1 gives the next candidate key when the first is taken by
+ * a different row (a hash collision). The fields are fed in this order since the first
+ * import: changing it would change every stored key.
  */
 function naturalKey(
   h: KeyHasher,
@@ -55,11 +63,13 @@ function naturalKey(
   quantity: number,
   unitPriceCents: number | null,
   revenueCents: number | null,
+  occurrence: number,
   probe: number,
 ): number {
   h.reset().number(productId).number(locationId).number(isTotal);
   if (isTotal === 1) h.text(period);
   else h.number(timeSeconds).text(orderRef).number(customerId).number(quantity).number(unitPriceCents).number(revenueCents);
+  if (occurrence > 1) h.text('#').number(occurrence);
   if (probe > 1) h.number(probe);
   return h.key(day);
 }
@@ -67,9 +77,12 @@ function naturalKey(
 /**
  * Stores sales lines and totals. Natural keys (core/import/README.md):
  * - a line is everything it says: product, location, day, time of day, order, customer,
- *   quantity, unit price and revenue. The same line again, from another file or repeated in
- *   the same one, is a duplicate and counts once (an export that must list two identical
- *   sales needs an order number or a time of day to tell them apart);
+ *   quantity, unit price and revenue, and which occurrence of that line it is in its file.
+ *   A till lists the same item scanned twice as two identical lines: both are sales, so
+ *   the second identical line of a file is a second sale. Another file (or the same one
+ *   again) that lists the line as often adds nothing; one that lists it more often adds
+ *   the extra ones. Re-importing a file, or an export that overlaps an earlier one, never
+ *   double counts;
  * - a total is its product, location, day and period: a second, different total for the
  *   same slot is rejected with the stored value in the reason, never overwritten.
  *
@@ -86,6 +99,9 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
   private readonly skus: string[] = new Array<string>(SALES_BATCH_ROWS).fill('');
   private count = 0;
   private lastId = 0;
+  private readonly fill = new ProductFill();
+  /** How many times this file has given a line (by content) that met a taken key. */
+  private readonly occurrences = new Map<string, number>();
 
   constructor(private readonly ctx: WriteContext) {}
 
@@ -94,7 +110,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     const isTotal = record.isTotal ? 1 : 0;
     const current = this.statements;
     if (current && current.constants.isTotal === isTotal && current.constants.period === record.period) return current;
-    if (current) this.flush();
+    if (current && this.count > 0) this.flushBatch();
     const statements = new SalesStatements(this.ctx.db, SALES_BATCH_ROWS, { isTotal, period: record.period, importId: this.ctx.importId });
     if (!current) this.lastId = statements.maxId();
     this.statements = statements;
@@ -105,6 +121,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     const { ctx } = this;
     const productId = resolveProduct(ctx, record.sku, record.productName, line, row);
     if (productId === undefined) return;
+    this.fill.see(productId, record);
     const locationId = ctx.refs.locationId(record.location, ctx.importId, ctx.counts);
     const customerId = ctx.refs.customerId(record.customerId, record.customerName, ctx.importId, ctx.counts);
     const { constants } = this.statementsFor(record);
@@ -132,6 +149,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
       record.unitPriceCents,
       record.revenueCents,
       1,
+      1,
     );
     this.times[i] = record.timeSeconds;
     this.lines[i] = line;
@@ -141,16 +159,31 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     if (this.count === SALES_BATCH_ROWS) this.flushBatch();
   }
 
+  /** End of the file: the last rows, then the names and prices the file gives products that lack them. */
   flush(): void {
     if (this.count > 0) this.flushBatch();
+    const filled = this.fill.apply(this.ctx);
+    const parts = [
+      filled.names > 0 ? `${filled.names.toLocaleString('en')} product name${filled.names === 1 ? '' : 's'} (from the first row that names the SKU)` : '',
+      filled.prices > 0 ? `${filled.prices.toLocaleString('en')} selling price${filled.prices === 1 ? '' : 's'} (the unit price of the latest sale in this file)` : '',
+    ].filter(Boolean);
+    if (parts.length > 0) this.ctx.note(`Filled in from the sales, for products that had none: ${parts.join(' and ')}. A product list you import later replaces them.`);
   }
 
   private params(i: number): SalesParams {
     return this.flat.slice(i * SALES_PARAM_COUNT, (i + 1) * SALES_PARAM_COUNT) as SalesParams;
   }
 
-  private keyFor(statements: SalesStatements, p: SalesParams, timeSeconds: number, probe: number): number {
-    return naturalKey(this.hasher, statements.constants, p[PRODUCT], p[LOCATION], p[CUSTOMER], p[DAY], timeSeconds, p[ORDER], p[QUANTITY], p[UNIT_PRICE], p[REVENUE], probe);
+  private keyFor(statements: SalesStatements, p: SalesParams, timeSeconds: number, occurrence: number, probe: number): number {
+    return naturalKey(this.hasher, statements.constants, p[PRODUCT], p[LOCATION], p[CUSTOMER], p[DAY], timeSeconds, p[ORDER], p[QUANTITY], p[UNIT_PRICE], p[REVENUE], occurrence, probe);
+  }
+
+  /** The stored row equal to this line at its `occurrence`, if any. */
+  private storedLine(statements: SalesStatements, params: SalesParams, timeSeconds: number, occurrence: number): StoredSale | undefined {
+    for (let probe = 1; ; probe++) {
+      const stored = statements.byNaturalKey(this.keyFor(statements, params, timeSeconds, occurrence, probe));
+      if (!stored || sameLine(stored, params)) return stored;
+    }
   }
 
   private flushBatch(): void {
@@ -188,13 +221,31 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     this.ctx.counts.imported++;
   }
 
+  /**
+   * A line whose first key is taken: the same line stored by another import (a duplicate),
+   * or a line this file repeats (the next occurrence, a sale of its own). Only such lines
+   * are counted in `occurrences`, so a file without repeats or overlaps costs no memory.
+   */
   private resolveLine(statements: SalesStatements, params: SalesParams, i: number): void {
+    const timeSeconds = this.times[i] ?? -1;
+    const content = JSON.stringify([params.slice(0, KEY), timeSeconds]);
+    let occurrence = this.occurrences.get(content);
+    if (occurrence === undefined) {
+      // The first time this line meets a taken key: either this file stored it already (so this
+      // is its second occurrence) or an earlier import holds it (this is the file's first).
+      occurrence = this.storedLine(statements, params, timeSeconds, 1)?.import_id === this.ctx.importId ? 2 : 1;
+    } else occurrence++;
+    this.occurrences.set(content, occurrence);
     for (let probe = 1; ; probe++) {
-      const key = this.keyFor(statements, params, this.times[i] ?? -1, probe);
+      const key = this.keyFor(statements, params, timeSeconds, occurrence, probe);
       const stored = statements.byNaturalKey(key);
       if (!stored) return this.insertWithKey(statements, params, key);
       if (!sameLine(stored, params)) continue; // a different row under a colliding hash
-      this.ctx.counts.duplicates++;
+      const repeat = occurrence > 1 ? ` (its ${ordinal(occurrence)} time in this file)` : '';
+      this.ctx.duplicate(
+        this.lines[i] ?? 0,
+        `the same sale of SKU ${this.skus[i] ?? ''} on ${isoFromDay(params[DAY])}${repeat} is already stored ${storedWhere(this.ctx, stored.import_id)}`,
+      );
       return;
     }
   }
@@ -203,7 +254,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
     const line = this.lines[i] ?? 0;
     const row = this.rows[i] ?? [];
     for (let probe = 1; ; probe++) {
-      const key = this.keyFor(statements, params, -1, probe);
+      const key = this.keyFor(statements, params, -1, 1, probe);
       const stored = statements.byNaturalKey(key);
       if (!stored) return this.insertWithKey(statements, params, key);
       if (!sameSlot(stored, params, statements.constants.period)) continue;
@@ -213,7 +264,7 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
         return;
       }
       if (stored.quantity === params[QUANTITY] && stored.revenue_cents === params[REVENUE]) {
-        this.ctx.counts.duplicates++;
+        this.ctx.duplicate(line, `the same total for ${where} is already stored ${storedWhere(this.ctx, stored.import_id)}`);
         return;
       }
       this.ctx.reject(

@@ -1,7 +1,7 @@
 import { isoFromDay } from '../../dates';
 import { stockStatements } from '../../db/repos/stock';
 import type { RecordWriter, WriteContext } from '../context';
-import { resolveProduct } from '../context';
+import { resolveProduct, storedWhere } from '../context';
 import type { StockRecord } from '../records';
 
 /**
@@ -26,7 +26,7 @@ export class StockWriter implements RecordWriter<StockRecord> {
     }
     const stored = this.statements.find(productId, locationId, record.day);
     if (!stored || stored.on_hand === record.onHand) {
-      ctx.counts.duplicates++;
+      ctx.duplicate(line, `the same count for SKU ${record.sku} on this day is already stored ${stored ? storedWhere(ctx, stored.import_id) : ''}`.trimEnd());
       return;
     }
     const where = `SKU ${record.sku} on ${isoFromDay(record.day)}`;

@@ -141,6 +141,17 @@ describe('inference from the data', () => {
     expect(euro.result().separator).toBe(',');
   });
 
+  it('takes its example from a value that parses, never from one the import will reject', () => {
+    // bad_stock.csv: line 7 says "1.5e"; the hint read 'numbers are written like "1.5e"'
+    const vote = new DecimalVote();
+    ['120', '80', '-7', '40', '1.5e', '2.5'].forEach((v) => vote.add(v));
+    expect(vote.result()).toMatchObject({ separator: '.', decided: true });
+    expect(vote.result().evidence).toBe('Decimal point: numbers are written like "2.5".');
+    const onlyBad = new DecimalVote();
+    ['1.5e', '12.5.3', '7'].forEach((v) => onlyBad.add(v));
+    expect(onlyBad.result()).toMatchObject({ decided: false, evidence: 'The numbers have no decimals, so the decimal separator does not matter.' });
+  });
+
   it('tells daily, weekly and monthly totals apart', () => {
     const week = new PeriodVote();
     [0, 7, 14, 28].forEach((d) => week.add(d));

@@ -35,8 +35,11 @@ describe('import commands through the router', () => {
     expect(inspection.preview.map((r) => [r.line, r.status, r.values['date'] ?? null, r.values['unitPrice'] ?? null])).toEqual([
       [2, 'ok', '2025-02-01', '1.50'],
       [3, 'ok', '2025-02-13', '2.00'],
-      [4, 'rejected', null, null],
+      // a rejected row shows its cells as the file writes them
+      [4, 'rejected', '14/02/2025', '2,00'],
     ]);
+    expect(inspection.sample).toEqual({ rows: 3, rejected: 1 });
+    expect(inspection.rejectedRows.map((r) => [r.line, r.problems])).toEqual([[4, [{ column: 'Item code', reason: 'missing SKU' }]]]);
     const asStock = await call('import.inspect', { fileId: file.fileId, kind: 'stock' });
     expect(asStock.mapping.kind).toBe('stock');
 

@@ -1,7 +1,7 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Alert, Box, Button, Card, CardContent, Checkbox, Chip, CircularProgress, FormControlLabel, IconButton, LinearProgress, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import type { ImportKind, Mapping } from '../../../../core/contract/commands/import';
-import { bytes, date } from '../../format';
+import { bytes, date, num } from '../../format';
 import { ImportSummary } from './ImportSummary';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
@@ -23,6 +23,10 @@ interface Props {
 export function FileCard({ entry, busy, onKind, onMapping, onOptions, onImport, onRemove }: Props) {
   const { inspection, mapping, phase } = entry;
   const locked = busy || phase === 'importing' || phase === 'done';
+  const fieldOfColumn = (header: string) => {
+    const index = inspection?.headers.indexOf(header) ?? -1;
+    return Object.entries(mapping?.columns ?? {}).find(([, column]) => column === index)?.[0];
+  };
   const blocked = !inspection || inspection.blockers.length > 0 || (inspection.alreadyImported !== null && !entry.replace);
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="import-file-card" data-file={entry.file.name} data-phase={phase}>
@@ -97,10 +101,22 @@ export function FileCard({ entry, busy, onKind, onMapping, onOptions, onImport, 
                   </Alert>
                 ))}
                 <MappingEditor inspection={inspection} mapping={mapping} disabled={locked} onChange={onMapping} />
+                {inspection.rejectedRows.some((r) => !inspection.preview.some((p) => p.line === r.line)) ? (
+                  <Box data-testid="import-rejected-rows">
+                    <Typography variant="h4" component="h3" sx={{ mt: 2, mb: 0.5, fontSize: 16, fontWeight: 600 }}>
+                      Rows that would be rejected
+                    </Typography>
+                    <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                      {num(inspection.sample.rejected)} of the first {num(inspection.sample.rows)} rows
+                      {inspection.rejectedRows.length < inspection.sample.rejected ? ` (the first ${num(inspection.rejectedRows.length)} shown)` : ''}, as written in the file. The rest of the file is checked when you import; every rejected row is then listed and can be exported.
+                    </Typography>
+                    <PreviewTable rows={inspection.rejectedRows} fields={inspection.fields} fieldOfColumn={fieldOfColumn} label="Rows that would be rejected, with the reason" testId="import-preview-rejected" />
+                  </Box>
+                ) : null}
                 <Typography variant="h4" component="h3" sx={{ mt: 2, mb: 1, fontSize: 16, fontWeight: 600 }}>
                   First rows as they will be stored {phase === 'inspecting' ? <CircularProgress size={14} sx={{ ml: 1 }} /> : null}
                 </Typography>
-                <PreviewTable rows={inspection.preview} fields={inspection.fields} />
+                <PreviewTable rows={inspection.preview} fields={inspection.fields} fieldOfColumn={fieldOfColumn} />
                 <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mt: 2, flexWrap: 'wrap' }}>
                   <Button variant="contained" disabled={locked || blocked || phase === 'inspecting'} onClick={onImport} data-testid="import-commit-file">
                     Import this file

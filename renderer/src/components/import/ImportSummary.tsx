@@ -17,7 +17,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
   );
 }
 
-/** What one file's import did: rows read, imported, rejected (with reasons) and duplicates skipped. */
+/** What one file's import did: rows read, imported, rejected (with reasons) and rows already stored (with where). */
 export function ImportSummary({ summary }: { summary: FileSummary }) {
   const [showRejects, setShowRejects] = useState(false);
   if (summary.status === 'already_imported') {
@@ -40,11 +40,33 @@ export function ImportSummary({ summary }: { summary: FileSummary }) {
         <Figure label="rows read" value={summary.rowsRead} testId="summary-read" />
         <Figure label="imported" value={summary.imported} testId="summary-imported" />
         <Figure label="rejected" value={summary.rejected} testId="summary-rejected" />
-        <Figure label="duplicates skipped" value={summary.duplicates} testId="summary-duplicates" />
+        <Figure label="already stored, not counted again" value={summary.duplicates} testId="summary-duplicates" />
       </Stack>
       {summary.replaced.length > 0 ? <Typography variant="body2">The earlier import of this file was replaced.</Typography> : null}
       {createdText.length > 0 ? <Typography variant="body2">New: {createdText.join(', ')}.</Typography> : null}
       {summary.updated > 0 ? <Typography variant="body2">{num(summary.updated)} known row(s) updated (undo puts the old values back).</Typography> : null}
+      {summary.notes.map((n) => (
+        <Typography key={n} variant="body2" data-testid="summary-note">
+          {n}
+        </Typography>
+      ))}
+      {summary.duplicates > 0 ? (
+        <Box sx={{ mt: 1 }}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            Rows already stored ({num(summary.duplicates)}), not counted again
+          </Typography>
+          <Box component="ul" sx={{ my: 0.5, pl: 3 }} data-testid="summary-duplicate-lines">
+            {summary.firstDuplicates.slice(0, 5).map((d) => (
+              <li key={`${d.line}-${d.reason}`}>
+                <Typography variant="body2">
+                  Line {d.line}: {d.reason}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+          {summary.duplicates > 5 ? <Typography variant="caption">…and {num(summary.duplicates - Math.min(5, summary.firstDuplicates.length))} more like these.</Typography> : null}
+        </Box>
+      ) : null}
       {summary.warnings.map((w) => (
         <Alert key={w} severity="warning" sx={{ mt: 1 }}>
           {w}

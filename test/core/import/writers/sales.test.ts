@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { undoImport } from '../../../../core/import/undo';
+import type { TempWorkspace } from '../helpers';
+import { count, importFile, tempWorkspace } from '../helpers';
+
+let ws: TempWorkspace;
+afterEach(() => ws?.close());
+
+const HEADER = 'invoice,date,sku,description,quantity,unit_price,customer_id';
+const X = '552723,2011-05-11T10:18:00,23081,GREEN METAL BOX,4,8.25,16229';
+const Y = '552723,2011-05-11T10:18:00,23080,RED METAL BOX,4,8.25,16229';
+const Z = '552724,2011-05-11T10:29:00,23084,RABBIT NIGHT LIGHT,6,2.08,13418';
+const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
+
+describe('sales lines a file repeats', () => {
+  it('are sales of their own (an item scanned twice), and importing them again never double counts', async () => {
+    ws = tempWorkspace();
+    const first = await importFile(ws.db, ws.file('a.csv', csv(X, X, Y)));
+    expect(first.summary).toMatchObject({ rowsRead: 3, imported: 3, duplicates: 0, firstDuplicates: [] });
+    expect(count(ws.db, 'sales')).toBe(3);
+
+    // An overlapping export: the same three lines (X twice) and one new one.
+    const overlap = await importFile(ws.db, ws.file('b.csv', csv(Y, X, Z, X)));
+    expect(overlap.summary).toMatchObject({ rowsRead: 4, imported: 1, duplicates: 3 });
+    expect(overlap.summary.firstDuplicates).toEqual([
+      { line: 2, reason: 'the same sale of SKU 23080 on 2011-05-11 is already stored from a.csv' },
+      { line: 3, reason: 'the same sale of SKU 23081 on 2011-05-11 is already stored from a.csv' },
+      { line: 5, reason: 'the same sale of SKU 23081 on 2011-05-11 (its 2nd time in this file) is already stored from a.csv' },
+    ]);
+    expect(count(ws.db, 'sales')).toBe(4);
+
+    // A third X in a later export is a third sale; the first two are already there.
+    const more = await importFile(ws.db, ws.file('c.csv', csv(X, X, X)));
+    expect(more.summary).toMatchObject({ imported: 1, duplicates: 2 });
+    expect(count(ws.db, 'sales')).toBe(5);
+    expect((ws.db.prepare("SELECT sum(s.quantity) AS n FROM sales s JOIN products p ON p.id = s.product_id WHERE p.sku = '23081'").get() as { n: number }).n).toBe(12);
+
+    // Undoing the first import frees its slots: the others keep what they added.
+    undoImport(ws.db, first.summary.importId ?? 0);
+    expect(count(ws.db, 'sales')).toBe(2);
+  });
+});
+
+describe('what a sales file says about its products', () => {
+  it('fills a missing name from a later row and a missing price from the latest sale; never overrides a price list', async () => {
+    ws = tempWorkspace();
+    await importFile(ws.db, ws.file('products.csv', ['sku,name,unit_price', 'LISTED,Listed item,9.99', 'NOPRICE,No price yet,'].join('\n')));
+    const sales = [
+      'date,sku,description,quantity,unit_price',
+      '2011-05-10,22145,,2,1.95', // no name on the first row: named by its SKU for now
+      '2011-05-12,22145,CHRISTMAS CRAFT HEART STOCKING,1,2.10', // the latest sale
+      '2011-05-11,22145,Another name,1,2.05',
+      '2011-05-13,22145,,-1,5.00', // a return: its price is not a selling price
+      '2011-05-13,22145,,1,0.00', // a free item
+      '2011-05-10,LISTED,,1,8.00',
+      '2011-05-10,NOPRICE,,3,4.50',
+    ].join('\n');
+    const { summary } = await importFile(ws.db, ws.file('sales.csv', sales));
+    expect(summary).toMatchObject({ imported: 7, created: { products: 1 } });
+    const product = (sku: string) => ws.db.prepare('SELECT name, unit_price_cents FROM products WHERE sku = ?').get(sku);
+    expect(product('22145')).toEqual({ name: 'CHRISTMAS CRAFT HEART STOCKING', unit_price_cents: 210 });
+    expect(product('LISTED')).toEqual({ name: 'Listed item', unit_price_cents: 999 });
+    expect(product('NOPRICE')).toEqual({ name: 'No price yet', unit_price_cents: 450 });
+    expect(summary.warnings).toContain('1 new product was created from SKUs not in your product list (named by the first row that names them, by their SKU where no row does).');
+    expect(summary.notes).toEqual([
+      'Filled in from the sales, for products that had none: 1 product name (from the first row that names the SKU) and 2 selling prices (the unit price of the latest sale in this file). A product list you import later replaces them.',
+    ]);
+
+    // Undo puts the empty price back on the product it did not create.
+    undoImport(ws.db, summary.importId ?? 0);
+    expect(product('NOPRICE')).toEqual({ name: 'No price yet', unit_price_cents: null });
+  });
+
+  it('takes the price from revenue over quantity when the file has no unit price', async () => {
+    ws = tempWorkspace();
+    await importFile(ws.db, ws.file('sales.csv', ['date,sku,quantity,revenue', '2025-01-02,R1,4,10.00', '2025-01-01,R1,1,3.00'].join('\n')));
+    expect(ws.db.prepare("SELECT unit_price_cents FROM products WHERE sku = 'R1'").get()).toEqual({ unit_price_cents: 250 });
+  });
+});
