@@ -61,7 +61,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
   'plan.start': (input, { app }) => ({ jobId: app.startJob({ kind: 'plan', title: 'Making the reorder plan', input }) }),
   'plan.view': (input, { app }) => {
     const plan = latestPlan(app.db);
-    if (!plan) return { plan: null, lines: [], suppliers: [], totalCostCents: 0 } satisfies PlanView;
+    if (!plan) return { plan: null, lines: [], suppliers: [], totalCostCents: 0, linesWithoutCost: 0 } satisfies PlanView;
     const lines = listRecommendations(app.db, { planId: plan.id }).map(toRecommendation);
     const minimums = supplierMinimums(app.db);
     const totals = new Map<string, PlanView['suppliers'][number]>();
@@ -69,13 +69,14 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
       if (line.quantity <= 0) continue;
       const key = String(line.supplierId);
       const min = line.supplierId === null ? null : (minimums.get(line.supplierId) ?? null);
-      const entry = totals.get(key) ?? { supplierId: line.supplierId, name: line.supplierName ?? 'No supplier', lines: 0, units: 0, costCents: 0, minOrderValueCents: min, belowMinimum: false };
+      const entry = totals.get(key) ?? { supplierId: line.supplierId, name: line.supplierName ?? 'No supplier', lines: 0, units: 0, costCents: 0, linesWithoutCost: 0, minOrderValueCents: min, belowMinimum: false };
       entry.lines++;
       entry.units += line.quantity;
-      entry.costCents += line.costCents ?? 0;
+      if (line.costCents === null) entry.linesWithoutCost++;
+      else entry.costCents += line.costCents;
       totals.set(key, entry);
     }
-    const suppliers = [...totals.values()].map((s) => ({ ...s, belowMinimum: s.minOrderValueCents !== null && s.costCents < s.minOrderValueCents }));
+    const suppliers = [...totals.values()].map((s) => ({ ...s, belowMinimum: s.minOrderValueCents !== null && s.linesWithoutCost === 0 && s.costCents < s.minOrderValueCents }));
     const summary = plan.summary;
     return {
       plan: {
@@ -93,6 +94,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
       lines: input.onlyToOrder ? lines.filter((l) => l.suggestedQty > 0 || l.status !== 'pending') : lines,
       suppliers: suppliers.sort((a, b) => a.name.localeCompare(b.name)),
       totalCostCents: suppliers.reduce((s, x) => s + x.costCents, 0),
+      linesWithoutCost: suppliers.reduce((s, x) => s + x.linesWithoutCost, 0),
     };
   },
   'plan.decide': (input, { app }) => {

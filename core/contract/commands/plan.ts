@@ -48,8 +48,12 @@ export const SupplierTotal = z.object({
   name: z.string(),
   lines: z.number().int(),
   units: z.number(),
+  /** Sum over the lines with a known unit cost. */
   costCents: z.number().int(),
+  /** Lines whose product has no unit cost: not in costCents. */
+  linesWithoutCost: z.number().int(),
   minOrderValueCents: z.number().int().nullable(),
+  /** Below the supplier's minimum order value; never claimed while some line's cost is unknown. */
   belowMinimum: z.boolean(),
 });
 export type SupplierTotal = z.infer<typeof SupplierTotal>;
@@ -72,6 +76,7 @@ export const PlanView = z.object({
   lines: z.array(Recommendation),
   suppliers: z.array(SupplierTotal),
   totalCostCents: z.number().int(),
+  linesWithoutCost: z.number().int(),
 });
 export type PlanView = z.infer<typeof PlanView>;
 

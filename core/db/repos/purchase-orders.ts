@@ -114,9 +114,11 @@ function withLines(db: Db, stored: HeaderRow, today: number): PurchaseOrderRow {
     header = { ...stored, orderDay: null, expectedDay: days.length > 0 ? Math.max(...days) : stored.expectedDay };
   }
   const totalCents = lines.reduce((sum, l) => sum + (l.lineCostCents ?? 0), 0);
-  const belowMinimum = header.minOrderValueCents !== null && header.status !== 'cancelled' && totalCents < header.minOrderValueCents;
+  const linesWithoutCost = lines.filter((l) => l.lineCostCents === null).length;
+  // Unknown costs are not zero: an order is only called below the minimum when every line's cost is known.
+  const belowMinimum = header.minOrderValueCents !== null && header.status !== 'cancelled' && linesWithoutCost === 0 && totalCents < header.minOrderValueCents;
   const lateDays = header.status === 'sent' && header.expectedDay !== null ? Math.max(0, today - header.expectedDay) : 0;
-  return { ...header, lines, totalCents, linesWithoutCost: lines.filter((l) => l.lineCostCents === null).length, belowMinimum, lateDays };
+  return { ...header, lines, totalCents, linesWithoutCost, belowMinimum, lateDays };
 }
 
 export function getPurchaseOrder(db: Db, id: number, today = businessToday(db)): PurchaseOrderRow {

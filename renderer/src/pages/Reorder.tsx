@@ -8,7 +8,8 @@ import { ErrorNotice, PageHeader } from '../components/Page';
 import { ReportButtons } from '../components/ReportButtons';
 import type { Decide } from '../components/reorder/RecommendationRow';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
-import { date, money } from '../format';
+import { costText } from '../components/reorder/cost-text';
+import { date } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { navigate } from '../router';
 
@@ -72,7 +73,7 @@ export function ReorderPage() {
         title="Reorder"
         subtitle={
           plan
-            ? `Plan for ${date(plan.asOfDate)} · ${plan.products} products · ${plan.toOrder} to order · ${money(view.data?.totalCostCents ?? 0)}`
+            ? `Plan for ${date(plan.asOfDate)} · ${plan.products} products · ${plan.toOrder} to order · ${costText(view.data?.totalCostCents ?? 0, view.data?.linesWithoutCost ?? 0, plan.toOrder)}`
             : 'What to order, from whom, how much and why.'
         }
         actions={

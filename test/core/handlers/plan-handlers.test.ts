@@ -42,10 +42,12 @@ describe('plan, purchase order and report commands through the router', () => {
     const tea = view.lines.find((l) => l.sku === 'TEA')!;
     expect(tea).toMatchObject({ quantity: 24, costCents: 6000, priority: 'urgent', abc: expect.any(String), leadTimeDays: 14 });
     expect(tea.expectedStockoutDate).toBe('2024-05-18');
-    expect(view.suppliers.map((s) => [s.name, s.lines, s.costCents, s.belowMinimum])).toEqual([
-      ['Leaf & Co', 1, 6000, true],
-      ['Suds Ltd', 1, 0, false],
+    // SOAP has no unit cost: its line is counted apart, not as £0.
+    expect(view.suppliers.map((s) => [s.name, s.lines, s.costCents, s.linesWithoutCost, s.belowMinimum])).toEqual([
+      ['Leaf & Co', 1, 6000, 0, true],
+      ['Suds Ltd', 1, 0, 1, false],
     ]);
+    expect(view.linesWithoutCost).toBe(1);
 
     const bad = await router.invoke('plan.decide', { id: tea.id, action: 'edit', quantity: -3 }, ctx);
     expect(bad.ok).toBe(false);

@@ -3,6 +3,7 @@ import type { Recommendation, SupplierTotal } from '../../../../core/contract/co
 import { call } from '../../api/client';
 import { useApp } from '../../AppContext';
 import { money, num } from '../../format';
+import { costText } from './cost-text';
 import type { Decide } from './RecommendationRow';
 import { RecommendationRow } from './RecommendationRow';
 
@@ -22,7 +23,7 @@ export function SupplierGroup({ name, lines, total, decide }: { name: string; li
         <Box>
           <Typography variant="h2">{name}</Typography>
           <Typography variant="body2" color="text.secondary" data-testid="supplier-total">
-            {total ? `${total.lines} to order · ${num(total.units, 1)} units · ${money(total.costCents)}` : 'Nothing to order'}
+            {total ? `${total.lines} to order · ${num(total.units, 1)} units · ${costText(total.costCents, total.linesWithoutCost, total.lines)}` : 'Nothing to order'}
           </Typography>
         </Box>
         <Button size="small" variant="outlined" disabled={pending.length === 0} onClick={() => void acceptAll()}>
