@@ -74,7 +74,10 @@ export function explain(decision: PolicyDecision, params: PolicyParams, onOrderL
     // to order before the next one.
     sentence += ` Stock is above the reorder point (${formatQuantity(decision.reorderPoint)}), so this only tops it up to ${formatQuantity(decision.orderUpToLevel)} until the next review.`;
   }
-  if (decision.expectedStockoutDays !== null && (decision.priority === 'urgent' || decision.priority === 'high')) {
+  const onShelf = decision.inventoryPosition - decision.onOrder;
+  if (onShelf <= 0 && decision.priority === 'urgent') {
+    sentence += ` Your shelf is already empty, and this order takes ${formatSpan(params.leadTimeDays)} to arrive.`;
+  } else if (decision.expectedStockoutDays !== null && (decision.priority === 'urgent' || decision.priority === 'high')) {
     const days = Math.floor(decision.expectedStockoutDays);
     const when = days <= 0 ? 'today' : `in ${formatSpan(days)}`;
     const before = decision.priority === 'urgent' ? `before this order can arrive (${formatSpan(params.leadTimeDays)})` : 'before the next review';

@@ -90,6 +90,13 @@ describe('decide: other cases worked by hand', () => {
     );
   });
 
+  it('an empty shelf is said to be empty, not about to run out', () => {
+    const stock = { onHand: 0, backorders: 0, onOrder: [] };
+    const decision = decide(productExample(), stock, base);
+    expect(decision.priority).toBe('urgent');
+    expect(explain(decision, base, stock.onOrder)).toMatch(/^Order 48: 4 cases of 12\. You have 0, none on order, .* Your shelf is already empty, and this order takes 2 weeks to arrive\.$/);
+  });
+
   it('an order past its due day is called late', () => {
     const stock = { onHand: 30, backorders: 0, onOrder: [{ quantity: 12, dueInDays: -7 }] };
     const decision = decide(productExample(), stock, base);
