@@ -61,7 +61,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
   'plan.start': (input, { app }) => ({ jobId: app.startJob({ kind: 'plan', title: 'Making the reorder plan', input }) }),
   'plan.view': (input, { app }) => {
     const plan = latestPlan(app.db);
-    if (!plan) return { plan: null, lines: [], suppliers: [], totalCostCents: 0, linesWithoutCost: 0 } satisfies PlanView;
+    if (!plan) return { plan: null, lines: [], suppliers: [], totalCostCents: 0, linesWithoutCost: 0, urgentWithoutOrder: [] } satisfies PlanView;
     const lines = listRecommendations(app.db, { planId: plan.id }).map(toRecommendation);
     const minimums = supplierMinimums(app.db);
     const totals = new Map<string, PlanView['suppliers'][number]>();
@@ -95,6 +95,9 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
       suppliers: suppliers.sort((a, b) => a.name.localeCompare(b.name)),
       totalCostCents: suppliers.reduce((s, x) => s + x.costCents, 0),
       linesWithoutCost: suppliers.reduce((s, x) => s + x.linesWithoutCost, 0),
+      urgentWithoutOrder: lines
+        .filter((l) => l.priority === 'urgent' && l.suggestedQty <= 0 && l.status === 'pending')
+        .map((l) => ({ productId: l.productId, sku: l.sku, productName: l.productName, onOrder: l.onOrder })),
     };
   },
   'plan.decide': (input, { app }) => {

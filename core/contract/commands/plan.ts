@@ -77,6 +77,8 @@ export const PlanView = z.object({
   suppliers: z.array(SupplierTotal),
   totalCostCents: z.number().int(),
   linesWithoutCost: z.number().int(),
+  /** Urgent products with nothing new to order (stock on order covers them, but the shelf empties first). */
+  urgentWithoutOrder: z.array(z.object({ productId: Id, sku: z.string(), productName: z.string(), onOrder: z.number() })),
 });
 export type PlanView = z.infer<typeof PlanView>;
 

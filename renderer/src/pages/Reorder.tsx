@@ -9,9 +9,9 @@ import { ReportButtons } from '../components/ReportButtons';
 import type { Decide } from '../components/reorder/RecommendationRow';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
 import { costText } from '../components/reorder/cost-text';
-import { date } from '../format';
+import { date, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 
 export function ReorderPage() {
   const { notify, settings } = useApp();
@@ -91,6 +91,19 @@ export function ReorderPage() {
       {plan === null && !view.loading ? (
         <Alert severity="info" sx={{ mb: 2 }}>
           No plan yet. “Make a plan” forecasts every product and works out what to order, from whom, how much and why.
+        </Alert>
+      ) : null}
+      {view.data && view.data.urgentWithoutOrder.length > 0 ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="urgent-without-order">
+          Also urgent, with nothing new to order: stock on order covers {view.data.urgentWithoutOrder.length === 1 ? 'this product' : 'these products'}, but the shelf
+          empties before it arrives — check the delivery with the supplier:{' '}
+          {view.data.urgentWithoutOrder.map((u, i) => (
+            <span key={u.productId}>
+              {i > 0 ? ', ' : ''}
+              <a href={href(`/products/${u.productId}`)}>{u.productName}</a> ({num(u.onOrder, 1)} on order)
+            </span>
+          ))}
+          .
         </Alert>
       ) : null}
       {plan && plan.withoutStockCount > 0 ? (

@@ -6,7 +6,7 @@ import type { CommandName, CommandOutput } from '../../../core/contract';
 import { createAppRouter } from '../../../core/handlers';
 import type { HandlerContext } from '../../../core/handlers/context';
 import { useTempDir } from '../../helpers/tmp';
-import { seedShop } from '../inventory/fixtures';
+import { DAY0, seedShop } from '../inventory/fixtures';
 
 describe('plan, purchase order and report commands through the router', () => {
   const tempDir = useTempDir();
@@ -14,6 +14,28 @@ describe('plan, purchase order and report commands through the router', () => {
   afterEach(async () => {
     await app?.dispose();
     app = undefined;
+  });
+
+  it('lists urgent products that need no new order because stock on order covers them', async () => {
+    const dir = tempDir();
+    const db = seedShop(dir);
+    // SOAP: 2 on hand at 2 a day, lead 3 days; 30 on a sent order due in 2 days cover the cycle
+    // (position 32 above its order-up-to level), but the shelf empties first: urgent, no order.
+    db.prepare("INSERT INTO purchase_orders (id, number, supplier_id, status, created_at, expected_day) VALUES (1, 'PO-1', 2, 'sent', '2024-05-10T00:00:00Z', ?)").run(DAY0 + 58);
+    db.prepare('INSERT INTO po_lines (po_id, product_id, quantity, expected_day) VALUES (1, 3, 30, ?)').run(DAY0 + 58);
+    db.close();
+    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    await app.openWorkspace(join(dir, 'shop.shelfcast'));
+    const router = createAppRouter({ error: () => undefined });
+    const ctx: HandlerContext = { app };
+    const started = await router.invoke('plan.start', {}, ctx);
+    if (!started.ok) throw new Error(started.error.message);
+    expect((await app.jobs.wait((started.value as CommandOutput<'plan.start'>).jobId)).state).toBe('done');
+    const view = await router.invoke('plan.view', { onlyToOrder: true }, ctx);
+    if (!view.ok) throw new Error(view.error.message);
+    const value = view.value as CommandOutput<'plan.view'>;
+    expect(value.lines.map((l) => l.sku)).not.toContain('SOAP');
+    expect(value.urgentWithoutOrder.map((u) => [u.sku, u.onOrder])).toEqual([['SOAP', 30]]);
   });
 
   it('plan (a job) → view → decide → purchase orders → send → PDF, with typed errors', async () => {
