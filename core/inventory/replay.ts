@@ -2,8 +2,8 @@
  * Policy replay: walk through a test window period by period as a shop would have lived
  * it, and compare what three policies would have achieved on the real demand.
  *
- * Each series starts the window with stock at our policy's reorder point (computed at the
- * first review) and nothing on order. Every review (every `reviewPeriods` periods) the
+ * Each series starts the window under each policy with stock at that policy's own reorder
+ * point (computed at the first review) and nothing on order. Every review (every `reviewPeriods` periods) the
  * series is re-forecast on the history up to that point, each policy decides an order,
  * and the order arrives `leadTimePeriods` later, at the start of that period. Within a
  * period: receive, review (maybe order), then meet the period's demand from stock. Demand
@@ -173,10 +173,7 @@ class SeriesSimulation {
     const t = this.series.testStart + step;
     const { config, params } = this;
     const scenarios = makeScenarios(forecast.paths, config.periodDays);
-    if (step === 0) {
-      const start = decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, params).reorderPoint;
-      for (const spec of this.specs) this.states[spec.key]!.onHand = start;
-    }
+    if (step === 0) for (const spec of this.specs) this.states[spec.key]!.onHand = this.startingStock(spec, forecast, scenarios);
     for (const spec of this.specs) receive(this.states[spec.key]!, t);
     for (const spec of this.specs) {
       const state = this.states[spec.key]!;
@@ -186,17 +183,7 @@ class SeriesSimulation {
         const onOrder = state.pipeline.map((p) => ({ quantity: p.quantity, dueInDays: (p.arrival - t) * config.periodDays }));
         quantity = decide(scenarios, { onHand: state.onHand, backorders: 0, onOrder }, { ...params, serviceLevel: spec.serviceLevel }).suggestedQuantity;
       } else if (spec.policy === 'normalApprox') {
-        const levels = normalApproxLevels({
-          mean: forecast.mean,
-          q10: forecast.quantiles[Q10]!,
-          q90: forecast.quantiles[Q90]!,
-          periodDays: config.periodDays,
-          leadTimeDays: this.leadTimeDays,
-          reviewPeriodDays: params.reviewPeriodDays,
-          serviceLevel: spec.serviceLevel,
-          serviceMeasure: config.serviceMeasure,
-        });
-        quantity = orderForLevels(levels, position, config.trigger, params.casePack, params.moq);
+        quantity = orderForLevels(this.normalLevels(spec, forecast), position, config.trigger, params.casePack, params.moq);
       } else {
         quantity = roundOrderQuantity(lastFourWeeksTarget(this.history(step), config.periodDays) - position, params.casePack, params.moq);
       }
@@ -205,6 +192,31 @@ class SeriesSimulation {
         state.tally.orders++;
       }
     }
+  }
+
+  /**
+   * Each policy starts the window with stock at its own reorder point (the level at which it
+   * would order): ours at the service level it plans with, the normal approximation by its
+   * formula, and "last four weeks" at what sold in the last four weeks (its only level).
+   */
+  private startingStock(spec: PolicySpec, forecast: ReplayForecast, scenarios: ReturnType<typeof makeScenarios>): number {
+    const { config, params } = this;
+    if (spec.policy === 'shelfcast') return decide(scenarios, { onHand: 0, backorders: 0, onOrder: [] }, { ...params, serviceLevel: spec.serviceLevel }).reorderPoint;
+    if (spec.policy === 'normalApprox') return this.normalLevels(spec, forecast).reorderPoint;
+    return lastFourWeeksTarget(this.history(0), config.periodDays);
+  }
+
+  private normalLevels(spec: PolicySpec, forecast: ReplayForecast): { reorderPoint: number; orderUpToLevel: number } {
+    return normalApproxLevels({
+      mean: forecast.mean,
+      q10: forecast.quantiles[Q10]!,
+      q90: forecast.quantiles[Q90]!,
+      periodDays: this.config.periodDays,
+      leadTimeDays: this.leadTimeDays,
+      reviewPeriodDays: this.params.reviewPeriodDays,
+      serviceLevel: spec.serviceLevel,
+      serviceMeasure: this.config.serviceMeasure,
+    });
   }
 
   /** Receives what is due (outside reviews) and meets the period's demand from stock. */

@@ -48,12 +48,28 @@ describe('replay, worked by hand', () => {
     expect(ours.orders).toBe(10);
     expect(ours.avgStockUnits).toBeCloseTo(5, 12);
     expect(ours.avgStockValue).toBeCloseTo(15, 12);
-    // The 4-week rule keeps 40: the first order of 40 − 10 = 30 arrives in week 2.
+    // The 4-week rule keeps 40 and starts there (its own level): week 1 sells 40 → 30 (average
+    // 35) and orders 10, which arrives each week after (30 → 20, average 25).
     const lastFour = summarize(tallies.lastFourWeeks);
     expect(lastFour.fillRate).toBe(1);
-    // Week 1 averages 5; then 30 arrives (30 → 20), 10 arrives each week after (30 → 20): 25.
-    expect(lastFour.avgStockUnits).toBeCloseTo((5 + 9 * 25) / 10, 12);
+    expect(lastFour.avgStockUnits).toBeCloseTo((35 + 9 * 25) / 10, 12);
     expect(tallies.lastFourWeeks.demand).toBe(100);
+  });
+});
+
+describe('starting stock', () => {
+  it('each policy and service level starts at its own reorder point', async () => {
+    // One test period: nothing ordered can arrive, so the stock is what each started with.
+    const rng = seededRng(9);
+    const values = Float64Array.from({ length: 31 }, () => poisson(rng, 5));
+    const outcome = await replayMany(
+      [{ id: 's', values, testStart: 30, unitCostCents: 100 }],
+      { ...config, variants: [0.8, 0.99] },
+      async (histories, horizon, seed) => [await oracle(5)(histories[0]!, horizon, seed)],
+    );
+    const startOf = (t: PolicyTally) => t.stockUnitsSum + t.met / 2; // the average (start + start − sold) / 2, plus half the sold
+    expect(startOf(outcome.variants['shelfcast@0.99']!)).toBeGreaterThan(startOf(outcome.variants['shelfcast@0.8']!));
+    expect(startOf(outcome.variants['normalApprox@0.99']!)).toBeGreaterThan(startOf(outcome.variants['normalApprox@0.8']!));
   });
 });
 
