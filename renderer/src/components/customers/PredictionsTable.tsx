@@ -1,8 +1,8 @@
 import { Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import type { CustomerPrediction } from '../../../../core/contract/commands/customers';
-import { date, dateRange, money, num, pct } from '../../format';
+import { date, money, num, pct } from '../../format';
 import { href } from '../../router';
-import { overdueText, rhythmText } from './format';
+import { EXPECTED_UNITS_HELP, REVENUE_AT_STAKE_HELP, nextExpectedText, overdueText, rhythmText, unitsAtStakeText } from './format';
 
 /**
  * Customer × product predictions: rhythm, last and next expected order, confidence, overdue
@@ -21,8 +21,16 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
           <TableCell>Next expected</TableCell>
           <TableCell align="right">Confidence</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell align="right">Expected units</TableCell>
-          <TableCell align="right">Revenue at stake</TableCell>
+          <TableCell align="right">
+            <Tooltip title={EXPECTED_UNITS_HELP}>
+              <span>Expected units</span>
+            </Tooltip>
+          </TableCell>
+          <TableCell align="right">
+            <Tooltip title={REVENUE_AT_STAKE_HELP}>
+              <span>Revenue at stake</span>
+            </Tooltip>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -55,9 +63,9 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 </Typography>
               </TableCell>
               <TableCell>
-                <span style={{ whiteSpace: 'nowrap' }}>{date(r.nextOrder)}</span>
+                <span style={{ whiteSpace: 'nowrap' }}>{nextExpectedText(r).main}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {dateRange(r.nextOrderLow, r.nextOrderHigh)}
+                  {nextExpectedText(r).detail}
                 </Typography>
               </TableCell>
               <TableCell align="right">{pct(r.confidence)}</TableCell>
@@ -65,7 +73,14 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
               </TableCell>
               <TableCell align="right">{num(r.expectedUnits, r.expectedUnits < 10 ? 1 : 0)}</TableCell>
-              <TableCell align="right">{r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}</TableCell>
+              <TableCell align="right">
+                {r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}
+                {r.atRisk ? (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {unitsAtStakeText(r)}
+                  </Typography>
+                ) : null}
+              </TableCell>
             </TableRow>
           </Tooltip>
         ))}
