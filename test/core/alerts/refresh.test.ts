@@ -86,6 +86,22 @@ describe('alerts refresh on a small shop', () => {
     expect(dashboard.alerts.counts).toEqual({ critical: 1, warning: 1, info: 2 });
   });
 
+  it('the weekly summary\'s money tied up is the slow-stock report\'s: same products, same pounds', async () => {
+    const { app: a, call } = await openShop();
+    refreshAlerts(a.db, new Date('2025-11-17T08:00:00Z'));
+    const lines = await call<Array<{ health: string; excessValueCents: number | null }>>('reports.slowStock', {});
+    const money = latestWeeklySummary(a.db)!.narrative!.sections[3]!.text;
+    // The summary rounds amounts over £100 to whole pounds.
+    const pounds = (cents: number) => (cents >= 10_000 ? `£${Math.round(cents / 100)}` : `£${(cents / 100).toFixed(2)}`);
+    const dead = lines.filter((l) => l.health === 'dead');
+    const rest = lines.filter((l) => l.health !== 'dead');
+    expect(dead.length + rest.length).toBeGreaterThan(1);
+    const restCents = rest.reduce((s, l) => s + (l.excessValueCents ?? 0), 0);
+    expect(money).toContain(`${rest.length} slow-moving or overstocked ${rest.length === 1 ? 'product' : 'products'}`);
+    expect(money).toContain(`${pounds(restCents)} more is stock beyond 13 weeks of cover`);
+    expect(money).toContain(`sits in ${dead.length} ${dead.length === 1 ? 'product' : 'products'}`);
+  });
+
   it('marks an unusual week as a one-off: alert resolved, mark audited, the check ignores it', async () => {
     const { app: a, ids, call } = await openShop();
     refreshAlerts(a.db, new Date('2025-11-17T08:00:00Z'));
