@@ -124,7 +124,7 @@ test('product detail: fan chart, why this model, plan numbers, override and what
   await page.getByTestId('product-link').filter({ hasText: 'Oat milk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Oat milk' })).toBeVisible();
   await expect(page.getByTestId('tile-on-hand')).toHaveText('4');
-  await expect(page.getByTestId('model-reason')).toContainText('The forecast uses exponential smoothing (ETS): it had the lowest error of the 3 models tried');
+  await expect(page.getByTestId('model-reason')).toContainText('The forecast uses exponential smoothing (ETS): it had the lowest error of the 3 forecasts compared');
   await expect(page.getByTestId('plan-reasoning')).toHaveText('Order 36: 3 cases of 12.');
   await expect(page.getByTestId('forecast-chart').locator('svg.main-svg').first()).toBeVisible();
   await expect(page.getByTestId('chart-caption')).toContainText('ranges that should hold 50%, 80% and 90% of weeks');

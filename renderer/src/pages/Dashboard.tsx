@@ -7,6 +7,7 @@ import { AccuracyTable } from '../components/dashboard/AccuracyTable';
 import { DeliveriesCard } from '../components/dashboard/DeliveriesCard';
 import { WeeklySummaryCard } from '../components/dashboard/WeeklySummaryCard';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import { dataAsOfText } from '../components/data-dates';
 import { date, money, num, pct } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { useFreshFigures } from '../hooks/useFreshFigures';
@@ -84,7 +85,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={d?.asOfDay ? `Figures as of ${date(d.asOfDay)}${d.state.lastRefreshAt ? `, worked out ${date(d.state.lastRefreshAt)}` : ''}` : d ? 'No sales imported yet' : 'Loading…'}
+        subtitle={d?.asOfDay ? `Figures from ${dataAsOfText(d.asOfDay)}${d.state.lastRefreshAt ? `, worked out on ${date(d.state.lastRefreshAt)}` : ''}` : d ? 'No sales imported yet' : 'Loading…'}
       />
       <ErrorNotice error={summary.error} />
       {d?.state.stale ? (

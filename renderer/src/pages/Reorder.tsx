@@ -5,9 +5,10 @@ import type { Recommendation } from '../../../core/contract/commands/plan';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import { planMadeText } from '../components/data-dates';
 import { ReportButtons } from '../components/ReportButtons';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
-import { date, money } from '../format';
+import { money } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { navigate } from '../router';
 
@@ -58,7 +59,7 @@ export function ReorderPage() {
         title="Reorder"
         subtitle={
           plan
-            ? `Plan for ${date(plan.asOfDate)} · ${plan.products} products · ${plan.toOrder} to order · ${money(view.data?.totalCostCents ?? 0)}`
+            ? `${planMadeText(plan)} · ${plan.products} products · ${plan.toOrder} to order · ${money(view.data?.totalCostCents ?? 0)}`
             : 'What to order, from whom, how much and why.'
         }
         actions={
