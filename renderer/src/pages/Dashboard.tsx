@@ -5,6 +5,7 @@ import type { Tile } from '../components/CountTiles';
 import { Tiles } from '../components/CountTiles';
 import { AccuracyTable } from '../components/dashboard/AccuracyTable';
 import { DeliveriesCard } from '../components/dashboard/DeliveriesCard';
+import { atRiskTile } from '../components/dashboard/risk-tile';
 import { WeeklySummaryCard } from '../components/dashboard/WeeklySummaryCard';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { dataAsOfText } from '../components/data-dates';
@@ -42,8 +43,8 @@ function tiles(d: DashboardSummary): Tile[] {
     {
       label: 'At risk of running out',
       value: num(d.atRisk.products),
-      hint: `${num(d.atRisk.beforeDelivery)} before a delivery could arrive`,
-      link: '/alerts?kind=stockout_lead_time,stockout_7d',
+      hint: atRiskTile(d.atRisk).hint,
+      link: atRiskTile(d.atRisk).link,
       testId: 'tile-at-risk',
     },
     {
