@@ -2,13 +2,13 @@ import { Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, 
 import type { CustomerPrediction } from '../../../../core/contract/commands/customers';
 import { date, money, num, pct } from '../../format';
 import { href } from '../../router';
-import { EXPECTED_UNITS_HELP, REVENUE_AT_STAKE_HELP, nextExpectedText, overdueText, rhythmText, unitsAtStakeText } from './format';
+import { EXPECTED_UNITS_HELP, REVENUE_AT_STAKE_HELP, nextExpectedText, overdueText, rhythmText, unitsAtStakeText, unitsAtStakeTitle } from './format';
 
 /**
  * Customer × product predictions: rhythm, last and next expected order, confidence, overdue
  * flag and revenue at stake. Each row's reason sentence is its tooltip.
  */
-export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both' }) {
+export function PredictionsTable({ rows, show, horizonWeeks }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both'; horizonWeeks?: number }) {
   return (
     // Nine columns: narrower cell padding keeps them on a 1280-pixel screen without wrapping dates.
     <Table size="small" aria-label="Customer predictions" data-testid="customer-predictions" sx={{ '& td, & th': { px: 1 } }}>
@@ -63,7 +63,9 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 </Typography>
               </TableCell>
               <TableCell>
-                <span style={{ whiteSpace: 'nowrap' }}>{nextExpectedText(r).main}</span>
+                {/* "Was due" may sit on its own line; the date never breaks. */}
+                {nextExpectedText(r).prefix ? `${nextExpectedText(r).prefix} ` : null}
+                <span style={{ whiteSpace: 'nowrap' }}>{nextExpectedText(r).day}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {nextExpectedText(r).detail}
                 </Typography>
@@ -73,7 +75,7 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
               </TableCell>
               <TableCell align="right">{num(r.expectedUnits, r.expectedUnits < 10 ? 1 : 0)}</TableCell>
-              <TableCell align="right">
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} title={r.atRisk && horizonWeeks ? unitsAtStakeTitle(r, horizonWeeks) : undefined}>
                 {r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}
                 {r.atRisk ? (
                   <Typography variant="caption" color="text.secondary" component="div">

@@ -22,14 +22,19 @@ export function overdueText(p: Pick<CustomerPrediction, 'atRisk' | 'overdueProba
  * "was due" (before the as-of day, like the overdue flag); the later in-rhythm range is
  * labelled as conditional on them still buying, so the two never read as a contradiction.
  */
-export function nextExpectedText(p: Pick<CustomerPrediction, 'atRisk' | 'dueOrder' | 'nextOrder' | 'nextOrderLow' | 'nextOrderHigh'>): { main: string; detail: string } {
-  if (p.atRisk) return { main: `Was due ${date(p.dueOrder)}`, detail: `if still buying: ${dateRange(p.nextOrderLow, p.nextOrderHigh)}` };
-  return { main: date(p.nextOrder), detail: dateRange(p.nextOrderLow, p.nextOrderHigh) };
+export function nextExpectedText(p: Pick<CustomerPrediction, 'atRisk' | 'dueOrder' | 'nextOrder' | 'nextOrderLow' | 'nextOrderHigh'>): { prefix: string; day: string; main: string; detail: string } {
+  if (p.atRisk) return { prefix: 'Was due', day: date(p.dueOrder), main: `Was due ${date(p.dueOrder)}`, detail: `if still buying: ${dateRange(p.nextOrderLow, p.nextOrderHigh)}` };
+  return { prefix: '', day: date(p.nextOrder), main: date(p.nextOrder), detail: dateRange(p.nextOrderLow, p.nextOrderHigh) };
 }
 
-/** Caption under revenue at stake: the units it prices, so it reconciles with the row. */
+/** Caption under revenue at stake: the units it prices, so it reconciles with the row (short; the cell's title says more). */
 export function unitsAtStakeText(p: Pick<CustomerPrediction, 'unitsAtStake'>): string {
-  return `${num(p.unitsAtStake, p.unitsAtStake < 10 ? 1 : 0)} units at their rhythm`;
+  return `${num(p.unitsAtStake, p.unitsAtStake < 10 ? 1 : 0)} units`;
+}
+
+/** The revenue-at-stake cell's title: what the money and the units are. */
+export function unitsAtStakeTitle(p: Pick<CustomerPrediction, 'unitsAtStake' | 'typicalIntervalDays' | 'expectedQuantity'>, horizonWeeks: number): string {
+  return `${num(p.unitsAtStake, p.unitsAtStake < 10 ? 1 : 0)} units: what they would buy in ${horizonWeeks} weeks ordering every ~${days(Math.max(1, p.typicalIntervalDays))}, about ${num(p.expectedQuantity, p.expectedQuantity < 10 ? 1 : 0)} a time, at the latest price. Not discounted for the chance they have stopped.`;
 }
 
 export const EXPECTED_UNITS_HELP =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextExpectedText, rhythmText, unitsAtStakeText } from '../../../../renderer/src/components/customers/format';
+import { nextExpectedText, rhythmText, unitsAtStakeText, unitsAtStakeTitle } from '../../../../renderer/src/components/customers/format';
 
 describe('customer prediction wording', () => {
   it('says "1 day apart", not "1 days apart"', () => {
@@ -18,6 +18,9 @@ describe('customer prediction wording', () => {
   });
 
   it('states the units that revenue at stake prices', () => {
-    expect(unitsAtStakeText({ unitsAtStake: 475.2 })).toBe('475 units at their rhythm');
+    expect(unitsAtStakeText({ unitsAtStake: 475.2 })).toBe('475 units');
+    expect(unitsAtStakeTitle({ unitsAtStake: 438, typicalIntervalDays: 42, expectedQuantity: 219 }, 12)).toBe(
+      '438 units: what they would buy in 12 weeks ordering every ~42 days, about 219 a time, at the latest price. Not discounted for the chance they have stopped.',
+    );
   });
 });
