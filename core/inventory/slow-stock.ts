@@ -75,7 +75,7 @@ export function assessStock(item: StockItem, options: StockHealthOptions = STOCK
   const { pace, source } = weeklyPace(item);
   const turnoverPerYear = (pace * WEEKS_PER_YEAR) / item.onHand;
   const weeksOfCover = pace > 0 ? item.onHand / pace : null;
-  const paceText = source === 'forecast' ? `${round1(pace)} a week forecast` : `${round1(pace)} a week sold over the past ${Math.round(item.windowDays / 7)} weeks`;
+  const paceText = source === 'forecast' ? `the forecast ${round1(pace)} a week` : `the ${round1(pace)} a week sold over the past ${Math.round(item.windowDays / 7)} weeks`;
   const excessUnits = Math.max(0, item.onHand - pace * options.overstockWeeks);
   const excessValueCents = item.unitCostCents === null ? null : Math.round(excessUnits * item.unitCostCents);
   const base = { key: item.key, onHand: item.onHand, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };

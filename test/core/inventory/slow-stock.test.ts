@@ -33,6 +33,7 @@ describe('assessStock', () => {
     expect(a.weeksOfCover).toBeCloseTo(50 / ((30 / 182) * 7), 9);
     expect(a.excessUnits).toBeCloseTo(50 - 13 * (30 / 182) * 7, 9);
     expect(a.excessValueCents).toBe(Math.round((50 - 13 * (30 / 182) * 7) * 100));
+    expect(a.reason).toBe('Slow-moving: 50 on hand at the 1.2 a week sold over the past 26 weeks turns over 1.2 times a year; 35 are beyond 13 weeks of cover.');
   });
   it('slow with a forecast: turnover and cover both use the forecast pace (1 a week, 50 on hand)', () => {
     const a = assessStock(item({ onHand: 50, unitsSold: 30, windowDays: 182, forecastWeeklyDemand: 1 }))!;
