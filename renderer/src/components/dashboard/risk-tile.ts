@@ -12,6 +12,9 @@ export function atRiskTile(risk: Risk): { hint: string; link: string } {
   if (risk.source === 'alerts') {
     return { hint: `${num(risk.beforeDelivery)} before a delivery could arrive`, link: '/alerts?kind=stockout_lead_time,stockout_7d' };
   }
-  const noCount = risk.withoutStockCount > 0 ? `; ${num(risk.withoutStockCount)} with no stock count, taken as empty` : '';
-  return { hint: `${num(risk.beforeDelivery)} before a delivery could arrive, the rest before the next review (reorder plan)${noCount}`, link: '/reorder' };
+  const later = risk.products - risk.beforeDelivery;
+  const parts = [`${num(risk.beforeDelivery)} before a delivery could arrive`];
+  if (later > 0) parts.push(`${num(later)} before the next review`);
+  if (risk.withoutStockCount > 0) parts.push(`${num(risk.withoutStockCount)} with no stock count, taken as empty`);
+  return { hint: `From the reorder plan: ${parts.join('; ')}`, link: '/reorder' };
 }
