@@ -51,6 +51,9 @@ async function openShop(page: Page, host: Host): Promise<void> {
   await waitReady(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByTestId('tile-at-risk')).toHaveText('1');
+  // The at-risk tile reads the plan, there at once; dead stock waits for the alerts job, whose
+  // end reloads open forms (Settings), so tests start after it.
+  await expect(page.getByTestId('tile-dead-stock')).toHaveText('£15');
 }
 
 test('dashboard: figures worked out on open, weekly summary, tiles link to their lists', async ({ page, shop }) => {
