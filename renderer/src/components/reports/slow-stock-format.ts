@@ -1,7 +1,11 @@
-import type { SlowStockLine } from '../../../../core/contract/commands/reports';
 import { money, num } from '../../format';
 
-type Line = Pick<SlowStockLine, 'health' | 'moneyTiedUpCents' | 'excessValueCents'>;
+/** The fields of a reports.slowStock line this heading adds. */
+interface Line {
+  health: 'dead' | 'slow' | 'overstock';
+  moneyTiedUpCents: number | null;
+  excessValueCents: number | null;
+}
 
 /** Cover beyond ten years reads "520+"; the column is always in weeks. */
 export const MAX_COVER_WEEKS = 520;
