@@ -11,6 +11,8 @@ import type { Db } from '../db/connection';
 import type { ProductBase } from '../db/repos/alert-facts';
 import { oneStepBands } from './anomalies';
 import type { NarrativeFacts, ProductSurprise } from './narrative';
+import { stockBeyondCover } from '../inventory/slow-stock';
+import { workspaceStockHealth } from '../inventory/slow-stock-workspace';
 import type { AlertDraft } from './rules';
 import type { WeekPoint } from './series';
 import { seriesValues } from './series';
@@ -99,9 +101,11 @@ export function narrativeFacts(
   }
 
   const names = new Map(bases.map((b) => [b.id, b.name]));
-  const detail = (d: AlertDraft, field: string) => (typeof d.details[field] === 'number' ? (d.details[field] as number) : 0);
-  const dead = drafts.filter((d) => d.kind === 'dead_stock');
-  const overstock = drafts.filter((d) => d.kind === 'overstock');
+  // Money tied up comes from the same assessment as the slow-stock report, so the summary's
+  // products and pounds add up to the report's heading.
+  const stockLines = workspaceStockHealth(db).lines;
+  const dead = stockLines.filter((l) => l.health === 'dead');
+  const beyond = stockBeyondCover(stockLines.filter((l) => l.health !== 'dead')).all;
   const worse = drafts.filter((d) => d.kind === 'accuracy_degraded');
   return {
     weekStartDay: lastWeek,
@@ -116,14 +120,14 @@ export function narrativeFacts(
     stockoutRisks: drafts.filter((d) => d.kind === 'stockout_lead_time' || d.kind === 'stockout_7d').length,
     dead: {
       products: dead.length,
-      valueCents: Math.round(dead.reduce((a, d) => a + detail(d, 'valueCents'), 0)),
+      valueCents: dead.reduce((a, l) => a + (l.excessValueCents ?? 0), 0),
       top: dead
-        .map((d) => ({ name: names.get(d.productId ?? -1) ?? '', valueCents: Math.round(detail(d, 'valueCents')) }))
+        .map((l) => ({ name: l.name, valueCents: l.excessValueCents ?? 0 }))
         .filter((t) => t.valueCents > 0)
         .sort((a, b) => b.valueCents - a.valueCents)
         .slice(0, 3),
     },
-    overstock: { products: overstock.length, excessValueCents: Math.round(overstock.reduce((a, d) => a + detail(d, 'excessValueCents'), 0)) },
+    overstock: { products: beyond.count, excessValueCents: beyond.excessValueCents },
     worse: { products: worse.length, names: worse.map((d) => names.get(d.productId ?? -1) ?? '').filter((n) => n !== '') },
     hasForecast: input.hasForecast,
   };

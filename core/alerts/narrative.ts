@@ -37,6 +37,7 @@ export interface NarrativeFacts {
   /** Stockout alerts, used when there is no plan. */
   stockoutRisks: number;
   dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }> };
+  /** Slow-moving and overstocked products (as in the slow-stock report) and their stock beyond 13 weeks of cover. */
   overstock: { products: number; excessValueCents: number };
   worse: { products: number; names: string[] };
   hasForecast: boolean;
@@ -124,7 +125,7 @@ function moneySection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
     parts.push(`${fmt.money(f.dead.valueCents)} sits in ${fmt.qty(f.dead.products)} ${f.dead.products === 1 ? 'product' : 'products'} that ${f.dead.products === 1 ? 'has' : 'have'} not sold for 26 weeks${top.length > 0 ? ` (largest: ${joinNames(top)})` : ''}.`);
   }
   if (f.overstock.products > 0) {
-    parts.push(`${fmt.money(f.overstock.excessValueCents)} is stock beyond 13 weeks of cover in ${fmt.qty(f.overstock.products)} ${f.overstock.products === 1 ? 'product' : 'products'}.`);
+    parts.push(`${fmt.money(f.overstock.excessValueCents)}${f.dead.products > 0 ? ' more' : ''} is stock beyond 13 weeks of cover in ${fmt.qty(f.overstock.products)} slow-moving or overstocked ${f.overstock.products === 1 ? 'product' : 'products'}.`);
   }
   return { topic: 'money', title, text: parts.length > 0 ? parts.join(' ') : 'No dead stock and no product with more than 13 weeks of cover.' };
 }

@@ -69,6 +69,25 @@ export interface CustomerPredictionInput {
 
 export const DEFAULT_AT_RISK_THRESHOLD = 0.8;
 
+/**
+ * The day their rhythm put the next order: the last order plus the median interval
+ * (exp of the log-interval location, which is the predictive's median). An overdue
+ * probability of at least ½ means this day has passed, so an overdue customer's due day is
+ * always before the as-of day.
+ */
+export function rhythmDueDay(lastOrderDay: number, typicalIntervalDays: number): number {
+  return lastOrderDay + Math.max(1, Math.round(typicalIntervalDays));
+}
+
+/**
+ * Units they would buy over the horizon had they kept their usual rhythm and order size:
+ * (7·weeks ÷ typical interval) orders × the expected order size. What "revenue at stake"
+ * prices; unlike the expected units it does not discount the chance they have stopped.
+ */
+export function unitsAtRhythm(horizonWeeks: number, typicalIntervalDays: number, expectedOrderQuantity: number): number {
+  return ((7 * horizonWeeks) / Math.max(1, typicalIntervalDays)) * expectedOrderQuantity;
+}
+
 export function predictCustomer(input: CustomerPredictionInput): CustomerPrediction {
   const { history, asOfDay, horizonWeeks } = input;
   const rhythm = analyzeRhythm(history, asOfDay);
@@ -97,12 +116,15 @@ export function predictCustomer(input: CustomerPredictionInput): CustomerPredict
     input.unitsByPath,
   );
   const quantity = expectedQuantity(input.quantity);
-  const horizonDays = 7 * horizonWeeks;
-  const ordersAtRhythm = horizonDays / Math.max(1, next.typicalIntervalDays);
-  const revenueAtStakeCents = input.unitPriceCents === null ? null : Math.round(ordersAtRhythm * quantity * input.unitPriceCents);
+  const unitsAtStake = unitsAtRhythm(horizonWeeks, next.typicalIntervalDays, quantity);
+  const revenueAtStakeCents = input.unitPriceCents === null ? null : Math.round(unitsAtStake * input.unitPriceCents);
   const atRisk = next.overdueProbability >= input.atRiskThreshold;
   const reason = atRisk
-    ? atRiskReason({ rhythm, typicalIntervalDays: next.typicalIntervalDays, overdueProbability: next.overdueProbability, probabilityActive: next.probabilityActive })
+    ? atRiskReason({
+        rhythm,
+        typicalIntervalDays: next.typicalIntervalDays,
+        dueDay: rhythmDueDay(rhythm.lastOrderDay, next.typicalIntervalDays),
+        overdueProbability: next.overdueProbability, probabilityActive: next.probabilityActive })
     : expectationReason({
         rhythm,
         typicalIntervalDays: next.typicalIntervalDays,

@@ -44,6 +44,8 @@ export function describeRhythm(rhythm: Rhythm, typicalIntervalDays: number): str
 export interface AtRiskFacts {
   rhythm: Rhythm;
   typicalIntervalDays: number;
+  /** Last order + typical interval: when the rhythm put the next order (before the as-of day). */
+  dueDay: number;
   overdueProbability: number;
   probabilityActive: number;
 }
@@ -52,7 +54,7 @@ export function atRiskReason(facts: AtRiskFacts): string {
   const { rhythm } = facts;
   return (
     `${capitalise(describeRhythm(rhythm, facts.typicalIntervalDays))}. The last order was ${days(rhythm.daysSinceLastOrder)} ago ` +
-    `(${dayToIso(rhythm.lastOrderDay)}). Keeping that rhythm they would have ordered by now with ${percent(facts.overdueProbability)} ` +
+    `(${dayToIso(rhythm.lastOrderDay)}), so the next was due around ${dayToIso(facts.dueDay)}; keeping that rhythm they would have ordered by now with ${percent(facts.overdueProbability)} ` +
     `probability; the chance they still order this product is ${percent(facts.probabilityActive)}.`
   );
 }

@@ -6,6 +6,7 @@ import type { AtRiskCustomer as AtRiskView, CustomerPrediction as PredictionView
 import type { CustomerRun } from '../db/repos/customer-forecasts';
 import type { PredictionRow, ProductForecastRecord } from '../db/repos/customer-predictions';
 import type { WeeklyExpectation } from './aggregate';
+import { rhythmDueDay, unitsAtRhythm } from './customer-prediction';
 import { dayToIso } from './explain';
 import type { AtRiskCustomer, ProductCustomerForecast, TopCustomer } from './product-forecast';
 
@@ -29,7 +30,8 @@ export function runInfo(run: CustomerRun | null): CustomerRunInfo | null {
   };
 }
 
-export function predictionView(row: PredictionRow, asOfDay: number): PredictionView {
+export function predictionView(row: PredictionRow, run: Pick<CustomerRun, 'asOfDay' | 'horizonWeeks'>): PredictionView {
+  const { asOfDay } = run;
   return {
     customerId: row.customerId,
     customerName: row.customerName && row.customerName.trim() !== '' ? row.customerName : `Customer ${row.externalId}`,
@@ -49,12 +51,14 @@ export function predictionView(row: PredictionRow, asOfDay: number): PredictionV
     confidence: row.confidence,
     probabilityActive: row.probabilityActive,
     overdueProbability: row.overdueProbability,
+    dueOrder: dayToIso(rhythmDueDay(row.lastOrderDay, row.typicalIntervalDays)),
     nextOrder: dayToIso(row.nextOrderDay),
     nextOrderLow: dayToIso(row.nextOrderLowDay),
     nextOrderHigh: dayToIso(row.nextOrderHighDay),
     likelyOrder: row.likelyOrderDay === null ? null : dayToIso(row.likelyOrderDay),
     expectedOrders: row.expectedOrders,
     expectedUnits: row.expectedUnits,
+    unitsAtStake: unitsAtRhythm(run.horizonWeeks, row.typicalIntervalDays, row.expectedQuantity),
     revenueAtStakeCents: row.revenueAtStakeCents,
     atRisk: row.atRisk,
     reason: row.reason,

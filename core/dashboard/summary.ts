@@ -7,7 +7,7 @@ import type { DashboardSummary, WeeklySummary } from '../contract/commands/dashb
 import { isoFromDay } from '../dates';
 import type { Db } from '../db/connection';
 import { alertsState, listAlerts, openAlertCounts } from '../db/repos/alerts';
-import { activeProductCount, nextDeliveries, riskFigures, statsSpan, stockValue } from '../db/repos/dashboard';
+import { activeProductCount, nextDeliveries, planRiskFigures, riskFigures, statsSpan, stockValue } from '../db/repos/dashboard';
 import { businessToday } from '../db/repos/purchase-orders';
 import { hasPlan, latestForecastRun } from '../db/repos/stock-facts';
 
@@ -25,6 +25,8 @@ export function dashboardSummary(db: Db): DashboardSummary {
   const run = latestForecastRun(db);
   const stock = stockValue(db);
   const risk = riskFigures(db);
+  // One source of truth with the weekly summary's "needs ordering … urgent": the plan.
+  const planned = hasPlan(db) ? planRiskFigures(db) : null;
   const deliveries = nextDeliveries(db, 5);
   const today = businessToday(db);
   const stored = latestWeeklySummary(db);
@@ -36,7 +38,9 @@ export function dashboardSummary(db: Db): DashboardSummary {
     accuracy: stored?.accuracy ? { runId: stored.accuracy.runId, runAsOfDay: isoFromDay(stored.accuracy.runAsOfDay), groups: stored.accuracy.groups } : null,
     stock,
     turnover: cogs === null ? null : { cogsCents: cogs, turnsPerYear: stock.valueCents > 0 ? cogs / stock.valueCents : null },
-    atRisk: { products: risk.atRisk, beforeDelivery: risk.beforeDelivery },
+    atRisk: planned
+      ? { products: planned.atRisk, beforeDelivery: planned.beforeDelivery, source: 'plan', withoutStockCount: planned.withoutStockCount }
+      : { products: risk.atRisk, beforeDelivery: risk.beforeDelivery, source: 'alerts', withoutStockCount: 0 },
     deadStock: { products: risk.deadProducts, valueCents: risk.deadValueCents },
     // Late against the same "today" as the purchase orders screen (the day after the last data).
     nextDeliveries: deliveries.rows.map((d) => ({ ...d, expectedDay: d.expectedDay === null ? null : isoFromDay(d.expectedDay), late: d.expectedDay !== null && d.expectedDay < today })),

@@ -24,7 +24,7 @@ export const customersHandlers = defineHandlers<HandlerContext>('customers', {
     const run = latestCustomerRun(app.db);
     if (!run) return { run: null, rows: [], total: 0 };
     const { rows, total } = listPredictions(app.db, run.id, input);
-    return { run: runInfo(run), rows: rows.map((r) => predictionView(r, run.asOfDay)), total };
+    return { run: runInfo(run), rows: rows.map((r) => predictionView(r, run)), total };
   },
   'customers.detail': (input, { app }) => {
     const customer = customerById(app.db, input.customerId);
@@ -32,7 +32,7 @@ export const customersHandlers = defineHandlers<HandlerContext>('customers', {
     const history = customerOrderSummary(app.db, customer.id);
     const run = latestCustomerRun(app.db);
     const rows = run ? listPredictions(app.db, run.id, { customerId: customer.id, sort: 'nextOrder', limit: 10_000, offset: 0 }).rows : [];
-    const predictions = run ? rows.map((r) => ({ ...predictionView(r, run.asOfDay), weeks: predictionWeeks(r, run.asOfDay) })) : [];
+    const predictions = run ? rows.map((r) => ({ ...predictionView(r, run), weeks: predictionWeeks(r, run.asOfDay) })) : [];
     return {
       run: runInfo(run),
       customer: { id: customer.id, externalId: customer.externalId, name: customer.name && customer.name.trim() !== '' ? customer.name : `Customer ${customer.externalId}` },

@@ -28,6 +28,8 @@ export const reportHandlers = defineHandlers<HandlerContext>('reports', {
       health: l.health,
       onHand: l.onHand,
       moneyTiedUpCents: l.moneyTiedUpCents,
+      weeklyPace: l.weeklyPace,
+      paceSource: l.paceSource,
       turnoverPerYear: l.turnoverPerYear,
       weeksOfCover: l.weeksOfCover,
       excessValueCents: l.excessValueCents,

@@ -1,12 +1,18 @@
 /**
  * Stock that does not earn its shelf space: dead (no sale in 26 weeks), slow-moving (the
- * stock turns over fewer than `slowTurnoverPerYear` times a year at past sales) and
- * overstocked (more than `overstockWeeks` weeks of cover at forecast demand). Dead and slow
- * stock is ranked by money tied up; overstock by weeks of cover (PRODUCT.md §7).
+ * stock turns over fewer than `slowTurnoverPerYear` times a year) and overstocked (more than
+ * `overstockWeeks` weeks of cover). Dead and slow stock is ranked by money tied up; overstock
+ * by weeks of cover (PRODUCT.md §7).
  *
- * Turnover = units sold per year / units on hand (the cost-of-goods form COGS / inventory
- * value with the unit cost cancelling; current stock stands in for average stock, since a
- * shop rarely has a stock count per week). Shorter histories are scaled to a year.
+ * One pace per product drives both figures, so they always agree (cover = weeks a year ÷
+ * turnover): the forecast's mean weekly demand where there is one, else the average week
+ * of the past sales window (up to 52 weeks, shorter histories scaled). Turnover = yearly
+ * units at that pace / units on hand (COGS / inventory value with the unit cost cancelling;
+ * current stock stands in for average stock, since a shop rarely counts stock weekly).
+ *
+ * "Tied up beyond what sells" has one definition for every kind: the stock above
+ * `overstockWeeks` weeks of cover at that pace, and all of it for dead stock. The report's
+ * total, its column and the weekly summary all add this figure.
  */
 
 export interface StockItem {
@@ -30,11 +36,14 @@ export interface StockAssessment {
   health: StockHealth;
   onHand: number;
   moneyTiedUpCents: number | null;
-  /** Stock turns per year at past sales; null when nothing is on hand. */
+  /** Units a week the figures below assume, and where that pace comes from. */
+  weeklyPace: number;
+  paceSource: 'forecast' | 'sales';
+  /** Stock turns per year at that pace (0 when it is 0). */
   turnoverPerYear: number | null;
-  /** Weeks the stock lasts at forecast demand (or past sales); null when no demand at all. */
+  /** Weeks the stock lasts at that pace (= WEEKS_PER_YEAR / turnover); null when the pace is 0. */
   weeksOfCover: number | null;
-  /** Units above `overstockWeeks` of cover and their value (overstock only, else 0). */
+  /** Units above `overstockWeeks` of cover (all of them for dead stock) and their value. */
   excessUnits: number;
   excessValueCents: number | null;
   reason: string;
@@ -48,9 +57,11 @@ export interface StockHealthOptions {
 
 export const STOCK_HEALTH_DEFAULTS: StockHealthOptions = { deadAfterDays: 26 * 7, slowTurnoverPerYear: 2, overstockWeeks: 13 };
 
-function weeklyRate(item: StockItem): number {
-  if (item.forecastWeeklyDemand !== null && item.forecastWeeklyDemand > 0) return item.forecastWeeklyDemand;
-  return item.windowDays > 0 ? (item.unitsSold / item.windowDays) * 7 : 0;
+export const WEEKS_PER_YEAR = 365 / 7;
+
+function weeklyPace(item: StockItem): { pace: number; source: 'forecast' | 'sales' } {
+  if (item.forecastWeeklyDemand !== null && item.forecastWeeklyDemand > 0) return { pace: item.forecastWeeklyDemand, source: 'forecast' };
+  return { pace: item.windowDays > 0 ? (Math.max(0, item.unitsSold) / item.windowDays) * 7 : 0, source: 'sales' };
 }
 
 function round1(x: number): string {
@@ -61,36 +72,52 @@ function round1(x: number): string {
 export function assessStock(item: StockItem, options: StockHealthOptions = STOCK_HEALTH_DEFAULTS): StockAssessment | null {
   if (!(item.onHand > 0)) return null;
   const value = item.unitCostCents === null ? null : Math.round(item.onHand * item.unitCostCents);
-  const yearlySales = item.windowDays > 0 ? (Math.max(0, item.unitsSold) * 365) / item.windowDays : 0;
-  const turnoverPerYear = yearlySales / item.onHand;
-  const rate = weeklyRate(item);
-  const weeksOfCover = rate > 0 ? item.onHand / rate : null;
-  const base = { key: item.key, onHand: item.onHand, moneyTiedUpCents: value, turnoverPerYear, weeksOfCover };
+  const { pace, source } = weeklyPace(item);
+  const turnoverPerYear = (pace * WEEKS_PER_YEAR) / item.onHand;
+  const weeksOfCover = pace > 0 ? item.onHand / pace : null;
+  const paceText = source === 'forecast' ? `the forecast ${round1(pace)} a week` : `the ${round1(pace)} a week sold over the past ${Math.round(item.windowDays / 7)} weeks`;
+  const excessUnits = Math.max(0, item.onHand - pace * options.overstockWeeks);
+  const excessValueCents = item.unitCostCents === null ? null : Math.round(excessUnits * item.unitCostCents);
+  const base = { key: item.key, onHand: item.onHand, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };
 
   if (item.daysSinceLastSale === null || item.daysSinceLastSale >= options.deadAfterDays) {
     const since = item.daysSinceLastSale === null ? 'never sold' : `no sale in ${Math.floor(item.daysSinceLastSale / 7)} weeks`;
+    // Nothing has sold for half a year: all of it is beyond what sells, whatever a forecast says.
     return { ...base, health: 'dead', excessUnits: item.onHand, excessValueCents: value, reason: `Dead stock: ${since}, ${round1(item.onHand)} on the shelf.` };
   }
   if (turnoverPerYear < options.slowTurnoverPerYear) {
     return {
       ...base,
       health: 'slow',
-      excessUnits: 0,
-      excessValueCents: 0,
-      reason: `Slow-moving: the stock turns over ${round1(turnoverPerYear)} times a year (${round1(yearlySales)} sold a year, ${round1(item.onHand)} on hand).`,
+      reason: `Slow-moving: ${round1(item.onHand)} on hand at ${paceText} turns over ${round1(turnoverPerYear)} times a year; ${round1(excessUnits)} are beyond ${options.overstockWeeks} weeks of cover.`,
     };
   }
   if (weeksOfCover !== null && weeksOfCover > options.overstockWeeks) {
-    const excessUnits = item.onHand - rate * options.overstockWeeks;
     return {
       ...base,
       health: 'overstock',
-      excessUnits,
-      excessValueCents: item.unitCostCents === null ? null : Math.round(excessUnits * item.unitCostCents),
-      reason: `Overstocked: ${round1(weeksOfCover)} weeks of cover, ${round1(excessUnits)} more than ${options.overstockWeeks} weeks need.`,
+      reason: `Overstocked: ${round1(weeksOfCover)} weeks of cover at ${paceText}, ${round1(excessUnits)} more than ${options.overstockWeeks} weeks need.`,
     };
   }
   return null;
+}
+
+/** What the report's heading, its column and the weekly summary add: stock beyond what sells. */
+export function stockBeyondCover(lines: readonly StockAssessment[]): Record<StockHealth | 'all', { count: number; excessValueCents: number; stockValueCents: number }> {
+  const totals = {
+    dead: { count: 0, excessValueCents: 0, stockValueCents: 0 },
+    slow: { count: 0, excessValueCents: 0, stockValueCents: 0 },
+    overstock: { count: 0, excessValueCents: 0, stockValueCents: 0 },
+    all: { count: 0, excessValueCents: 0, stockValueCents: 0 },
+  };
+  for (const line of lines) {
+    for (const t of [totals[line.health], totals.all]) {
+      t.count++;
+      t.excessValueCents += line.excessValueCents ?? 0;
+      t.stockValueCents += line.moneyTiedUpCents ?? 0;
+    }
+  }
+  return totals;
 }
 
 const HEALTH_ORDER: Record<StockHealth, number> = { dead: 0, slow: 1, overstock: 2 };

@@ -78,6 +78,7 @@ export function productDetail(db: Db, id: number): ProductDetail {
         runId: run.id,
         runAt: run.created_at,
         runAsOfDay: isoFromDay(run.as_of_day),
+        dataAsOf: isoFromDay(run.as_of_day - 1),
         period: run.period,
         model: chosenName,
         params,
@@ -145,6 +146,7 @@ export function productDetail(db: Db, id: number): ProductDetail {
       ? {
           id: rec.id,
           createdAt: rec.created_at,
+          dataAsOf: rec.plan_as_of_day === null ? null : isoFromDay(rec.plan_as_of_day - 1),
           status: rec.status,
           onHand: rec.on_hand,
           onOrder: rec.on_order,

@@ -81,17 +81,27 @@ export interface CandidateScore {
   chosen: boolean;
 }
 
+function isNaive(model: string): boolean {
+  return model.trim().toLowerCase() === 'naive';
+}
+
 export function explainModelChoice(chosenModel: string, candidates: readonly CandidateScore[], fmt: TextFormat): string {
   const chosen = candidates.find((c) => c.chosen);
   const name = modelLabel(chosenModel);
   if (!chosen || chosen.mase === null) return `The forecast uses ${name}. No backtest score is stored for it.`;
   const best = candidates.filter((c) => c.mase !== null).reduce((a, b) => (b.mase! < a.mase! ? b : a), chosen);
-  const naive = chosen.naiveMase ?? candidates.find((c) => c.model.toLowerCase() === 'naive')?.mase ?? null;
+  const naive = chosen.naiveMase ?? candidates.find((c) => isNaive(c.model))?.mase ?? null;
   const origins = chosen.origins > 0 ? ` over ${fmt.qty(chosen.origins)} ${chosen.origins === 1 ? 'origin' : 'origins'}` : '';
-  let text =
-    best === chosen
-      ? `The forecast uses ${name}: it had the lowest error of the ${fmt.qty(candidates.length)} models tried in a rolling backtest${origins} on this product’s own sales`
-      : `The forecast uses ${name}, the current champion: a challenger must beat it by a clear margin to replace it`;
+  // An average counts as one forecast however many models it averages, so the count is of
+  // forecasts compared, never "models tried" (which read as a contradiction of "an average of
+  // 4 models"). When naive is the only other forecast scored, the next sentence compares with it.
+  const scored = candidates.filter((c) => c.mase !== null);
+  const rivals = scored.filter((c) => c !== chosen && !isNaive(c.model));
+  const backtest = `a rolling backtest${origins} on this product’s own sales`;
+  let text: string;
+  if (best !== chosen) text = `The forecast uses ${name}, the current champion: a challenger must beat it by a clear margin to replace it`;
+  else if (rivals.length > 0) text = `The forecast uses ${name}: it had the lowest error of the ${fmt.qty(scored.length)} forecasts compared in ${backtest}`;
+  else text = `The forecast uses ${name}, scored in ${backtest}`;
   text += ` (MASE ${fmt.decimal(chosen.mase, 2)}; lower is better).`;
   if (naive !== null && naive > 0) {
     const gain = 1 - chosen.mase / naive;

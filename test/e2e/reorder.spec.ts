@@ -102,7 +102,7 @@ hostTest('demo shop → plan (forecast first) → accept a supplier’s lines �
   await page.getByRole('button', { name: 'Make a plan' }).click();
   await expect(page.getByTestId('job-progress').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Plan again' })).toBeVisible({ timeout: 180_000 });
-  await expect(page.getByText(/^Plan for 16 Nov 2026 · \d+ products · \d+ to order/)).toBeVisible();
+  await expect(page.getByText(/^Plan made on .+ from data as of 15 Nov 2026 · \d+ products · \d+ to order/)).toBeVisible();
   const group = page.locator('section[aria-label^="Supplier "]').first();
   const supplier = ((await group.getAttribute('aria-label')) ?? '').replace(/^Supplier /, '');
   await expect(group.getByTestId('reasoning').first()).toHaveText(/^Order \d+/);

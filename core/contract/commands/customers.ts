@@ -51,6 +51,9 @@ export const CustomerPrediction = z.object({
   confidence: z.number().min(0).max(1),
   probabilityActive: z.number().min(0).max(1),
   overdueProbability: z.number().min(0).max(1),
+  /** Last order + typical interval: when their rhythm put the next order. Before asOf whenever atRisk. */
+  dueOrder: IsoDate,
+  /** Median next order if they still buy in rhythm, given none so far (on or after asOf), with its 80% range. */
   nextOrder: IsoDate,
   nextOrderLow: IsoDate,
   nextOrderHigh: IsoDate,
@@ -58,6 +61,8 @@ export const CustomerPrediction = z.object({
   likelyOrder: IsoDate.nullable(),
   expectedOrders: z.number(),
   expectedUnits: z.number(),
+  /** Units over the horizon at their usual rhythm and order size: what revenueAtStakeCents prices. */
+  unitsAtStake: z.number(),
   revenueAtStakeCents: z.number().int().nullable(),
   atRisk: z.boolean(),
   reason: z.string(),

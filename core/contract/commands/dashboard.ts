@@ -37,7 +37,12 @@ export const DashboardSummary = z.object({
   stock: z.object({ valueCents: z.number().int(), countedProducts: z.number().int(), uncostedProducts: z.number().int() }),
   /** Cost of goods sold over the last 52 weeks ÷ current stock value (computed by the last alerts refresh). */
   turnover: z.object({ cogsCents: z.number().int(), turnsPerYear: n.nullable() }).nullable(),
-  atRisk: z.object({ products: z.number().int(), beforeDelivery: z.number().int() }),
+  /**
+   * Products that run out before an order placed now arrives (beforeDelivery) or before the
+   * next review: from the reorder plan when there is one (as the weekly summary's "urgent"),
+   * else from the stockout alerts. withoutStockCount: of those, the ones with no stock count.
+   */
+  atRisk: z.object({ products: z.number().int(), beforeDelivery: z.number().int(), source: z.enum(['plan', 'alerts']), withoutStockCount: z.number().int() }),
   deadStock: z.object({ products: z.number().int(), valueCents: z.number().int() }),
   nextDeliveries: z.array(
     z.object({ poId: Id, number: z.string(), supplierName: z.string().nullable(), expectedDay: IsoDate.nullable(), lines: z.number().int(), units: n, valueCents: z.number().int().nullable(), late: z.boolean() }),

@@ -63,7 +63,10 @@ export const ProductDetail = z.object({
     .object({
       runId: Id,
       runAt: z.string(),
+      /** The run's first forecast day. */
       runAsOfDay: IsoDate,
+      /** The last day of data the forecast saw (runAsOfDay − 1): "data as of". */
+      dataAsOf: IsoDate,
       period: z.enum(['day', 'week']),
       model: z.string(),
       params: z.record(z.string(), z.unknown()).nullable(),
@@ -75,6 +78,8 @@ export const ProductDetail = z.object({
     .object({
       id: Id,
       createdAt: z.string(),
+      /** The last day of data its plan used: "data as of"; null outside a plan. */
+      dataAsOf: IsoDate.nullable(),
       status: z.string(),
       onHand: n,
       onOrder: n,

@@ -19,9 +19,15 @@ export const SlowStockLine = z.object({
   supplierName: z.string().nullable(),
   health: z.enum(['dead', 'slow', 'overstock']),
   onHand: z.number(),
+  /** The whole stock's value at cost. */
   moneyTiedUpCents: z.number().int().nullable(),
+  /** Units a week behind both turnover and cover: the forecast's, else past sales'. */
+  weeklyPace: z.number(),
+  paceSource: z.enum(['forecast', 'sales']),
   turnoverPerYear: z.number().nullable(),
+  /** onHand ÷ weeklyPace, so 365/7 ÷ turnoverPerYear. */
   weeksOfCover: z.number().nullable(),
+  /** Value of the stock beyond 13 weeks of cover (all of it for dead stock). */
   excessValueCents: z.number().int().nullable(),
   reason: z.string(),
 });

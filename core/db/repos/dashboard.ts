@@ -30,6 +30,26 @@ export function riskFigures(db: Db): { atRisk: number; beforeDelivery: number; d
   return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, deadProducts: row.deadProducts, deadValueCents: Math.round(row.deadValue) };
 }
 
+/**
+ * Running-out risk from the reorder plan: each active product's latest recommendation, still
+ * pending with something to order (the same products the weekly summary's "needs ordering"
+ * counts), urgent (empties before an order placed now arrives) or high (before the next
+ * review). `withoutStockCount` are those whose shelf was taken as empty for want of a count.
+ */
+export function planRiskFigures(db: Db): { atRisk: number; beforeDelivery: number; withoutStockCount: number } {
+  const row = db
+    .prepare(
+      `SELECT count(CASE WHEN rec.priority IN ('urgent', 'high') THEN 1 END) AS atRisk,
+              count(CASE WHEN rec.priority = 'urgent' THEN 1 END) AS beforeDelivery,
+              count(CASE WHEN rec.priority IN ('urgent', 'high') AND json_extract(rec.inputs, '$.onHandKnown') = 0 THEN 1 END) AS withoutCount
+       FROM products p
+       JOIN recommendations rec ON rec.id = (SELECT max(r2.id) FROM recommendations r2 WHERE r2.product_id = p.id)
+       WHERE p.active = 1 AND rec.status = 'pending' AND rec.suggested_qty > 0`,
+    )
+    .get() as { atRisk: number; beforeDelivery: number; withoutCount: number };
+  return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, withoutStockCount: row.withoutCount };
+}
+
 export interface DeliveryRow {
   poId: number;
   number: string;

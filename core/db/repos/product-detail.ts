@@ -187,10 +187,16 @@ export interface RecommendationRaw {
   reasoning: string;
   inputs: string;
   outputs: string;
+  /** The plan's as-of day (the day after the data it used); null for a recommendation outside a plan. */
+  plan_as_of_day: number | null;
 }
 
 export function latestRecommendation(db: Db, productId: number): RecommendationRaw | null {
-  return (db.prepare('SELECT * FROM recommendations WHERE product_id = ? ORDER BY id DESC LIMIT 1').get(productId) as RecommendationRaw | undefined) ?? null;
+  return (
+    (db
+      .prepare('SELECT r.*, p.as_of_day AS plan_as_of_day FROM recommendations r LEFT JOIN plans p ON p.id = r.plan_id WHERE r.product_id = ? ORDER BY r.id DESC LIMIT 1')
+      .get(productId) as RecommendationRaw | undefined) ?? null
+  );
 }
 
 /** Weekly (or daily) units of the product from its first sale to `toDay`, zero-filled by the caller. */

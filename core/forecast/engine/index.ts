@@ -2,7 +2,7 @@ import type { CandidateRuns } from '../backtest';
 import type { Calibration } from '../calibrate';
 import type { Candidate, GlobalCandidate } from '../candidates';
 import { seedFor } from '../kernels/rng';
-import type { BacktestTarget } from '../select';
+import type { BacktestTarget, CombinedForecast } from '../select';
 import { combineSubset } from '../select';
 import type { OriginForecast } from '../types';
 import { stepper, throwIfAborted } from '../../jobs/progress';

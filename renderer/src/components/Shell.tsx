@@ -10,6 +10,7 @@ import { NotFoundPage } from '../pages/NotFound';
 import { href, matchPath, navigate, usePath } from '../router';
 import { ROUTES } from '../routes';
 import { JobsBar } from './JobsBar';
+import { shopTitle } from './shop-title';
 
 const NAV_WIDTH = 210;
 
@@ -64,7 +65,7 @@ export function Shell() {
           </Typography>
           {hasWorkspace ? (
             <Typography variant="body2" color="text.secondary" data-testid="shop-name" noWrap>
-              {settings?.shopName ?? info.workspace?.name} — {info.workspace?.name}
+              {shopTitle(settings?.shopName, info.workspace?.name)}
             </Typography>
           ) : null}
           <Box sx={{ flexGrow: 1 }} />

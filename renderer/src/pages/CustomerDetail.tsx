@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { Tiles } from '../components/CountTiles';
 import { CustomerRunBar } from '../components/customers/CustomerRunBar';
-import { overdueText, rhythmText } from '../components/customers/format';
+import { nextExpectedText, overdueText, rhythmText } from '../components/customers/format';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { date, money, num, pct } from '../format';
 import { useCommand } from '../hooks/useCommand';
@@ -66,10 +66,15 @@ export function CustomerDetailPage({ params }: { params: Record<string, string> 
                       <TableCell>{rhythmText(p)}</TableCell>
                       <TableCell>{date(p.lastOrder)}</TableCell>
                       <TableCell>
-                        {date(p.nextOrder)}
-                        <Typography variant="caption" color={p.atRisk ? 'warning.main' : 'text.secondary'} component="div">
-                          {p.atRisk ? overdueText(p) : `${date(p.nextOrderLow)} – ${date(p.nextOrderHigh)}`}
+                        {nextExpectedText(p).main}
+                        <Typography variant="caption" color="text.secondary" component="div">
+                          {nextExpectedText(p).detail}
                         </Typography>
+                        {p.atRisk ? (
+                          <Typography variant="caption" color="warning.main" component="div">
+                            {overdueText(p)}
+                          </Typography>
+                        ) : null}
                         {p.likelyOrder && p.likelyOrder !== p.nextOrder ? (
                           <Typography variant="caption" color="text.secondary" component="div">
                             if within {d.run?.horizonWeeks ?? ''} weeks: ~{date(p.likelyOrder)}

@@ -64,7 +64,7 @@ export function CustomersPage() {
             </TextField>
           </Stack>
           <Box sx={{ overflowX: 'auto' }}>
-            <PredictionsTable rows={list.data?.rows ?? []} show="both" />
+            <PredictionsTable rows={list.data?.rows ?? []} show="both" horizonWeeks={list.data?.run?.horizonWeeks} />
           </Box>
           <TablePagination
             component="div"

@@ -5,8 +5,10 @@ import type { Tile } from '../components/CountTiles';
 import { Tiles } from '../components/CountTiles';
 import { AccuracyTable } from '../components/dashboard/AccuracyTable';
 import { DeliveriesCard } from '../components/dashboard/DeliveriesCard';
+import { atRiskTile } from '../components/dashboard/risk-tile';
 import { WeeklySummaryCard } from '../components/dashboard/WeeklySummaryCard';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import { dataAsOfText } from '../components/data-dates';
 import { date, money, num, pct } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { useFreshFigures } from '../hooks/useFreshFigures';
@@ -41,8 +43,8 @@ function tiles(d: DashboardSummary): Tile[] {
     {
       label: 'At risk of running out',
       value: num(d.atRisk.products),
-      hint: `${num(d.atRisk.beforeDelivery)} before a delivery could arrive`,
-      link: '/alerts?kind=stockout_lead_time,stockout_7d',
+      hint: atRiskTile(d.atRisk).hint,
+      link: atRiskTile(d.atRisk).link,
       testId: 'tile-at-risk',
     },
     {
@@ -84,7 +86,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={d?.asOfDay ? `Figures as of ${date(d.asOfDay)}${d.state.lastRefreshAt ? `, worked out ${date(d.state.lastRefreshAt)}` : ''}` : d ? 'No sales imported yet' : 'Loading…'}
+        subtitle={d?.asOfDay ? `Figures from ${dataAsOfText(d.asOfDay)}${d.state.lastRefreshAt ? `, worked out on ${date(d.state.lastRefreshAt)}` : ''}` : d ? 'No sales imported yet' : 'Loading…'}
       />
       <ErrorNotice error={summary.error} />
       {d?.state.stale ? (

@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { ProductListQuery, ProductSortField } from '../../../core/contract/commands/products';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
-import { PRODUCT_COLUMNS } from '../components/products/columns';
+import { PRODUCT_COLUMNS, emptyColumns } from '../components/products/columns';
 import type { FilterState } from '../components/products/ProductFilterBar';
 import { EMPTY_FILTERS, ProductFilterBar } from '../components/products/ProductFilterBar';
 import { ErrorNotice, PageHeader } from '../components/Page';
@@ -78,15 +78,20 @@ export function ProductsPage() {
     setPagination((p) => ({ ...p, page: 0 }));
   }, []);
 
+  const data = products.data;
+  // Empty columns are hidden for this page only; the owner's own choice is what is saved.
+  const autoHidden = useMemo(() => emptyColumns(data?.rows ?? []), [data]);
+  const shownVisibility = useMemo(() => (visibility ? { ...Object.fromEntries(autoHidden.map((f) => [f, false])), ...visibility } : undefined), [autoHidden, visibility]);
+
   const changeVisibility = (model: GridColumnVisibilityModel) => {
-    setVisibility(model);
-    const hidden = Object.entries(model)
+    const own = Object.fromEntries(Object.entries(model).filter(([field, shown]) => shown || !autoHidden.includes(field) || visibility?.[field] === false));
+    setVisibility(own);
+    const hidden = Object.entries(own)
       .filter(([, shown]) => !shown)
       .map(([field]) => field);
     call('products.columns.set', { hidden }).catch((err: unknown) => notify(String(err), 'error'));
   };
 
-  const data = products.data;
   const subtitle = data
     ? `${num(data.total)} ${data.total === 1 ? 'product' : 'products'}${data.asOfDay ? ` · figures as of ${date(data.asOfDay)}` : ''}`
     : 'Loading…';
@@ -106,7 +111,7 @@ export function ProductsPage() {
       ) : null}
       <ProductFilterBar value={filters} options={options.data} onChange={changeFilters} />
       <Box sx={{ height: 'calc(100vh - 220px)', minHeight: 360 }} data-testid="products-grid" data-ready={data && !products.loading ? 'true' : 'false'}>
-        {visibility ? (
+        {shownVisibility ? (
           <Suspense fallback={<LinearProgress aria-label="Loading the table" />}>
             <ProductGrid
               rows={data?.rows ?? []}
@@ -119,7 +124,7 @@ export function ProductsPage() {
                 setSortModel(model.length > 0 ? model : [{ field: 'name', sort: 'asc' }]);
                 setPagination((p) => ({ ...p, page: 0 }));
               }}
-              visibility={visibility}
+              visibility={shownVisibility}
               onVisibility={changeVisibility}
               emptyText={filters === EMPTY_FILTERS ? 'No products yet. Import a product list or sales to see them here.' : 'No product matches these filters.'}
             />

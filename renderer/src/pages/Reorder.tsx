@@ -5,11 +5,12 @@ import type { Recommendation } from '../../../core/contract/commands/plan';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import { planMadeText } from '../components/data-dates';
 import { ReportButtons } from '../components/ReportButtons';
 import type { Decide } from '../components/reorder/RecommendationRow';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
 import { costText } from '../components/reorder/cost-text';
-import { date, num } from '../format';
+import { num } from '../format';
 import { useCommand } from '../hooks/useCommand';
 import { href, navigate } from '../router';
 
@@ -73,7 +74,7 @@ export function ReorderPage() {
         title="Reorder"
         subtitle={
           plan
-            ? `Plan for ${date(plan.asOfDate)} · ${plan.products} products · ${plan.toOrder} to order · ${costText(view.data?.totalCostCents ?? 0, view.data?.linesWithoutCost ?? 0, plan.toOrder)}`
+            ? `${planMadeText(plan)} · ${plan.products} products · ${plan.toOrder} to order · ${costText(view.data?.totalCostCents ?? 0, view.data?.linesWithoutCost ?? 0, plan.toOrder)}`
             : 'What to order, from whom, how much and why.'
         }
         actions={

@@ -1,7 +1,8 @@
-import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ReportButtons } from '../components/ReportButtons';
-import { money, num, weeksOfCover } from '../format';
+import { money, num } from '../format';
+import { coverWeeksText, slowStockSummary } from '../components/reports/slow-stock-format';
 import { useCommand } from '../hooks/useCommand';
 
 const HEALTH_LABEL = { dead: 'Dead', slow: 'Slow', overstock: 'Overstock' } as const;
@@ -26,7 +27,6 @@ function ReportCard({ title, text, children }: { title: string; text: string; ch
 export function ReportsPage() {
   const slow = useCommand('reports.slowStock', {});
   const lines = slow.data ?? [];
-  const tiedUp = lines.reduce((s, l) => s + ((l.health === 'overstock' ? l.excessValueCents : l.moneyTiedUpCents) ?? 0), 0);
   return (
     <>
       <PageHeader title="Reports" subtitle="Printable PDF reports made on this computer, and the same data as CSV for a spreadsheet." />
@@ -46,7 +46,7 @@ export function ReportsPage() {
       </Typography>
       <ErrorNotice error={slow.error} />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="slow-summary">
-        {slow.data ? `${lines.length} products · ${money(tiedUp)} tied up beyond what sells` : 'Loading…'}
+        {slow.data ? slowStockSummary(lines) : 'Loading…'}
       </Typography>
       <Table size="small" aria-label="Slow stock">
         <TableHead>
@@ -55,15 +55,32 @@ export function ReportsPage() {
             <TableCell>Product</TableCell>
             <TableCell>Supplier</TableCell>
             <TableCell align="right">On hand</TableCell>
-            <TableCell align="right">Money tied up</TableCell>
-            <TableCell align="right">Turns a year</TableCell>
-            <TableCell align="right">Weeks of cover</TableCell>
+            <TableCell align="right">
+              <Tooltip title="All the stock on hand, at cost.">
+                <span>Stock value</span>
+              </Tooltip>
+            </TableCell>
+            <TableCell align="right">
+              <Tooltip title="Value of the stock above 13 weeks of cover at the product's pace; all of it for dead stock. The total above adds this column.">
+                <span>Beyond 13 weeks</span>
+              </Tooltip>
+            </TableCell>
+            <TableCell align="right">
+              <Tooltip title="How many times a year the stock on hand sells through at the product's pace (its forecast, else its past year's sales).">
+                <span>Turns a year</span>
+              </Tooltip>
+            </TableCell>
+            <TableCell align="right">
+              <Tooltip title="Weeks the stock on hand lasts at the same pace: 52 ÷ turns a year.">
+                <span>Weeks of cover</span>
+              </Tooltip>
+            </TableCell>
             <TableCell>Why</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {lines.map((l) => (
-            <TableRow key={l.sku}>
+            <TableRow key={l.sku} data-testid="slow-row">
               <TableCell>
                 <Chip size="small" label={HEALTH_LABEL[l.health]} color={HEALTH_COLOR[l.health]} />
               </TableCell>
@@ -76,8 +93,9 @@ export function ReportsPage() {
               <TableCell>{l.supplierName ?? '—'}</TableCell>
               <TableCell align="right">{num(l.onHand, 1)}</TableCell>
               <TableCell align="right">{money(l.moneyTiedUpCents)}</TableCell>
-              <TableCell align="right">{num(l.turnoverPerYear, 1)}</TableCell>
-              <TableCell align="right">{weeksOfCover(l.weeksOfCover)}</TableCell>
+              <TableCell align="right">{money(l.excessValueCents)}</TableCell>
+              <TableCell align="right">{num(l.turnoverPerYear, l.turnoverPerYear !== null && l.turnoverPerYear < 0.1 ? 2 : 1)}</TableCell>
+              <TableCell align="right">{coverWeeksText(l.weeksOfCover)}</TableCell>
               <TableCell>{l.reason}</TableCell>
             </TableRow>
           ))}

@@ -42,7 +42,7 @@ describe('weekly narrative', () => {
     expect(n.sections[2]!.text).toBe(
       '23 products need ordering for about £1,234, 5 of them urgent (they run out before a new delivery could arrive). Biggest orders: Greenway (£800) and Harbour (£434).',
     );
-    expect(n.sections[3]!.text).toBe('£2,345 sits in 12 products that have not sold for 26 weeks (largest: Candles (£300)). £1,000 is stock beyond 13 weeks of cover in 4 products.');
+    expect(n.sections[3]!.text).toBe('£2,345 sits in 12 products that have not sold for 26 weeks (largest: Candles (£300)). £1,000 more is stock beyond 13 weeks of cover in 4 slow-moving or overstocked products.');
     expect(n.sections[4]!.text).toBe('The forecast missed the newest sales by much more than its backtest promised for Honey. Retraining is suggested.');
     expect(narrativeText(n).split('\n')[0]).toBe('Week of 3 – 9 Nov 2025');
   });

@@ -77,13 +77,47 @@ describe('alerts refresh on a small shop', () => {
 
     const dashboard = await call<DashboardSummary>('dashboard.summary', {});
     expect(dashboard.state.stale).toBe(false);
-    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1 });
+    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 0 });
     expect(dashboard.deadStock).toEqual({ products: 1, valueCents: 1500 });
     // 4×1.20 + 5×3.00 + 100×0.40 + 300×1.20 + 40×2.00 = 4.80 + 15 + 40 + 360 + 80
     expect(dashboard.stock.valueCents).toBe(49980);
     expect(dashboard.accuracy!.groups[0]).toMatchObject({ group: 'all', products: 5, medianMase: 0.7, medianNaiveMase: 1, beatsNaiveShare: 1 });
     expect(dashboard.summary!.sections).toHaveLength(5);
     expect(dashboard.alerts.counts).toEqual({ critical: 1, warning: 1, info: 2 });
+  });
+
+  it('the at-risk tile and the summary\'s "urgent" are one count from the plan, shelves without a count included', async () => {
+    // QA: a fresh workspace without stock counts showed "0 at risk" beside "98 need ordering, 96 of them urgent".
+    const { app: a, ids, call } = await openShop();
+    a.db.prepare('DELETE FROM stock_snapshots WHERE product_id = ?').run(ids.oat);
+    a.db.prepare(`UPDATE recommendations SET inputs = json_set(inputs, '$.onHandKnown', json('false')) WHERE product_id = ?`).run(ids.oat);
+    refreshAlerts(a.db, new Date('2025-11-17T08:00:00Z'));
+    const dashboard = await call<DashboardSummary>('dashboard.summary', {});
+    // No count for oat milk: no stockout alert can be raised for it, yet the plan calls it urgent.
+    expect(a.db.prepare("SELECT count(*) AS n FROM alerts WHERE kind LIKE 'stockout%' AND resolved_at IS NULL").get()).toEqual({ n: 0 });
+    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 1 });
+    expect(dashboard.summary!.sections[2]!.text).toContain('1 product needs ordering for about £43.20, 1 of them urgent');
+
+    // Without a plan the tile falls back to the stockout alerts and says so.
+    a.db.prepare('DELETE FROM recommendations').run();
+    const bare = await call<DashboardSummary>('dashboard.summary', {});
+    expect(bare.atRisk.source).toBe('alerts');
+  });
+
+  it('the weekly summary\'s money tied up is the slow-stock report\'s: same products, same pounds', async () => {
+    const { app: a, call } = await openShop();
+    refreshAlerts(a.db, new Date('2025-11-17T08:00:00Z'));
+    const lines = await call<Array<{ health: string; excessValueCents: number | null }>>('reports.slowStock', {});
+    const money = latestWeeklySummary(a.db)!.narrative!.sections[3]!.text;
+    // The summary rounds amounts over £100 to whole pounds.
+    const pounds = (cents: number) => (cents >= 10_000 ? `£${Math.round(cents / 100)}` : `£${(cents / 100).toFixed(2)}`);
+    const dead = lines.filter((l) => l.health === 'dead');
+    const rest = lines.filter((l) => l.health !== 'dead');
+    expect(dead.length + rest.length).toBeGreaterThan(1);
+    const restCents = rest.reduce((s, l) => s + (l.excessValueCents ?? 0), 0);
+    expect(money).toContain(`${rest.length} slow-moving or overstocked ${rest.length === 1 ? 'product' : 'products'}`);
+    expect(money).toContain(`${pounds(restCents)} more is stock beyond 13 weeks of cover`);
+    expect(money).toContain(`sits in ${dead.length} ${dead.length === 1 ? 'product' : 'products'}`);
   });
 
   it('marks an unusual week as a one-off: alert resolved, mark audited, the check ignores it', async () => {

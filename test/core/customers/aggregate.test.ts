@@ -44,10 +44,10 @@ describe('reason sentences', () => {
   const rhythm = (orderDays: number[], asOfDay: number) => analyzeRhythm({ customerKey: 'A', orderDays, quantities: orderDays.map(() => 6), lastUnitPriceCents: null }, asOfDay);
 
   it('explains an overdue customer with their rhythm, the silence and both probabilities', () => {
-    const reason = atRiskReason({ rhythm: rhythm([0, 20, 41, 60], 130), typicalIntervalDays: 20.2, overdueProbability: 0.974, probabilityActive: 0.31 });
+    const reason = atRiskReason({ rhythm: rhythm([0, 20, 41, 60], 130), typicalIntervalDays: 20.2, dueDay: 80, overdueProbability: 0.974, probabilityActive: 0.31 });
     expect(reason).toBe(
-      'Orders about every 20 days (± 1) over 4 orders. The last order was 70 days ago (1970-03-02). ' +
-        'Keeping that rhythm they would have ordered by now with 97% probability; the chance they still order this product is 31%.',
+      'Orders about every 20 days (± 1) over 4 orders. The last order was 70 days ago (1970-03-02), so the next was due around 1970-03-22; ' +
+        'keeping that rhythm they would have ordered by now with 97% probability; the chance they still order this product is 31%.',
     );
   });
 

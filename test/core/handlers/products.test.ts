@@ -89,8 +89,13 @@ describe('products screens through the router', () => {
     expect(detail.soldLast28Days).toBe(56);
     expect(detail.model!.model).toBe('ets');
     expect(detail.model!.reason).toBe(
-      'The forecast uses exponential smoothing (ETS): it had the lowest error of the 3 models tried in a rolling backtest over 6 origins on this product’s own sales (MASE 0.70; lower is better). That is 30% less error than the naive forecast (MASE 1.00). Its 80% range held 80% of the actual weeks in the backtest (80% is right).',
+      'The forecast uses exponential smoothing (ETS): it had the lowest error of the 3 forecasts compared in a rolling backtest over 6 origins on this product’s own sales (MASE 0.70; lower is better). That is 30% less error than the naive forecast (MASE 1.00). Its 80% range held 80% of the actual weeks in the backtest (80% is right).',
     );
+    // "Data as of" is the last day a figure saw (QA: 16 Nov, 15 Nov and 23 Nov for the same data). A run's
+    // stored as-of day is its first forecast day (series/build.ts), so this run's data ends the day before.
+    expect(detail.model!.runAsOfDay).toBe('2025-11-16');
+    expect(detail.model!.dataAsOf).toBe('2025-11-15');
+    expect(detail.recommendation!.dataAsOf === null || detail.recommendation!.dataAsOf === detail.asOfDay).toBe(true);
     expect(detail.recommendation).toMatchObject({ suggestedQuantity: 36, priority: 'urgent', reasoning: 'Order 36: 3 cases of 12.', figures: { serviceLevel: 0.98, leadTimeDays: 7, daysOfCover: 2 } });
     // 4 weeks × 14 × £1.99; 13 weeks × 14 × £1.99
     expect(detail.revenue).toEqual({ next4WeeksCents: 11144, horizonCents: 36218, horizonWeeks: 13 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StockItem } from '../../../core/inventory/slow-stock';
-import { assessStock, rankStockHealth } from '../../../core/inventory/slow-stock';
+import fc from 'fast-check';
+import { WEEKS_PER_YEAR, assessStock, rankStockHealth, stockBeyondCover } from '../../../core/inventory/slow-stock';
 
 const item = (over: Partial<StockItem>): StockItem => ({
   key: 'x',
@@ -23,10 +24,48 @@ describe('assessStock', () => {
     expect(a.moneyTiedUpCents).toBe(10000);
     expect(a.reason).toBe('Dead stock: no sale in 28 weeks, 40 on the shelf.');
   });
-  it('slow: 30 sold in half a year against 50 on hand turns (30·365/182)/50 = 1.2 times a year', () => {
+  it('slow without a forecast: 30 sold in half a year against 50 on hand turns (30·365/182)/50 = 1.2 times a year', () => {
+    const a = assessStock(item({ onHand: 50, unitsSold: 30, windowDays: 182, forecastWeeklyDemand: null }))!;
+    expect(a.health).toBe('slow');
+    expect(a.paceSource).toBe('sales');
+    expect(a.turnoverPerYear).toBeCloseTo((30 * 365) / 182 / 50, 9);
+    // 30/26 = 1.154 a week: 50/1.154 = 43.3 weeks of cover; 50 − 13·1.154 = 35 units beyond 13 weeks.
+    expect(a.weeksOfCover).toBeCloseTo(50 / ((30 / 182) * 7), 9);
+    expect(a.excessUnits).toBeCloseTo(50 - 13 * (30 / 182) * 7, 9);
+    expect(a.excessValueCents).toBe(Math.round((50 - 13 * (30 / 182) * 7) * 100));
+    expect(a.reason).toBe('Slow-moving: 50 on hand at the 1.2 a week sold over the past 26 weeks turns over 1.2 times a year; 35 are beyond 13 weeks of cover.');
+  });
+  it('slow with a forecast: turnover and cover both use the forecast pace (1 a week, 50 on hand)', () => {
     const a = assessStock(item({ onHand: 50, unitsSold: 30, windowDays: 182, forecastWeeklyDemand: 1 }))!;
     expect(a.health).toBe('slow');
-    expect(a.turnoverPerYear).toBeCloseTo((30 * 365) / 182 / 50, 9);
+    expect(a.turnoverPerYear).toBeCloseTo(WEEKS_PER_YEAR / 50, 9);
+    expect(a.weeksOfCover).toBeCloseTo(50, 9);
+    expect(a.excessUnits).toBeCloseTo(37, 9);
+  });
+  it('QA: a dead Easter bunny that sold 82 last year but is forecast 0.003 a week turns 0.006 times, not 3.3', () => {
+    const a = assessStock(item({ onHand: 25, unitsSold: 82, windowDays: 364, daysSinceLastSale: 217, forecastWeeklyDemand: 0.0027 }))!;
+    expect(a.health).toBe('dead');
+    expect(a.turnoverPerYear! * a.weeksOfCover!).toBeCloseTo(WEEKS_PER_YEAR, 9);
+    expect(a.excessValueCents).toBe(a.moneyTiedUpCents);
+  });
+  it('cover is always weeks-a-year ÷ turnover, and the excess never exceeds the stock', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 1e4, noNaN: true }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 7, max: 364 }),
+        fc.option(fc.integer({ min: 0, max: 400 })),
+        fc.option(fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 500, noNaN: true }))),
+        (onHand, unitsSold, windowDays, daysSinceLastSale, forecastWeeklyDemand) => {
+          const a = assessStock(item({ onHand, unitsSold, windowDays, daysSinceLastSale, forecastWeeklyDemand }));
+          if (a === null) return;
+          if (a.weeksOfCover !== null) expect(a.turnoverPerYear! * a.weeksOfCover).toBeCloseTo(WEEKS_PER_YEAR, 6);
+          expect(a.excessUnits).toBeGreaterThanOrEqual(0);
+          expect(a.excessUnits).toBeLessThanOrEqual(onHand + 1e-9);
+          expect(a.excessValueCents!).toBeLessThanOrEqual(a.moneyTiedUpCents!);
+        },
+      ),
+    );
   });
   it('overstock: 200 on hand at 10 a week is 20 weeks of cover, 70 above 13 weeks', () => {
     const a = assessStock(item({ onHand: 200 }))!;
@@ -34,6 +73,19 @@ describe('assessStock', () => {
     expect(a.weeksOfCover).toBeCloseTo(20, 9);
     expect(a.excessUnits).toBeCloseTo(70, 9);
     expect(a.excessValueCents).toBe(7000);
+  });
+});
+
+describe('stockBeyondCover', () => {
+  it('totals the per-line excess (the column) and the stock value, overall and per kind', () => {
+    const lines = rankStockHealth([item({ key: 'o', onHand: 200 }), item({ key: 'd', onHand: 40, daysSinceLastSale: 200, unitsSold: 0 }), item({ key: 's', onHand: 50, forecastWeeklyDemand: 1 })]);
+    const t = stockBeyondCover(lines);
+    expect(t.all.count).toBe(3);
+    expect(t.all.excessValueCents).toBe(lines.reduce((s, l) => s + l.excessValueCents!, 0));
+    // overstock 70 units, dead 40, slow 50 − 13 = 37, at £1 each.
+    expect(t.all.excessValueCents).toBe(7000 + 4000 + 3700);
+    expect(t.dead.excessValueCents).toBe(4000);
+    expect(t.all.stockValueCents).toBe(20000 + 4000 + 5000);
   });
 });
 

@@ -20,10 +20,25 @@ describe('why this model', () => {
     { model: 'theta', origins: 6, mase: 0.9, coverage80: 0.78, naiveMase: 1.2, chosen: true },
   ];
 
-  it('the best of the models tried, with its gain over naive and its coverage', () => {
+  it('scored against naive only: no "lowest of N", its gain over naive and its coverage', () => {
     expect(explainModelChoice('theta', candidates, fmt)).toBe(
-      'The forecast uses the Theta method: it had the lowest error of the 2 models tried in a rolling backtest over 6 origins on this product’s own sales (MASE 0.90; lower is better). That is 25% less error than the naive forecast (MASE 1.20). Its 80% range held 78% of the actual weeks in the backtest (80% is right).',
+      'The forecast uses the Theta method, scored in a rolling backtest over 6 origins on this product’s own sales (MASE 0.90; lower is better). That is 25% less error than the naive forecast (MASE 1.20). Its 80% range held 78% of the actual weeks in the backtest (80% is right).',
     );
+  });
+
+  it('QA: an average of 4 models is one forecast; with naive the only rival nothing says "2 models tried"', () => {
+    const averaged = [
+      { model: 'snaive + tsb + imapa + gbdt', origins: 3, mase: 0.94, coverage80: 0.77, naiveMase: 1.09, chosen: true },
+      { model: 'naive', origins: 3, mase: 1.09, coverage80: null, naiveMase: 1.09, chosen: false },
+    ];
+    const text = explainModelChoice('snaive + tsb + imapa + gbdt', averaged, fmt);
+    expect(text).toMatch(/^The forecast uses an average of 4 models \(.*\), scored in a rolling backtest over 3 origins on this product’s own sales \(MASE 0\.94; lower is better\)\. That is 14% less error than the naive forecast/);
+    expect(text).not.toMatch(/models tried|of the 2/);
+  });
+
+  it('several forecasts compared: the count includes each scored forecast once', () => {
+    const three = [...candidates, { model: 'ets', origins: 6, mase: 1.0, coverage80: 0.8, naiveMase: 1.2, chosen: false }];
+    expect(explainModelChoice('theta', three, fmt)).toContain('it had the lowest error of the 3 forecasts compared in a rolling backtest over 6 origins');
   });
 
   it('a champion kept against a slightly better challenger says so; not beating naive says so', () => {

@@ -1,14 +1,14 @@
 import { Chip, Link, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import type { CustomerPrediction } from '../../../../core/contract/commands/customers';
-import { date, dateRange, money, num, pct } from '../../format';
+import { date, money, num, pct } from '../../format';
 import { href } from '../../router';
-import { overdueText, rhythmText } from './format';
+import { EXPECTED_UNITS_HELP, REVENUE_AT_STAKE_HELP, nextExpectedText, overdueText, rhythmText, unitsAtStakeText, unitsAtStakeTitle } from './format';
 
 /**
  * Customer × product predictions: rhythm, last and next expected order, confidence, overdue
  * flag and revenue at stake. Each row's reason sentence is its tooltip.
  */
-export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both' }) {
+export function PredictionsTable({ rows, show, horizonWeeks }: { rows: CustomerPrediction[]; show: 'customer' | 'product' | 'both'; horizonWeeks?: number }) {
   return (
     // Nine columns: narrower cell padding keeps them on a 1280-pixel screen without wrapping dates.
     <Table size="small" aria-label="Customer predictions" data-testid="customer-predictions" sx={{ '& td, & th': { px: 1 } }}>
@@ -21,8 +21,16 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
           <TableCell>Next expected</TableCell>
           <TableCell align="right">Confidence</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell align="right">Expected units</TableCell>
-          <TableCell align="right">Revenue at stake</TableCell>
+          <TableCell align="right">
+            <Tooltip title={EXPECTED_UNITS_HELP}>
+              <span>Expected units</span>
+            </Tooltip>
+          </TableCell>
+          <TableCell align="right">
+            <Tooltip title={REVENUE_AT_STAKE_HELP}>
+              <span>Revenue at stake</span>
+            </Tooltip>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -55,9 +63,11 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 </Typography>
               </TableCell>
               <TableCell>
-                <span style={{ whiteSpace: 'nowrap' }}>{date(r.nextOrder)}</span>
+                {/* "Was due" may sit on its own line; the date never breaks. */}
+                {nextExpectedText(r).prefix ? `${nextExpectedText(r).prefix} ` : null}
+                <span style={{ whiteSpace: 'nowrap' }}>{nextExpectedText(r).day}</span>
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {dateRange(r.nextOrderLow, r.nextOrderHigh)}
+                  {nextExpectedText(r).detail}
                 </Typography>
               </TableCell>
               <TableCell align="right">{pct(r.confidence)}</TableCell>
@@ -65,7 +75,14 @@ export function PredictionsTable({ rows, show }: { rows: CustomerPrediction[]; s
                 {r.atRisk ? <Chip size="small" color="warning" label={overdueText(r)} /> : <Chip size="small" variant="outlined" label={`Active ${pct(r.probabilityActive)}`} />}
               </TableCell>
               <TableCell align="right">{num(r.expectedUnits, r.expectedUnits < 10 ? 1 : 0)}</TableCell>
-              <TableCell align="right">{r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}</TableCell>
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} title={r.atRisk && horizonWeeks ? unitsAtStakeTitle(r, horizonWeeks) : undefined}>
+                {r.atRisk ? money(r.revenueAtStakeCents, { whole: true }) : '—'}
+                {r.atRisk ? (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {unitsAtStakeText(r)}
+                  </Typography>
+                ) : null}
+              </TableCell>
             </TableRow>
           </Tooltip>
         ))}

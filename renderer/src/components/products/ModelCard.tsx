@@ -1,7 +1,8 @@
 import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ProductDetail } from '../../../../core/contract/commands/product-detail';
 import { useApp } from '../../AppContext';
-import { date, pct } from '../../format';
+import { pct } from '../../format';
+import { madeFromDataText } from '../data-dates';
 import { fixed } from '../format-extra';
 
 /** Which model forecasts this product, why, and its backtest scores next to the naive forecast. */
@@ -29,7 +30,7 @@ export function ModelCard({ detail }: { detail: ProductDetail }) {
               {model.reason}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-              Forecast made {date(model.runAt)} from data up to {date(model.runAsOfDay)}. MASE compares the error with the naive forecast’s typical error (below 1 beats it); WAPE is the error as a share of sales; coverage is how often the 80% range held the actual.
+              {madeFromDataText('Forecast', model.runAt, model.dataAsOf)}. MASE compares the error with the naive forecast’s typical error (below 1 beats it); WAPE is the error as a share of sales; coverage is how often the 80% range held the actual.
             </Typography>
             <Table size="small" aria-label="Backtest scores of the models tried">
               <TableHead>

@@ -1,8 +1,9 @@
 import { Alert, Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import type { ProductDetail } from '../../../../core/contract/commands/product-detail';
-import { date, money, num, pct } from '../../format';
+import { money, num, pct } from '../../format';
 import { href } from '../../router';
 import { PRIORITY_COLORS } from './labels';
+import { madeFromDataText } from '../data-dates';
 
 const LEAD_SOURCE: Record<string, string> = { product: 'set on the product', supplier: 'the supplier’s', default: 'the default in settings', class: 'by class' };
 
@@ -55,7 +56,7 @@ export function PlanCard({ detail }: { detail: ProductDetail }) {
             </Table>
             <Box sx={{ mt: 1 }}>
               <Typography variant="caption" color="text.secondary">
-                From the plan of {date(rec.createdAt)} · status {rec.status} · <a href={href('/reorder')}>open the reorder plan</a>
+                {madeFromDataText('Plan', rec.createdAt, rec.dataAsOf)} · status {rec.status} · <a href={href('/reorder')}>open the reorder plan</a>
               </Typography>
             </Box>
           </>

@@ -42,6 +42,7 @@ export function ProductGrid(p: ProductGridProps) {
       columnVisibilityModel={p.visibility}
       onColumnVisibilityModelChange={p.onVisibility}
       density="compact"
+      rowHeight={46}
       onRowClick={({ row }) => navigate(`/products/${row.id}`)}
       onCellKeyDown={({ row }, event) => {
         if (event.key === 'Enter') navigate(`/products/${row.id}`);

@@ -1,0 +1,47 @@
+/**
+ * The workspace's stock health: every product's stock assessed (slow-stock.ts) from its
+ * sales over the past year, its stock position and the latest forecast. The slow-stock report
+ * and the weekly summary both read this, so their products and money always agree.
+ */
+import type { Db } from '../db/connection';
+import { latestForecastRun } from '../db/repos/plan-inputs';
+import { forecastMeanByKey, stockHealthRows } from '../db/repos/stock-health';
+import { lastDataDay, stockPositions } from '../db/repos/stock-position';
+import type { StockAssessment, StockItem } from './slow-stock';
+import { rankStockHealth } from './slow-stock';
+
+export interface StockHealthLine extends StockAssessment {
+  productId: number;
+  sku: string;
+  name: string;
+  supplierName: string | null;
+}
+
+export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHealthLine[] } {
+  const asOfDay = (lastDataDay(db) ?? Math.floor(Date.now() / 86_400_000)) + 1;
+  const positions = stockPositions(db);
+  const run = latestForecastRun(db);
+  const weeklyFactor = run?.period === 'day' ? 7 : 1;
+  const forecast = run ? forecastMeanByKey(db, run.id, run.period === 'day' ? 28 : 4) : new Map<string, number>();
+  const rows = stockHealthRows(db, asOfDay - 364, asOfDay - 1);
+  const meta = new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r]));
+  const items: StockItem[] = rows.map((r) => {
+    const key = `${r.productId}:${r.locationId}`;
+    const windowStart = Math.max(asOfDay - 364, r.firstSaleDay ?? asOfDay);
+    const mean = forecast.get(key);
+    return {
+      key,
+      onHand: positions.get(key)?.onHand ?? 0,
+      unitCostCents: r.unitCostCents,
+      unitsSold: r.unitsSold,
+      windowDays: Math.max(0, asOfDay - windowStart),
+      daysSinceLastSale: r.lastSaleDay === null ? null : asOfDay - 1 - r.lastSaleDay,
+      forecastWeeklyDemand: mean === undefined ? null : mean * weeklyFactor,
+    };
+  });
+  const lines = rankStockHealth(items).map((a) => {
+    const m = meta.get(a.key)!;
+    return { ...a, productId: m.productId, sku: m.sku, name: m.name, supplierName: m.supplierName };
+  });
+  return { asOfDay, lines };
+}

@@ -1,0 +1,29 @@
+import { money, num } from '../../format';
+
+/** The fields of a reports.slowStock line this heading adds. */
+interface Line {
+  health: 'dead' | 'slow' | 'overstock';
+  moneyTiedUpCents: number | null;
+  excessValueCents: number | null;
+}
+
+/** Cover beyond ten years reads "520+"; the column is always in weeks. */
+export const MAX_COVER_WEEKS = 520;
+
+export function coverWeeksText(weeks: number | null): string {
+  if (weeks === null || !Number.isFinite(weeks)) return '—';
+  return weeks >= MAX_COVER_WEEKS ? `${num(MAX_COVER_WEEKS)}+` : num(weeks);
+}
+
+/**
+ * The heading over the slow-stock table. Its money is the sum of the "Beyond 13 weeks"
+ * column (the same figure the weekly summary adds), with the whole stock value beside it.
+ */
+export function slowStockSummary(lines: readonly Line[]): string {
+  if (lines.length === 0) return 'No dead, slow-moving or overstocked products: your stock is turning over.';
+  const beyond = lines.reduce((s, l) => s + (l.excessValueCents ?? 0), 0);
+  const value = lines.reduce((s, l) => s + (l.moneyTiedUpCents ?? 0), 0);
+  const count = (h: Line['health']) => lines.filter((l) => l.health === h).length;
+  const kinds = [`${count('dead')} dead`, `${count('slow')} slow`, `${count('overstock')} overstocked`].join(', ');
+  return `${lines.length} ${lines.length === 1 ? 'product' : 'products'} (${kinds}) · ${money(beyond)} of stock beyond 13 weeks of cover (all of it for dead stock), out of ${money(value)} of stock on hand`;
+}

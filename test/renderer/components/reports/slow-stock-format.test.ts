@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { coverWeeksText, slowStockSummary } from '../../../../renderer/src/components/reports/slow-stock-format';
+
+describe('slow-stock heading and cover', () => {
+  it('the heading adds the "Beyond 13 weeks" column and names the stock value beside it', () => {
+    const lines = [
+      { health: 'dead' as const, moneyTiedUpCents: 20_412, excessValueCents: 20_412 },
+      { health: 'slow' as const, moneyTiedUpCents: 7_245, excessValueCents: 5_000 },
+      { health: 'overstock' as const, moneyTiedUpCents: 10_000, excessValueCents: 1_921 },
+    ];
+    const text = slowStockSummary(lines);
+    expect(text).toContain('3 products (1 dead, 1 slow, 1 overstocked)');
+    expect(text).toContain('£273.33 of stock beyond 13 weeks of cover');
+    expect(text).toContain('out of £376.57 of stock on hand');
+  });
+
+  it('cover stays in weeks: no "years" mixed into the column', () => {
+    expect(coverWeeksText(36.4)).toBe('36');
+    expect(coverWeeksText(9409)).toBe('520+');
+    expect(coverWeeksText(null)).toBe('—');
+  });
+});
