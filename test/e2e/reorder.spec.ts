@@ -54,7 +54,10 @@ test('plan → accept and edit lines → purchase orders → sent → PDF checke
   await expect(page.getByTestId('rec-SOAP').getByTestId('quantity')).toHaveText('20');
   await shot(page, 'reorder-02-decided');
 
+  // The command's answer is checked, so a refusal fails here with its message.
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/invoke') && (r.request().postData() ?? '').includes('"plan.createPurchaseOrders"'));
   await page.getByRole('button', { name: 'Create purchase orders' }).click();
+  expect(await (await created).text()).toMatch(/^\{"ok":true/);
   await expect(page.getByRole('heading', { level: 1, name: 'Purchase orders' })).toBeVisible();
   const leaf = page.locator('section[aria-label^="Purchase order"]').filter({ hasText: 'Leaf & Co' });
   await expect(leaf.getByTestId('po-status')).toHaveText('draft');
