@@ -14,6 +14,8 @@ export interface Host {
   url: string;
   home: string;
   process: ChildProcess;
+  /** What the host wrote to stderr so far (printed if it died before the test stopped it). */
+  stderr: () => string;
 }
 
 /**
@@ -36,10 +38,12 @@ export async function startHost(args: string[] = [], home = mkdtempSync(join(tmp
     });
     child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${stderr}`)));
   });
-  return { url, home, process: child };
+  return { url, home, process: child, stderr: () => stderr };
 }
 
 export async function stopHost(host: Host): Promise<void> {
+  const crashed = host.process.exitCode !== null || host.process.signalCode !== null;
+  if (crashed) console.error(`The browser host had exited (${host.process.exitCode ?? host.process.signalCode}) before the test stopped it:\n${host.stderr().slice(-4000)}`);
   if (host.process.exitCode === null) {
     const exited = new Promise((r) => host.process.once('exit', r));
     host.process.kill('SIGTERM');

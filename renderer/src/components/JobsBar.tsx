@@ -4,7 +4,13 @@ import type { JobEvent } from '../../../core/contract/events';
 import { call, subscribe } from '../api/client';
 import { useApp } from '../AppContext';
 
-const QUIET_WHEN_DONE = new Set(['alerts.refresh']);
+/**
+ * Jobs that run by themselves whenever the data changed (the alerts check after every
+ * decision, import or plan): their result is the screens' figures, not news. They get no
+ * bar, which would push the page down under the owner's pointer a moment after each click,
+ * and no toast. A failure is still reported.
+ */
+const BACKGROUND_KINDS = new Set(['alerts.refresh']);
 
 /** A progress bar with the step name and a cancel button for every running job. */
 export function JobsBar() {
@@ -13,20 +19,18 @@ export function JobsBar() {
 
   useEffect(() => {
     call('jobs.list', {})
-      .then((list) => setJobs(new Map(list.map((j) => [j.jobId, j]))))
+      .then((list) => setJobs(new Map(list.filter((j) => !BACKGROUND_KINDS.has(j.kind)).map((j) => [j.jobId, j]))))
       .catch(() => undefined);
     return subscribe('job', (event) => {
       setJobs((previous) => {
         const next = new Map(previous);
-        if (event.state === 'queued' || event.state === 'running') next.set(event.jobId, event);
+        if ((event.state === 'queued' || event.state === 'running') && !BACKGROUND_KINDS.has(event.kind)) next.set(event.jobId, event);
         else next.delete(event.jobId);
         return next;
       });
       if (event.state === 'failed') notify(`${event.title} failed: ${event.error?.message ?? 'unknown error'}`, 'error');
       if (event.state === 'cancelled') notify(`${event.title} was cancelled. Nothing was changed.`, 'warning');
-      // The alerts check runs by itself whenever the data changed: its result is the screens'
-      // figures, not news. A toast on every start would be noise.
-      if (event.state === 'done' && !QUIET_WHEN_DONE.has(event.kind)) notify(`${event.title}: done.`, 'success');
+      if (event.state === 'done' && !BACKGROUND_KINDS.has(event.kind)) notify(`${event.title}: done.`, 'success');
     });
   }, [notify]);
 
