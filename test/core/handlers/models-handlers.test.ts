@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfcastApp } from '../../../core/app/app';
-import type { CommandName, CommandOutput } from '../../../core/contract';
-import { createAppRouter } from '../../../core/handlers';
-import type { HandlerContext } from '../../../core/handlers/context';
+import { routerFor } from '../../helpers/router-call';
 import { useTempDir } from '../../helpers/tmp';
 import { seedSellingShop, WORKSPACE } from '../forecast/global/workspace-fixture';
 
@@ -20,13 +18,7 @@ describe('model registry commands through the router', () => {
     seedSellingShop(dir).close();
     app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
     await app.openWorkspace(join(dir, WORKSPACE));
-    const router = createAppRouter({ error: () => undefined });
-    const ctx: HandlerContext = { app };
-    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
-      const envelope = await router.invoke(name, input, ctx);
-      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-      return envelope.value as CommandOutput<K>;
-    }
+    const { call } = routerFor(app);
 
     expect(await call('models.list', {})).toEqual({ global: [], products: { runId: null, models: [] } });
     for (const seed of [1, 1]) {

@@ -2,19 +2,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfcastApp } from '../../../core/app/app';
-import type { CommandName, CommandOutput } from '../../../core/contract';
-import { createAppRouter } from '../../../core/handlers';
-import type { HandlerContext } from '../../../core/handlers/context';
+import { routerFor } from '../../helpers/router-call';
 import { useTempDir } from '../../helpers/tmp';
 import { DAY0, seedShop } from '../inventory/fixtures';
 
 describe('plan, purchase order and report commands through the router', () => {
   const tempDir = useTempDir();
-  let app: ShelfcastApp | undefined;
+  let current: ShelfcastApp | undefined;
   afterEach(async () => {
-    await app?.dispose();
-    app = undefined;
+    await current?.dispose();
+    current = undefined;
   });
+
+  /** Opens the seeded shop in `dir` in an app, with the router and a typed `call` that throws refusals. */
+  async function openShop(dir: string, file = 'shop.shelfcast', create = false) {
+    const app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
+    current = app;
+    await app.openWorkspace(join(dir, file), { create });
+    const { router, ctx, call } = routerFor(app);
+    return { app, router, ctx, call };
+  }
 
   it('lists urgent products that need no new order because stock on order covers them', async () => {
     const dir = tempDir();
@@ -24,16 +31,10 @@ describe('plan, purchase order and report commands through the router', () => {
     db.prepare("INSERT INTO purchase_orders (id, number, supplier_id, status, created_at, expected_day) VALUES (1, 'PO-1', 2, 'sent', '2024-05-10T00:00:00Z', ?)").run(DAY0 + 58);
     db.prepare('INSERT INTO po_lines (po_id, product_id, quantity, expected_day) VALUES (1, 3, 30, ?)').run(DAY0 + 58);
     db.close();
-    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    await app.openWorkspace(join(dir, 'shop.shelfcast'));
-    const router = createAppRouter({ error: () => undefined });
-    const ctx: HandlerContext = { app };
-    const started = await router.invoke('plan.start', {}, ctx);
-    if (!started.ok) throw new Error(started.error.message);
-    expect((await app.jobs.wait((started.value as CommandOutput<'plan.start'>).jobId)).state).toBe('done');
-    const view = await router.invoke('plan.view', { onlyToOrder: true }, ctx);
-    if (!view.ok) throw new Error(view.error.message);
-    const value = view.value as CommandOutput<'plan.view'>;
+    const { app, call } = await openShop(dir);
+    const { jobId } = await call('plan.start', {});
+    expect((await app.jobs.wait(jobId)).state).toBe('done');
+    const value = await call('plan.view', { onlyToOrder: true });
     expect(value.lines.map((l) => l.sku)).not.toContain('SOAP');
     expect(value.urgentWithoutOrder.map((u) => [u.sku, u.onOrder])).toEqual([['SOAP', 30]]);
   });
@@ -41,15 +42,7 @@ describe('plan, purchase order and report commands through the router', () => {
   it('plan (a job) → view → decide → purchase orders → send → PDF, with typed errors', async () => {
     const dir = tempDir();
     seedShop(dir).close();
-    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    await app.openWorkspace(join(dir, 'shop.shelfcast'));
-    const router = createAppRouter({ error: () => undefined });
-    const ctx: HandlerContext = { app };
-    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
-      const envelope = await router.invoke(name, input, ctx);
-      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-      return envelope.value as CommandOutput<K>;
-    }
+    const { app, router, ctx, call } = await openShop(dir);
 
     const empty = await call('plan.view', {});
     expect(empty.plan).toBeNull();
@@ -106,15 +99,7 @@ describe('plan, purchase order and report commands through the router', () => {
   it('an edited quantity becomes whole cases of at least the MOQ, on the plan and on a draft order, and the count to order follows decisions', async () => {
     const dir = tempDir();
     seedShop(dir).close();
-    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    await app.openWorkspace(join(dir, 'shop.shelfcast'));
-    const router = createAppRouter({ error: () => undefined });
-    const ctx: HandlerContext = { app };
-    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
-      const envelope = await router.invoke(name, input, ctx);
-      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-      return envelope.value as CommandOutput<K>;
-    }
+    const { app, call } = await openShop(dir);
     const { jobId } = await call('plan.start', {});
     expect((await app.jobs.wait(jobId)).state).toBe('done');
     const view = await call('plan.view', {});
@@ -155,12 +140,8 @@ describe('plan, purchase order and report commands through the router', () => {
     // A new day of sales makes the stored forecast stale.
     db.prepare('INSERT INTO sales (product_id, day, quantity, natural_key) VALUES (1, ?, 2, 999999)').run(19_800 + 56);
     db.close();
-    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    await app.openWorkspace(join(dir, 'shop.shelfcast'));
-    const router = createAppRouter({ error: () => undefined });
-    const started = await router.invoke('plan.start', {}, { app });
-    if (!started.ok) throw new Error(started.error.message);
-    const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
+    const { app, call } = await openShop(dir);
+    const final = await app.jobs.wait((await call('plan.start', {})).jobId);
     expect(final.state).toBe('done');
     expect(final.result).toMatchObject({ forecasted: true, products: 3 });
     const runs = app.db.prepare("SELECT count(*) AS n FROM forecast_runs WHERE status = 'done'").get() as { n: number };
@@ -173,12 +154,8 @@ describe('plan, purchase order and report commands through the router', () => {
 
   it('planning a workspace without sales fails with a clear message', async () => {
     const dir = tempDir();
-    app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    await app.openWorkspace(join(dir, 'empty.shelfcast'), { create: true });
-    const router = createAppRouter({ error: () => undefined });
-    const started = await router.invoke('plan.start', {}, { app });
-    if (!started.ok) throw new Error(started.error.message);
-    const final = await app.jobs.wait((started.value as { jobId: string }).jobId);
+    const { app, call } = await openShop(dir, 'empty.shelfcast', true);
+    const final = await app.jobs.wait((await call('plan.start', {})).jobId);
     expect(final.state).toBe('failed');
     expect(final.error?.code).toBe('forecast.insufficient_history');
     expect(final.error?.message).toMatch(/Import your sales first/);

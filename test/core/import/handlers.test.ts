@@ -2,9 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShelfcastApp } from '../../../core/app/app';
-import type { CommandName, CommandOutput } from '../../../core/contract';
-import { createAppRouter } from '../../../core/handlers';
-import type { HandlerContext } from '../../../core/handlers/context';
+import { routerFor } from '../../helpers/router-call';
 import { useTempDir } from '../../helpers/tmp';
 
 describe('import commands through the router', () => {
@@ -19,13 +17,7 @@ describe('import commands through the router', () => {
     const dir = tempDir();
     app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
     await app.openWorkspace(join(dir, 'shop.shelfcast'), { create: true });
-    const router = createAppRouter({ error: () => undefined });
-    const ctx: HandlerContext = { app };
-    async function call<K extends CommandName>(name: K, input: unknown): Promise<CommandOutput<K>> {
-      const envelope = await router.invoke(name, input, ctx);
-      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-      return envelope.value as CommandOutput<K>;
-    }
+    const { router, ctx, call } = routerFor(app);
     const path = join(dir, 'till export.csv');
     writeFileSync(path, 'Date;Item code;Qty;Price\n01/02/2025;A;2;1,50\n13/02/2025;B;1;2,00\n14/02/2025;;1;2,00\n');
     const file = app.files.grant(path);
