@@ -50,6 +50,38 @@ export function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: nu
   return Math.pow(Math.sqrt(total / count), weight);
 }
 
+/**
+ * The spread of a count series' final forecast when no backtest window tested it (a history
+ * shorter than the horizon plus a few periods: a new product, or a shop that imported only
+ * its last few weeks). Its models' sd then goes uncorrected, and a random-walk model's sd
+ * grows with the step (naive: sd·√h), which as a negative binomial becomes so dispersed
+ * that the median falls to 0 and the upper quantiles shrink step by step (a product selling
+ * 0-29 a week was given a 95% quantile of 0 from week 12 on, below its forecast mean of 5).
+ * Unmeasured, each step's sd is capped at the sd the history itself shows around its mean
+ * (at least the Poisson √mean): a count's spread over one period does not grow with how far
+ * ahead the period is. Series with backtest evidence are left to the calibration.
+ */
+export function capUntestedCountSd(s: PreparedSeries, c: CombinedForecast, mean: Float64Array, sd: Float64Array): void {
+  if (s.distribution !== 'count' || c.valid.some((v, o) => v === 1 && o < s.origins.length)) return;
+  const y = s.y;
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i]!)) continue;
+    total += y[i]!;
+    count++;
+  }
+  if (count < 2) return;
+  const average = total / count;
+  let squares = 0;
+  for (let i = 0; i < y.length; i++) if (Number.isFinite(y[i]!)) squares += (y[i]! - average) ** 2;
+  const historySd = Math.sqrt(squares / (count - 1));
+  for (let k = 0; k < sd.length; k++) {
+    const cap = Math.max(historySd, Math.sqrt(Math.max(0, mean[k]!)));
+    if (sd[k]! > cap) sd[k] = cap;
+  }
+}
+
 export function calibrate(
   series: readonly PreparedSeries[],
   combined: readonly CombinedForecast[],

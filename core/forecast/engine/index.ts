@@ -7,7 +7,7 @@ import { combineSubset } from '../select';
 import type { OriginForecast } from '../types';
 import { stepper, throwIfAborted } from '../../jobs/progress';
 import type { RunOptions } from '../../jobs/progress';
-import { calibrate, selectionWidening, spreadFactor } from './calibration';
+import { calibrate, capUntestedCountSd, selectionWidening, spreadFactor } from './calibration';
 import { actualWindows, chooseModels } from './choose';
 import { backtestMetrics, clipMean, samplePaths, windowQuantiles } from './output';
 import type { PreparedSeries } from './prepare';
@@ -75,6 +75,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
     const sd = Float64Array.from(c.sd.subarray(final, final + horizon));
     const factor = spreadFactor(s, c, horizon, -1);
     for (let k = 0; k < horizon; k++) sd[k] = sd[k]! * factor;
+    capUntestedCountSd(s, c, mean, sd);
     const quantiles = windowQuantiles(mean, sd, calibration, s.profile.allowNegative);
     const naiveIndex = r.names.indexOf('naive');
     const naiveMean = naiveIndex >= 0 ? r.mean.subarray(naiveIndex * r.originCount * horizon, (naiveIndex + 1) * r.originCount * horizon) : undefined;
