@@ -87,6 +87,8 @@ export function calibrate(
   combined: readonly CombinedForecast[],
   horizon: number,
   widening = 1,
+  /** Fit the path correlation of count series (only sample paths use it; see CountErrors.fit). */
+  withPaths = true,
 ): { continuous: ContinuousCalibration; count: CountCalibration } {
   const continuous = new StandardisedErrors(horizon);
   const count = new CountErrors();
@@ -103,7 +105,7 @@ export function calibrate(
         if (s.distribution === 'count') count.add(actual, mean, sd, s.scale);
         else continuous.add(step, actual, mean, sd);
       }
-      if (s.distribution === 'count') {
+      if (s.distribution === 'count' && withPaths) {
         const steps = Math.min(horizon, s.y.length - origin);
         const means = Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps), (m) => (s.profile.allowNegative ? m : Math.max(0, m)));
         const sds = Float64Array.from(c.sd.subarray(o * horizon, o * horizon + steps), (v) => v * factor);
@@ -113,7 +115,7 @@ export function calibrate(
   });
   const fitted = continuous.fit();
   for (const z of fitted.z) for (let k = 0; k < z.length; k++) z[k] = z[k]! * widening;
-  return { continuous: fitted, count: count.fit() };
+  return { continuous: fitted, count: count.fit(withPaths) };
 }
 
 /** At least this many held-out errors of continuous series before the widening is measured. */

@@ -60,7 +60,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4 });
   const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
   const widening = selectionWidening(series, runs, targets, candidates, choices, horizon, options.maxCombination ?? 4);
-  const calibrations = calibrate(series, combined, horizon, widening);
+  const calibrations = calibrate(series, combined, horizon, widening, (options.paths ?? 0) > 0);
   throwIfAborted(signal);
 
   steps.start('forecast', series.length);
