@@ -41,6 +41,34 @@ describe('shelfcast forecast', () => {
     }
   }, 60_000);
 
+  it('reads shuffled daily rows as daily data and interpolates missing values, saying how many', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    for (const id of ['p', 'q']) {
+      for (let t = 0; t < 70; t++) {
+        if (t === 20 || t === 41) continue; // no row: no sale that day
+        const day = new Date(Date.UTC(2024, 0, 1) + t * 86_400_000).toISOString().slice(0, 10);
+        const value = t === 30 || (id === 'q' && t === 69) ? 'NA' : t === 50 ? '' : String(10 + (t % 7) + (id === 'q' ? 5 : 0));
+        lines.push(`${id},${day},${value}`);
+      }
+    }
+    // A fixed reversal plus interleaving: far from date order.
+    const mixed = lines.map((line, i) => [line, (i * 37) % lines.length] as const).sort((a, b) => a[1] - b[1]).map(([line]) => line);
+    writeFileSync(join(dir, 'train.csv'), `series_id,date,value\n${mixed.reverse().join('\n')}\n`);
+    const result = await cli(['forecast', '--train', 'train.csv', '--horizon', '7', '--season', '7', '--out', 'out.csv'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/forecast: 2 series \(D, 136 rows, 4 missing periods as 0, 5 missing values interpolated\)/);
+    const out = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(out).toHaveLength(2 * 7);
+    for (const line of out) {
+      const numbers = line.split(',').slice(2).map(Number);
+      for (const v of numbers) expect(Number.isFinite(v) && v >= 0, line).toBe(true);
+      // Daily levels of 10-21 a day, not monthly sums.
+      expect(numbers[0]!, line).toBeGreaterThan(5);
+      expect(numbers[0]!, line).toBeLessThan(30);
+    }
+  }, 60_000);
+
   it('gives one clear line on stderr and exit code 2 for bad arguments or files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.csv'), 'id,when,qty\n');
@@ -58,6 +86,10 @@ describe('shelfcast forecast', () => {
     }
     expect((await cli(cases[1]!, dir)).stderr).toMatch(/cannot read .*missing\.csv/);
     expect((await cli(cases[2]!, dir)).stderr).toMatch(/line 1: expected the header series_id,date,value/);
+    writeFileSync(join(dir, 'words.csv'), 'series_id,date,value\nA,2024-01-01,3\nA,2024-01-02,lots\n');
+    const words = await cli(['forecast', '--train', 'words.csv', '--horizon', '5', '--season', '7', '--out', 'o.csv'], dir);
+    expect(words.code).toBe(2);
+    expect(words.stderr).toMatch(/words\.csv: line 3, column 3 \(value\): "lots" is not a number/);
   });
 
   it('writes numbers as the shortest text of their 10-significant-digit rounding', () => {
