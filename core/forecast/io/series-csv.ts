@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
+import { calendarPeriod } from '../frequency';
 import type { Frequency } from '../types';
 
 /**
  * Streaming reader for the benchmark layout `series_id,date,value` (ISO dates): rows are
  * grouped by series in first-seen order (in any row order), the spacing of each series'
- * dates gives the frequency (daily, weekly or monthly), and each series becomes a regular
+ * dates gives the frequency (daily, weekly, monthly, quarterly or yearly: a date anywhere in
+ * a calendar month, quarter or year stands for it), and each series becomes a regular
  * Float64Array from its first to its last date. Periods with no row are zero (no row means
  * no sale in retail exports); repeated dates are summed. A value left empty or written NA,
  * N/A, NaN, null or None is a missing observation: NaN in the series (the engine
@@ -269,14 +271,20 @@ function ascendingDays(days: number[]): ArrayLike<number> {
   return days;
 }
 
+/** Spacings (days between consecutive dates) of each frequency, for the messages. */
+const SPACINGS = 'daily (1 day apart), weekly (7), monthly (28-31), quarterly (89-92) or yearly (365-366)';
+
 /**
  * The most common spacing between a series' consecutive distinct dates, over all series,
- * decides the frequency (rows may come in any order: the dates are sorted first).
+ * decides the frequency (rows may come in any order: the dates are sorted first). Calendar
+ * months, quarters and years vary in length, so each is a range of spacings.
  */
 function inferFrequency(order: Accumulator[], path: string): Frequency {
   let daily = 0;
   let weekly = 0;
   let monthly = 0;
+  let quarterly = 0;
+  let yearly = 0;
   const others = new Map<number, number>();
   for (const acc of order) {
     const days = ascendingDays(acc.days);
@@ -286,6 +294,8 @@ function inferFrequency(order: Accumulator[], path: string): Frequency {
       if (d === 1) daily++;
       else if (d === 7) weekly++;
       else if (d >= 28 && d <= 31) monthly++;
+      else if (d >= 89 && d <= 92) quarterly++;
+      else if (d === 365 || d === 366) yearly++;
       else others.set(d, (others.get(d) ?? 0) + 1);
     }
   }
@@ -297,20 +307,21 @@ function inferFrequency(order: Accumulator[], path: string): Frequency {
       otherCount = c;
     }
   }
-  const best = Math.max(daily, weekly, monthly, otherCount);
+  const best = Math.max(daily, weekly, monthly, quarterly, yearly, otherCount);
   if (best === 0) return 'D';
   if (daily === best) return 'D';
   if (weekly === best) return 'W';
   if (monthly === best) return 'M';
-  throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected daily, weekly or monthly data`);
+  if (quarterly === best) return 'Q';
+  if (yearly === best) return 'Y';
+  throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected ${SPACINGS} data`);
 }
 
+/** Period of `day` counted from the series' first date: days, weeks from that date, or calendar months, quarters, years. */
 function periodIndex(day: number, startDay: number, frequency: Frequency): number {
   if (frequency === 'D') return day - startDay;
   if (frequency === 'W') return Math.round((day - startDay) / 7);
-  const a = new Date(day * DAY_MS);
-  const b = new Date(startDay * DAY_MS);
-  return (a.getUTCFullYear() - b.getUTCFullYear()) * 12 + (a.getUTCMonth() - b.getUTCMonth());
+  return calendarPeriod(day, frequency) - calendarPeriod(startDay, frequency);
 }
 
 const HAS_NUMBER = 1;
