@@ -75,7 +75,8 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     frequency: options.frequency,
     allowNegative: profile.allowNegative,
   };
-  if (input.startDay !== undefined) context.startDay = trimmedStartDay(input.startDay, start, options.frequency);
+  // A day inside the first kept period (for months, quarters and years: the same calendar date, at most the 28th).
+  if (input.startDay !== undefined) context.startDay = periodDay(input.startDay, options.frequency, start);
   if (input.calendar) {
     // The calendar covers the input's periods: drop the ones trimmed off the history with it.
     const { holiday, eventMultiplier } = input.calendar;
@@ -125,12 +126,6 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     scale: naiveScale(y, options.season),
     distribution: usesCountDistribution(profile) ? 'count' : 'continuous',
   };
-}
-
-/** A day inside the period `periods` after the one holding startDay (the first kept period once older ones are trimmed). */
-function trimmedStartDay(startDay: number, periods: number, frequency: Frequency): number {
-  if (frequency === 'M') return startDay + Math.round(periods * 30.4375);
-  return periodDay(startDay, frequency, periods);
 }
 
 /** The statistical candidates: every registered local model plus pooled seasonality and cold start. */

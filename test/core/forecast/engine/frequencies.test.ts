@@ -38,7 +38,7 @@ function expectSound(result: Awaited<ReturnType<typeof forecastMany>>, horizon: 
   }
 }
 
-describe('quarterly and yearly series in the engine', () => {
+describe('the engine by frequency (quarterly and yearly especially)', () => {
   it('caps the history at 40 years of quarters or years', () => {
     expect(defaultMaxHistory('Q')).toBe(160);
     expect(defaultMaxHistory('Y')).toBe(40);
@@ -47,7 +47,7 @@ describe('quarterly and yearly series in the engine', () => {
   it('keeps the trimmed history dated in its own calendar period (property)', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<Frequency>('D', 'W', 'Q', 'Y'),
+        fc.constantFrom<Frequency>('D', 'W', 'M', 'Q', 'Y'),
         fc.integer({ min: dayOf(1960, 1, 1), max: dayOf(2030, 12, 31) }),
         fc.integer({ min: 0, max: 60 }),
         (frequency, startDay, leadingZeros) => {
