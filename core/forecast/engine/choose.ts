@@ -115,8 +115,17 @@ export function chooseModels(
     const kind: LossKind = series[members[0]!]!.distribution === 'count' ? 'squared' : 'absolute';
     const groupTargets = members.map((i) => targets[i]!);
     const seasonalNames = new Set(candidates.filter((c) => c.seasonal).map((c) => c.name));
-    const groupAllowed = selectableFor(series[members[0]!]!, names);
-    const ownAllowed = members.map((i) => (series[i]!.profile.seasonal ? (c: number) => groupAllowed(c) && seasonalNames.has(names[c]!) : groupAllowed));
+    // A model no backtest window scored is never chosen by the backtest: it would join a
+    // combination for free (its missing windows leave the loss unchanged) and then forecast
+    // untested (pooled seasonality with too few series for its profiles was picked that way).
+    const selectable = selectableFor(series[members[0]!]!, names);
+    const groupTested = names.map((_, c) => members.some((i) => backtested(runs[i]!, c)));
+    const groupAllowed = (c: number) => groupTested[c]! && selectable(c);
+    const ownAllowed = members.map((i) => {
+      const tested = names.map((_, c) => backtested(runs[i]!, c));
+      const seasonal = series[i]!.profile.seasonal;
+      return (c: number) => tested[c]! && groupAllowed(c) && (!seasonal || seasonalNames.has(names[c]!));
+    });
     const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed, groupAllowed);
     let switched = 0;
     members.forEach((i, j) => {
@@ -132,6 +141,12 @@ export function chooseModels(
     summaries.push({ key, series: members.length, models: selection.group.map((c) => names[c]!), loss: selection.groupLoss, switched });
   }
   return { choices, groups: summaries };
+}
+
+/** Whether candidate c forecast at any backtest origin of the series (the final one excluded). */
+export function backtested(runs: CandidateRuns, c: number): boolean {
+  for (let o = 0; o < runs.originCount - 1; o++) if (runs.valid[c * runs.originCount + o]) return true;
+  return false;
 }
 
 /**

@@ -61,3 +61,22 @@ describe('the models of a series no backtest window could judge', () => {
     for (const m of launch.mean) expect(m).toBeLessThan(27);
   });
 });
+
+describe('a model no backtest window scored', () => {
+  it('is never chosen: pooled seasonality over too few series to pool forecasts nothing and is left out', async () => {
+    // Nine daily series with a weekly pattern: pooled seasonality applies to each but needs ten
+    // series for its profiles, so it has no forecast anywhere. It used to join the group's
+    // combination for free (no windows, no change in loss) and every series fell back.
+    const rng = seededRng(5);
+    const inputs: SeriesInput[] = Array.from({ length: 9 }, (_, s) => ({
+      id: `d${s}`,
+      values: Float64Array.from({ length: 200 }, (_, t) => 40 + 5 * s + 12 * Math.sin((2 * Math.PI * t) / 7) + 6 * (rng() - 0.5)),
+    }));
+    const result = await forecastMany(inputs, { horizon: 14, season: 7, frequency: 'D' });
+    for (const s of result.series) {
+      expect(s.fallback).toBeUndefined();
+      expect(s.models).not.toContain('pooled_ses');
+    }
+    expect(result.fallbacks).toBe(0);
+  });
+});
