@@ -80,3 +80,24 @@ describe('a model no backtest window scored', () => {
     expect(result.fallbacks).toBe(0);
   });
 });
+
+describe('the order of the series', () => {
+  it('does not change any forecast (the same data in another order, the same numbers)', async () => {
+    const rng = seededRng(13);
+    const inputs: SeriesInput[] = Array.from({ length: 40 }, (_, s) => ({
+      id: `item-${String(s).padStart(2, '0')}`,
+      values: Float64Array.from({ length: 120 }, (_, t) => Math.round((s % 4 === 0 ? 0.6 : 8 + s / 4) * (1 + 0.3 * Math.sin((2 * Math.PI * t) / 52)) * (0.5 + rng()))),
+    }));
+    const shuffled = [...inputs].reverse();
+    shuffled.push(shuffled.shift()!);
+    const a = await forecastMany(inputs, options);
+    const b = await forecastMany(shuffled, options);
+    expect(b.series.map((s) => s.id)).toEqual(shuffled.map((s) => s.id));
+    for (const s of a.series) {
+      const t = b.series.find((x) => x.id === s.id)!;
+      expect(Array.from(t.mean)).toEqual(Array.from(s.mean));
+      expect(t.quantiles.map((q) => Array.from(q))).toEqual(s.quantiles.map((q) => Array.from(q)));
+      expect(t.models).toEqual(s.models);
+    }
+  });
+});
