@@ -36,7 +36,8 @@ export interface CountCalibration {
   /**
    * Correlation of the latent normal scores of one path's steps (a Gaussian copula over the
    * negative binomial marginals), chosen so that the variance of path sums matches the
-   * squared errors of the backtest windows' sums (see fitPathCorrelation).
+   * squared errors of the backtest windows' sums (see sumCorrelation). 0 when the run asked
+   * for no sample paths: nothing else reads it, and it is the costliest part of the fit.
    */
   pathCorrelation: number;
   samples: number;
@@ -171,7 +172,7 @@ export class CountErrors {
    * pulled toward the median (never widened) until the pooled backtest 80% interval holds
    * about COUNT_COVERAGE_TARGET of the outcomes.
    */
-  fit(): CountCalibration {
+  fit(withPathCorrelation = true): CountCalibration {
     const total = this.means.length;
     if (total === 0) return { kind: 'count', varianceMultiplier: 1, levels: Float64Array.from(COUNT_LEVELS), pathCorrelation: 0, samples: 0 };
     // Two scalars are estimated: an even subsample of at most MAX_COUNT_POINTS points is plenty.
@@ -203,7 +204,7 @@ export class CountErrors {
       if (covered / n < COUNT_COVERAGE_TARGET) break;
       levels = candidate;
     }
-    return { kind: 'count', varianceMultiplier: best, levels, pathCorrelation: this.sumCorrelation(best), samples: total };
+    return { kind: 'count', varianceMultiplier: best, levels, pathCorrelation: withPathCorrelation ? this.sumCorrelation(best) : 0, samples: total };
   }
 
   /**

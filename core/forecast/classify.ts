@@ -10,6 +10,8 @@
  *   2005, cut-offs 1.32 and 0.49): smooth, erratic, intermittent, lumpy.
  * - New: less than 8 weeks of history; dead: no sale in the last 26 weeks.
  */
+import { averagePeriodDays } from './frequency';
+import type { Frequency } from './types';
 
 export type AbcClass = 'A' | 'B' | 'C';
 export type XyzClass = 'X' | 'Y' | 'Z';
@@ -112,7 +114,7 @@ export function isDeadProduct(y: ArrayLike<number>, periodsPerWeek: number, week
   return true;
 }
 
-/** Periods per week for a frequency: 7 daily, 1 weekly, 12/52.18 monthly. */
-export function periodsPerWeek(frequency: 'D' | 'W' | 'M'): number {
-  return frequency === 'D' ? 7 : frequency === 'W' ? 1 : 12 / (365.25 / 7);
+/** Periods per week for a frequency: 7 daily, 1 weekly, 12/52.18 monthly, 4/52.18 quarterly, 1/52.18 yearly. */
+export function periodsPerWeek(frequency: Frequency): number {
+  return 7 / averagePeriodDays(frequency);
 }

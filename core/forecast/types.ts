@@ -11,10 +11,11 @@ export const QUANTILE_COLUMNS = ['q05', 'q10', 'q25', 'q50', 'q75', 'q90', 'q95'
 /** A seeded random number generator: returns uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-export type Frequency = 'D' | 'W' | 'M';
+/** Daily, weekly, monthly, quarterly or yearly periods (frequency.ts says what each means in days and months). */
+export type Frequency = 'D' | 'W' | 'M' | 'Q' | 'Y';
 
 export interface SeriesContext {
-  /** Season length in periods: 52 weekly, 7 daily, 12 monthly, 1 when none. */
+  /** Season length in periods: 52 weekly, 7 daily, 12 monthly, 4 quarterly, 1 when none (yearly). */
   season: number;
   frequency: Frequency;
   /** Day number (days since 1970-01-01) of the first period, when real dates are known. */

@@ -101,14 +101,18 @@ export function orderForLevels(
   return due ? roundOrderQuantity(levels.orderUpToLevel - inventoryPosition, casePack, moq) : 0;
 }
 
-/** Units sold in the last 4 weeks of `history` (a partial last period counts pro rata). */
+/**
+ * Units sold in the last 4 weeks of `history` (a partial last period counts pro rata);
+ * returns and missing (NaN) periods count as no sale, as in the replay's demand.
+ */
 export function lastFourWeeksTarget(history: Float64Array, periodDays: number): number {
   const periods = 28 / periodDays;
   let total = 0;
   let remaining = periods;
   for (let t = history.length - 1; t >= 0 && remaining > 0; t--) {
     const share = Math.min(1, remaining);
-    total += share * Math.max(0, history[t]!);
+    const sold = history[t]!;
+    if (sold > 0) total += share * sold;
     remaining -= share;
   }
   return total;

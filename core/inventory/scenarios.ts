@@ -9,19 +9,21 @@
  * sales of those days have already left the shelf (on hand is adjusted by sales since the
  * last stock count). Beyond the forecast horizon a path repeats its last period.
  */
+import { averagePeriodDays } from '../forecast/frequency';
+import type { Frequency } from '../forecast/types';
 
 export interface DemandScenarios {
   /** Sample paths; paths[i][k] is the demand of period k in scenario i. Never negative. */
   paths: readonly Float64Array[];
-  /** Length of one period in days: 7 weekly, 1 daily, 365.25 / 12 monthly. */
+  /** Length of one period in days: 7 weekly, 1 daily, 365.25 / 12 monthly (see periodDaysOf). */
   periodDays: number;
   /** Days from the start of period 0 to now, in [0, periodDays·horizon). */
   elapsedDays: number;
 }
 
-/** Period length in days of a forecast frequency. */
-export function periodDaysOf(frequency: 'D' | 'W' | 'M'): number {
-  return frequency === 'D' ? 1 : frequency === 'W' ? 7 : 365.25 / 12;
+/** Period length in days of a forecast frequency (a month, quarter or year at its average length). */
+export function periodDaysOf(frequency: Frequency): number {
+  return averagePeriodDays(frequency);
 }
 
 /**

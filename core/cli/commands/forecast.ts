@@ -118,8 +118,10 @@ export const forecastCommand: CliCommand = {
     const seconds = (ms: number) => (ms / 1000).toFixed(2);
     // CPU time of this process including its worker threads: the cost independent of other load on the machine.
     const cpu = process.cpuUsage(cpuStart);
+    const gaps = file.filledGaps ? `, ${file.filledGaps} missing periods as 0` : '';
+    const missing = file.missingValues ? `, ${file.missingValues} missing values interpolated` : '';
     io.stderr(
-      `forecast: ${result.series.length} series (${file.frequency}, ${file.rows} rows${file.filledGaps ? `, ${file.filledGaps} missing periods as 0` : ''}), ` +
+      `forecast: ${result.series.length} series (${file.frequency}, ${file.rows} rows${gaps}${missing}), ` +
         `read ${seconds(loaded - started)} s, fit ${seconds(fitted - loaded)} s, total ${seconds(performance.now() - started)} s, ` +
         `cpu ${seconds((cpu.user + cpu.system) / 1000)} s, ${result.fallbacks} fallbacks` +
         `${result.intervalWidening > 1 ? `, intervals widened ×${result.intervalWidening.toFixed(2)} for the optimism of model choice` : ''}\n`,

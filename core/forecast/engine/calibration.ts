@@ -50,11 +50,45 @@ export function spreadFactor(s: PreparedSeries, c: CombinedForecast, horizon: nu
   return Math.pow(Math.sqrt(total / count), weight);
 }
 
+/**
+ * The spread of a count series' final forecast when no backtest window tested it (a history
+ * shorter than the horizon plus a few periods: a new product, or a shop that imported only
+ * its last few weeks). Its models' sd then goes uncorrected, and a random-walk model's sd
+ * grows with the step (naive: sd·√h), which as a negative binomial becomes so dispersed
+ * that the median falls to 0 and the upper quantiles shrink step by step (a product selling
+ * 0-29 a week was given a 95% quantile of 0 from week 12 on, below its forecast mean of 5).
+ * Unmeasured, each step's sd is capped at the sd the history itself shows around its mean
+ * (at least the Poisson √mean): a count's spread over one period does not grow with how far
+ * ahead the period is. Series with backtest evidence are left to the calibration.
+ */
+export function capUntestedCountSd(s: PreparedSeries, c: CombinedForecast, mean: Float64Array, sd: Float64Array): void {
+  if (s.distribution !== 'count' || c.valid.some((v, o) => v === 1 && o < s.origins.length)) return;
+  const y = s.y;
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i]!)) continue;
+    total += y[i]!;
+    count++;
+  }
+  if (count < 2) return;
+  const average = total / count;
+  let squares = 0;
+  for (let i = 0; i < y.length; i++) if (Number.isFinite(y[i]!)) squares += (y[i]! - average) ** 2;
+  const historySd = Math.sqrt(squares / (count - 1));
+  for (let k = 0; k < sd.length; k++) {
+    const cap = Math.max(historySd, Math.sqrt(Math.max(0, mean[k]!)));
+    if (sd[k]! > cap) sd[k] = cap;
+  }
+}
+
 export function calibrate(
   series: readonly PreparedSeries[],
   combined: readonly CombinedForecast[],
   horizon: number,
   widening = 1,
+  /** Fit the path correlation of count series (only sample paths use it; see CountErrors.fit). */
+  withPaths = true,
 ): { continuous: ContinuousCalibration; count: CountCalibration } {
   const continuous = new StandardisedErrors(horizon);
   const count = new CountErrors();
@@ -71,7 +105,7 @@ export function calibrate(
         if (s.distribution === 'count') count.add(actual, mean, sd, s.scale);
         else continuous.add(step, actual, mean, sd);
       }
-      if (s.distribution === 'count') {
+      if (s.distribution === 'count' && withPaths) {
         const steps = Math.min(horizon, s.y.length - origin);
         const means = Float64Array.from(c.mean.subarray(o * horizon, o * horizon + steps), (m) => (s.profile.allowNegative ? m : Math.max(0, m)));
         const sds = Float64Array.from(c.sd.subarray(o * horizon, o * horizon + steps), (v) => v * factor);
@@ -81,7 +115,7 @@ export function calibrate(
   });
   const fitted = continuous.fit();
   for (const z of fitted.z) for (let k = 0; k < z.length; k++) z[k] = z[k]! * widening;
-  return { continuous: fitted, count: count.fit() };
+  return { continuous: fitted, count: count.fit(withPaths) };
 }
 
 /** At least this many held-out errors of continuous series before the widening is measured. */

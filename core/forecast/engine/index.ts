@@ -7,7 +7,7 @@ import { combineSubset } from '../select';
 import type { OriginForecast } from '../types';
 import { stepper, throwIfAborted } from '../../jobs/progress';
 import type { RunOptions } from '../../jobs/progress';
-import { calibrate, selectionWidening, spreadFactor } from './calibration';
+import { calibrate, capUntestedCountSd, selectionWidening, spreadFactor } from './calibration';
 import { actualWindows, chooseModels } from './choose';
 import { backtestMetrics, clipMean, samplePaths, windowQuantiles } from './output';
 import type { PreparedSeries } from './prepare';
@@ -60,7 +60,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
   const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4 });
   const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
   const widening = selectionWidening(series, runs, targets, candidates, choices, horizon, options.maxCombination ?? 4);
-  const calibrations = calibrate(series, combined, horizon, widening);
+  const calibrations = calibrate(series, combined, horizon, widening, (options.paths ?? 0) > 0);
   throwIfAborted(signal);
 
   steps.start('forecast', series.length);
@@ -75,6 +75,7 @@ export async function forecastMany(inputs: readonly SeriesInput[], options: Fore
     const sd = Float64Array.from(c.sd.subarray(final, final + horizon));
     const factor = spreadFactor(s, c, horizon, -1);
     for (let k = 0; k < horizon; k++) sd[k] = sd[k]! * factor;
+    capUntestedCountSd(s, c, mean, sd);
     const quantiles = windowQuantiles(mean, sd, calibration, s.profile.allowNegative);
     const naiveIndex = r.names.indexOf('naive');
     const naiveMean = naiveIndex >= 0 ? r.mean.subarray(naiveIndex * r.originCount * horizon, (naiveIndex + 1) * r.originCount * horizon) : undefined;
@@ -165,43 +166,65 @@ async function addGlobalCandidates(
   early: ReadonlyMap<string, Promise<GlobalOutcome>>,
 ): Promise<void> {
   const globals = candidates.filter((c): c is GlobalCandidate => c.kind === 'global');
+  // Collected first and appended once per series: appending candidate by candidate copied
+  // every series' backtest arrays once per global candidate (0.6 s on 5,000 daily series).
+  const additions: CandidateAddition[][] = series.map(() => []);
   for (const candidate of globals) {
     const appliesTo = series.map((s) => s.global.includes(candidate.name));
     if (!appliesTo.includes(true)) continue;
     const members = candidate.seesAllSeries ? series : series.filter((s) => appliesTo[s.index]);
     const { forecasts, error } = await (early.get(candidate.name) ?? runGlobalCandidate(candidate, series, runs, horizon, signal, runner));
     members.forEach((s, j) => {
-      if (appliesTo[s.index]) runs[s.index] = appendCandidate(runs[s.index]!, candidate.name, forecasts[j], error);
+      if (appliesTo[s.index]) additions[s.index]!.push({ name: candidate.name, forecasts: forecasts[j], error });
     });
   }
+  series.forEach((s) => {
+    if (additions[s.index]!.length > 0) runs[s.index] = appendCandidates(runs[s.index]!, additions[s.index]!);
+  });
 }
 
-export function appendCandidate(runs: CandidateRuns, name: string, forecasts: (OriginForecast | undefined)[] | undefined, error: string | null): CandidateRuns {
+/** One global candidate's forecasts for one series (per origin), or why it has none. */
+export interface CandidateAddition {
+  name: string;
+  forecasts: (OriginForecast | undefined)[] | undefined;
+  error: string | null;
+}
+
+/** The runs with the added candidates' forecasts after its own, in order (one copy of the arrays). */
+export function appendCandidates(runs: CandidateRuns, added: readonly CandidateAddition[]): CandidateRuns {
   const { originCount, horizon } = runs;
   const block = originCount * horizon;
   const count = runs.names.length;
-  const mean = new Float64Array((count + 1) * block);
-  const sd = new Float64Array((count + 1) * block);
-  const valid = new Uint8Array((count + 1) * originCount);
+  const total = count + added.length;
+  const mean = new Float64Array(total * block);
+  const sd = new Float64Array(total * block);
+  const valid = new Uint8Array(total * originCount);
   mean.set(runs.mean);
   sd.set(runs.sd);
   valid.set(runs.valid);
-  let description: Record<string, unknown> | null = null;
-  let failure = error;
-  for (let o = 0; o < originCount; o++) {
-    const f = forecasts?.[o];
-    if (!f) continue;
-    let finite = true;
-    for (let i = 0; i < horizon; i++) if (!Number.isFinite(f.mean[i]!) || !Number.isFinite(f.sd[i]!)) finite = false;
-    if (!finite) {
-      failure ??= 'non-finite forecast';
-      continue;
+  const errors = [...runs.errors];
+  const descriptions = [...runs.descriptions];
+  added.forEach(({ forecasts, error }, a) => {
+    const c = count + a;
+    let description: Record<string, unknown> | null = null;
+    let failure = error;
+    for (let o = 0; o < originCount; o++) {
+      const f = forecasts?.[o];
+      if (!f) continue;
+      let finite = true;
+      for (let i = 0; i < horizon; i++) if (!Number.isFinite(f.mean[i]!) || !Number.isFinite(f.sd[i]!)) finite = false;
+      if (!finite) {
+        failure ??= 'non-finite forecast';
+        continue;
+      }
+      mean.set(f.mean.subarray(0, horizon), c * block + o * horizon);
+      sd.set(f.sd.subarray(0, horizon), c * block + o * horizon);
+      valid[c * originCount + o] = 1;
+      if (o === originCount - 1) description = f.description ?? {};
     }
-    mean.set(f.mean.subarray(0, horizon), count * block + o * horizon);
-    sd.set(f.sd.subarray(0, horizon), count * block + o * horizon);
-    valid[count * originCount + o] = 1;
-    if (o === originCount - 1) description = f.description ?? {};
-  }
-  if (!failure && !valid[count * originCount + originCount - 1]) failure = 'no forecast from the end of the history';
-  return { ...runs, names: [...runs.names, name], mean, sd, valid, errors: [...runs.errors, failure], descriptions: [...runs.descriptions, description] };
+    if (!failure && !valid[c * originCount + originCount - 1]) failure = 'no forecast from the end of the history';
+    errors.push(failure);
+    descriptions.push(description);
+  });
+  return { ...runs, names: [...runs.names, ...added.map((a) => a.name)], mean, sd, valid, errors, descriptions };
 }

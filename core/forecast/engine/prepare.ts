@@ -4,6 +4,8 @@ import { localCandidates } from '../candidates';
 import { coldStart } from '../global/cold-start';
 import { pooledSeasonal } from '../global/pooled-seasonal';
 import { defaultGlobalCandidates } from '../global/candidates';
+import { periodDay } from '../global/features/calendar';
+import { calendarPeriod, periodsPerYear } from '../frequency';
 import { fillMissing } from '../kernels/missing';
 import { naiveScale } from '../metrics';
 import type { SeriesProfile } from '../profile';
@@ -36,11 +38,15 @@ export interface PreparedSeries {
   launchObserved: boolean;
 }
 
-/** Longest history fitted by default: enough for several seasons without slowing long series down. */
+/**
+ * Longest history fitted by default: enough for several seasons without slowing long series
+ * down. Quarterly and yearly series are short and cheap: up to 40 years of them.
+ */
 export function defaultMaxHistory(frequency: Frequency): number {
   if (frequency === 'D') return 3 * 365;
   if (frequency === 'W') return 6 * 52;
-  return 12 * 12;
+  if (frequency === 'M') return 12 * 12;
+  return 40 * periodsPerYear(frequency);
 }
 
 export function defaultStride(horizon: number): number {
@@ -69,7 +75,8 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     frequency: options.frequency,
     allowNegative: profile.allowNegative,
   };
-  if (input.startDay !== undefined) context.startDay = input.startDay + dayOffset(start, options.frequency);
+  // A day inside the first kept period (for months, quarters and years: the same calendar date, at most the 28th).
+  if (input.startDay !== undefined) context.startDay = periodDay(input.startDay, options.frequency, start);
   if (input.calendar) {
     // The calendar covers the input's periods: drop the ones trimmed off the history with it.
     const { holiday, eventMultiplier } = input.calendar;
@@ -119,24 +126,6 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
     scale: naiveScale(y, options.season),
     distribution: usesCountDistribution(profile) ? 'count' : 'continuous',
   };
-}
-
-export function periodsPerYear(frequency: Frequency): number {
-  return frequency === 'D' ? 365 : frequency === 'W' ? 52 : 12;
-}
-
-/** Days, weeks (Monday-based) or months since 1970 of a day number. */
-export function calendarPeriod(day: number, frequency: Frequency): number {
-  if (frequency === 'D') return day;
-  if (frequency === 'W') return Math.floor((day + 3) / 7);
-  const date = new Date(day * 86_400_000);
-  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
-}
-
-function dayOffset(periods: number, frequency: Frequency): number {
-  if (frequency === 'D') return periods;
-  if (frequency === 'W') return periods * 7;
-  return Math.round(periods * 30.4375);
 }
 
 /** The statistical candidates: every registered local model plus pooled seasonality and cold start. */

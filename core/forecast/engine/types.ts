@@ -22,7 +22,7 @@ export interface TaskRunner {
 
 export interface ForecastManyOptions {
   horizon: number;
-  /** Season length in periods (52 weekly, 7 daily, 12 monthly, 1 none). */
+  /** Season length in periods (52 weekly, 7 daily, 12 monthly, 4 quarterly, 1 none or yearly). */
   season: number;
   frequency: Frequency;
   /** Rolling-origin backtest origins per series (default 3). */

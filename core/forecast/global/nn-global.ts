@@ -68,6 +68,22 @@ export interface NnRunOptions {
   backend?: BackendSelection;
 }
 
+/** Recent training origins per series: 2 years of days, 5 of weeks, 10 of months or quarters, 30 of years. */
+function recentOrigins(frequency: Frequency): number {
+  switch (frequency) {
+    case 'D':
+      return 730;
+    case 'W':
+      return 260;
+    case 'M':
+      return 120;
+    case 'Q':
+      return 40;
+    case 'Y':
+      return 30;
+  }
+}
+
 export async function trainNnGlobal(series: GlobalSeries[], options: NnGlobalOptions, run: NnRunOptions = {}): Promise<NnGlobalModel> {
   validatePanel(series);
   const H = options.horizon;
@@ -78,7 +94,7 @@ export async function trainNnGlobal(series: GlobalSeries[], options: NnGlobalOpt
   const { trainMlp } = await import('./nn/train');
   const states = statesFor(series, H);
   const minContext = spec.levelWindow;
-  const maxOrigins = options.maxOriginsPerSeries ?? (options.frequency === 'D' ? 730 : options.frequency === 'W' ? 260 : 120);
+  const maxOrigins = options.maxOriginsPerSeries ?? recentOrigins(options.frequency);
   const clip = options.targetClip ?? 10;
   const trainOrigins: [number, number][] = [];
   const validOrigins: [number, number][] = [];

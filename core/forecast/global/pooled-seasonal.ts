@@ -21,6 +21,13 @@ import type { OriginForecast, SeriesContext } from '../types';
 const SHRINK_WEIGHT = 0.5;
 const VARIANCE_SHARE = 0.9;
 const MIN_SERIES = 10;
+/**
+ * Longest season pooled: each backtest cut eigen-decomposes an m x m profile covariance, at
+ * O(m^3) per Jacobi sweep. Weekly data's 52 costs ~10 ms a cut; daily data given a yearly
+ * season (365) took 9 s of a 10 s run on m5, on the main thread. Longer seasons are left to
+ * the per-series seasonal models (STL, Fourier terms).
+ */
+export const MAX_POOLED_SEASON = 60;
 /** Name of the series feature: per cut, the last season's STL profile by calendar position and the level. */
 export const PROFILE_FEATURE = 'stl-season-profile';
 
@@ -229,7 +236,11 @@ export const pooledSeasonal: GlobalCandidate = {
   complexity: 4,
   seasonal: true,
   features: [PROFILE_FEATURE],
-  appliesTo: (s) => usesContinuousModels(s.profile, s.context.season) && s.context.season >= 4 && (s.origins[0] ?? s.profile.length) > 2 * s.context.season,
+  appliesTo: (s) =>
+    usesContinuousModels(s.profile, s.context.season) &&
+    s.context.season >= 4 &&
+    s.context.season <= MAX_POOLED_SEASON &&
+    (s.origins[0] ?? s.profile.length) > 2 * s.context.season,
   async forecastAcross(batch, horizon, { runner }) {
     const m = batch[0]?.context.season ?? 1;
     const profiles: Float64Array[] = [];

@@ -1,12 +1,16 @@
 import { createReadStream } from 'node:fs';
+import { calendarPeriod } from '../frequency';
 import type { Frequency } from '../types';
 
 /**
  * Streaming reader for the benchmark layout `series_id,date,value` (ISO dates): rows are
- * grouped by series in first-seen order, the spacing of the dates gives the frequency
- * (daily, weekly or monthly), and each series becomes a regular Float64Array from its first
- * to its last date. Periods with no row are zero (no row means no sale in retail exports);
- * repeated dates are summed.
+ * grouped by series in first-seen order (in any row order), the spacing of each series'
+ * dates gives the frequency (daily, weekly, monthly, quarterly or yearly: a date anywhere in
+ * a calendar month, quarter or year stands for it), and each series becomes a regular
+ * Float64Array from its first to its last date. Periods with no row are zero (no row means
+ * no sale in retail exports); repeated dates are summed. A value left empty or written NA,
+ * N/A, NaN, null or None is a missing observation: NaN in the series (the engine
+ * interpolates it), unless the same period has other rows with numbers.
  */
 
 export interface ParsedSeries {
@@ -22,6 +26,8 @@ export interface ParsedSeriesFile {
   rows: number;
   /** Number of periods without a row that were filled with zero. */
   filledGaps: number;
+  /** Number of periods whose only rows had a missing value (NaN in the series). */
+  missingValues: number;
 }
 
 export class SeriesCsvError extends Error {
@@ -38,6 +44,9 @@ interface Accumulator {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Texts of the value column that mean "not observed" (trimmed, lower case). */
+const MISSING_VALUE_TEXTS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none']);
 
 function parseIsoDay(text: string): number {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
@@ -145,16 +154,23 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     rows++;
   };
 
+  /** "line 12, column 3 (value)": where a bad field is, for the messages. */
+  const fieldAt = (name: 'date' | 'value') => `line ${lineNumber}, column ${(columns?.[name] ?? 0) + 1} (${name})`;
+
   const addRow = (id: string, dateText: string, valueText: string) => {
     let day = dayCache.get(dateText);
     if (day === undefined) {
       day = parseIsoDay(dateText.trim());
-      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${dateText}" is not a date in YYYY-MM-DD form`);
+      if (Number.isNaN(day)) throw new SeriesCsvError(`${path}: ${fieldAt('date')}: "${dateText}" is not a date in YYYY-MM-DD form`);
       dayCache.set(dateText, day);
     }
-    const value = valueText.trim() === '' ? NaN : Number(valueText);
-    if (!Number.isFinite(value)) throw new SeriesCsvError(`${path}: line ${lineNumber}: "${valueText}" is not a number`);
-    addParsed(id, day, value);
+    const trimmed = valueText.trim();
+    // (Number('') is 0: an empty field must not read as a zero sale.)
+    const value = trimmed === '' ? NaN : Number(trimmed);
+    if (!Number.isFinite(value) && !MISSING_VALUE_TEXTS.has(trimmed.toLowerCase())) {
+      throw new SeriesCsvError(`${path}: ${fieldAt('value')}: "${valueText}" is not a number (leave a missing value empty or write NA)`);
+    }
+    addParsed(id, day, Number.isFinite(value) ? value : NaN);
   };
 
   /** Day number of a plain YYYY-MM-DD date at text[start..end) (cached by its digits); undefined for anything else. */
@@ -237,28 +253,49 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
 
   const frequency = inferFrequency(order, path);
   let filledGaps = 0;
+  let missingValues = 0;
   const series = order.map((acc) => {
     const built = toRegular(acc, frequency);
     filledGaps += built.filled;
+    missingValues += built.missing;
     return built.series;
   });
-  return { series, frequency, rows, filledGaps };
+  return { series, frequency, rows, filledGaps, missingValues };
 }
 
-/** The most common spacing between consecutive dates (rows in date order) decides the frequency. */
+/** A series' row dates in ascending order: the rows themselves when already sorted (the usual export), else a sorted copy. */
+function ascendingDays(days: number[]): ArrayLike<number> {
+  for (let i = 1; i < days.length; i++) {
+    if (days[i]! < days[i - 1]!) return Float64Array.from(days).sort();
+  }
+  return days;
+}
+
+/** Spacings (days between consecutive dates) of each frequency, for the messages. */
+const SPACINGS = 'daily (1 day apart), weekly (7), monthly (28-31), quarterly (89-92) or yearly (365-366)';
+
+/**
+ * The most common spacing between a series' consecutive distinct dates, over all series,
+ * decides the frequency (rows may come in any order: the dates are sorted first). Calendar
+ * months, quarters and years vary in length, so each is a range of spacings.
+ */
 function inferFrequency(order: Accumulator[], path: string): Frequency {
   let daily = 0;
   let weekly = 0;
   let monthly = 0;
+  let quarterly = 0;
+  let yearly = 0;
   const others = new Map<number, number>();
   for (const acc of order) {
-    const days = acc.days;
+    const days = ascendingDays(acc.days);
     for (let i = 1; i < days.length; i++) {
       const d = days[i]! - days[i - 1]!;
       if (d <= 0) continue;
       if (d === 1) daily++;
       else if (d === 7) weekly++;
       else if (d >= 28 && d <= 31) monthly++;
+      else if (d >= 89 && d <= 92) quarterly++;
+      else if (d === 365 || d === 366) yearly++;
       else others.set(d, (others.get(d) ?? 0) + 1);
     }
   }
@@ -270,23 +307,27 @@ function inferFrequency(order: Accumulator[], path: string): Frequency {
       otherCount = c;
     }
   }
-  const best = Math.max(daily, weekly, monthly, otherCount);
+  const best = Math.max(daily, weekly, monthly, quarterly, yearly, otherCount);
   if (best === 0) return 'D';
   if (daily === best) return 'D';
   if (weekly === best) return 'W';
   if (monthly === best) return 'M';
-  throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected daily, weekly or monthly data`);
+  if (quarterly === best) return 'Q';
+  if (yearly === best) return 'Y';
+  throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected ${SPACINGS} data`);
 }
 
+/** Period of `day` counted from the series' first date: days, weeks from that date, or calendar months, quarters, years. */
 function periodIndex(day: number, startDay: number, frequency: Frequency): number {
   if (frequency === 'D') return day - startDay;
   if (frequency === 'W') return Math.round((day - startDay) / 7);
-  const a = new Date(day * DAY_MS);
-  const b = new Date(startDay * DAY_MS);
-  return (a.getUTCFullYear() - b.getUTCFullYear()) * 12 + (a.getUTCMonth() - b.getUTCMonth());
+  return calendarPeriod(day, frequency) - calendarPeriod(startDay, frequency);
 }
 
-function toRegular(acc: Accumulator, frequency: Frequency): { series: ParsedSeries; filled: number } {
+const HAS_NUMBER = 1;
+const HAS_MISSING = 2;
+
+function toRegular(acc: Accumulator, frequency: Frequency): { series: ParsedSeries; filled: number; missing: number } {
   let startDay = Infinity;
   for (const d of acc.days) if (d < startDay) startDay = d;
   let length = 0;
@@ -295,10 +336,21 @@ function toRegular(acc: Accumulator, frequency: Frequency): { series: ParsedSeri
   const seen = new Uint8Array(length);
   for (let i = 0; i < acc.days.length; i++) {
     const k = periodIndex(acc.days[i]!, startDay, frequency);
-    values[k] = values[k]! + acc.values[i]!;
-    seen[k] = 1;
+    const v = acc.values[i]!;
+    if (Number.isNaN(v)) seen[k] = seen[k]! | HAS_MISSING;
+    else {
+      values[k] = values[k]! + v;
+      seen[k] = seen[k]! | HAS_NUMBER;
+    }
   }
   let filled = 0;
-  for (let k = 0; k < length; k++) if (!seen[k]) filled++;
-  return { series: { id: acc.id, startDay, values }, filled };
+  let missing = 0;
+  for (let k = 0; k < length; k++) {
+    if (seen[k] === 0) filled++;
+    else if (seen[k] === HAS_MISSING) {
+      values[k] = NaN;
+      missing++;
+    }
+  }
+  return { series: { id: acc.id, startDay, values }, filled, missing };
 }

@@ -1,6 +1,6 @@
 import { normalDraw, seededRng } from '../kernels/rng';
 import { normalQuantile } from '../kernels/normal';
-import type { FittedModel, ForecastOptions, ForecastResult, SeriesContext } from '../types';
+import type { FittedModel, ForecastOptions, ForecastResult, Frequency, SeriesContext } from '../types';
 import { QUANTILE_LEVELS } from '../types';
 
 /** z-scores of QUANTILE_LEVELS under the standard normal. */
@@ -92,22 +92,24 @@ export function gaussianFitted(
 
 /**
  * Most recent periods used to estimate smoothing parameters on long histories (3 years of
- * weeks, half a year of days, 6 of months): older data says little about today's level and
- * trend, and shorter fits keep long series cheap. Decompositions still use the whole
- * (capped) history.
+ * weeks, half a year of days, 6 of months, 10 of quarters, 40 of years): older data says
+ * little about today's level and trend, and shorter fits keep long series cheap.
+ * Decompositions still use the whole (capped) history. Quarters and years get longer
+ * windows because they are few: a 6-year window would leave 24 quarters or 6 years.
  */
-export function smoothingWindow(frequency: 'D' | 'W' | 'M'): number {
+export function smoothingWindow(frequency: Frequency): number {
   if (frequency === 'D') return 180;
   if (frequency === 'W') return 156;
-  return 72;
+  if (frequency === 'M') return 72;
+  return 40;
 }
 
 /**
- * Error clip of the robust state filter (withErrorClip), in residual sds: 3 for weekly and
- * monthly data; none for daily data, where counts are too skewed for a symmetric clip (on
+ * Error clip of the robust state filter (withErrorClip), in residual sds: 3 for weekly,
+ * monthly, quarterly and yearly data; none for daily data, where counts are too skewed for a symmetric clip (on
  * the M5 data clipping daily spikes made forecasts worse).
  */
-export function errorClipFor(frequency: 'D' | 'W' | 'M'): number {
+export function errorClipFor(frequency: Frequency): number {
   return frequency === 'D' ? Infinity : 3;
 }
 

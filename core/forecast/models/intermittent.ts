@@ -52,9 +52,20 @@ function countFitted(model: string, context: SeriesContext, fit: RateFit, intege
   };
 }
 
-/** A demand rate needs the recent past only: a year of days, three of weeks, six of months. */
+/** A demand rate needs the recent past only: a year of days, three of weeks, six of months or quarters, ten of years. */
 function rateWindow(context: SeriesContext): number {
-  return context.frequency === 'D' ? 365 : context.frequency === 'W' ? 156 : 72;
+  switch (context.frequency) {
+    case 'D':
+      return 365;
+    case 'W':
+      return 156;
+    case 'M':
+      return 72;
+    case 'Q':
+      return 24;
+    case 'Y':
+      return 10;
+  }
 }
 
 function recentEstimate(estimate: RateEstimator, y: Float64Array, n: number, context: SeriesContext): RateFit {

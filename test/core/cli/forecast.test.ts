@@ -41,6 +41,82 @@ describe('shelfcast forecast', () => {
     }
   }, 60_000);
 
+  it('reads shuffled daily rows as daily data and interpolates missing values, saying how many', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    for (const id of ['p', 'q']) {
+      for (let t = 0; t < 70; t++) {
+        if (t === 20 || t === 41) continue; // no row: no sale that day
+        const day = new Date(Date.UTC(2024, 0, 1) + t * 86_400_000).toISOString().slice(0, 10);
+        const value = t === 30 || (id === 'q' && t === 69) ? 'NA' : t === 50 ? '' : String(10 + (t % 7) + (id === 'q' ? 5 : 0));
+        lines.push(`${id},${day},${value}`);
+      }
+    }
+    // A fixed reversal plus interleaving: far from date order.
+    const mixed = lines.map((line, i) => [line, (i * 37) % lines.length] as const).sort((a, b) => a[1] - b[1]).map(([line]) => line);
+    writeFileSync(join(dir, 'train.csv'), `series_id,date,value\n${mixed.reverse().join('\n')}\n`);
+    const result = await cli(['forecast', '--train', 'train.csv', '--horizon', '7', '--season', '7', '--out', 'out.csv'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/forecast: 2 series \(D, 136 rows, 4 missing periods as 0, 5 missing values interpolated\)/);
+    const out = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(out).toHaveLength(2 * 7);
+    for (const line of out) {
+      const numbers = line.split(',').slice(2).map(Number);
+      for (const v of numbers) expect(Number.isFinite(v) && v >= 0, line).toBe(true);
+      // Daily levels of 10-21 a day, not monthly sums.
+      expect(numbers[0]!, line).toBeGreaterThan(5);
+      expect(numbers[0]!, line).toBeLessThan(30);
+    }
+  }, 60_000);
+
+  /** Runs the CLI on a file and checks every output row: H steps per series, finite, non-negative, non-crossing. */
+  async function forecastFile(lines: string[], horizon: number, season: number, expectedSummary: RegExp) {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'train.csv'), `series_id,date,value\n${lines.join('\n')}\n`);
+    const result = await cli(['forecast', '--train', 'train.csv', '--horizon', String(horizon), '--season', String(season), '--out', 'out.csv'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(expectedSummary);
+    const rows = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const bySeries = new Map<string, number[][]>();
+    for (const [id, step, ...numbers] of rows) {
+      const values = numbers.map(Number);
+      expect(values, `${id} step ${step}`).toHaveLength(8);
+      expect(Number(step)).toBe((bySeries.get(id!)?.length ?? 0) + 1);
+      for (const v of values) expect(Number.isFinite(v) && v >= 0, `${id} step ${step}: ${numbers.join(',')}`).toBe(true);
+      for (let k = 2; k < values.length; k++) expect(values[k]!, `${id} step ${step} crossing`).toBeGreaterThanOrEqual(values[k - 1]!);
+      bySeries.set(id!, [...(bySeries.get(id!) ?? []), values]);
+    }
+    for (const steps of bySeries.values()) expect(steps).toHaveLength(horizon);
+    return bySeries;
+  }
+
+  it('forecasts quarterly data (dates 89-92 days apart) with a season of 4', async () => {
+    const lines: string[] = [];
+    for (let s = 0; s < 22; s++) {
+      for (let t = 0; t < 40; t++) {
+        // Quarter ends: Mar 31, Jun 30, Sep 30, Dec 31 of 2010..2019.
+        const end = new Date(Date.UTC(2010, 3 * (t + 1), 0)).toISOString().slice(0, 10);
+        const value = (100 + 10 * s + 2 * t) * [0.8, 1, 1.1, 1.2][t % 4]! + ((s * 7 + t * 3) % 5);
+        lines.push(`q${s},${end},${value.toFixed(1)}`);
+      }
+    }
+    const out = await forecastFile(lines, 8, 4, /forecast: 22 series \(Q, 880 rows\)/);
+    expect(out.size).toBe(22);
+    // The next quarter is a Q1 (low), the fourth a Q4 (high).
+    for (const [id, steps] of out) expect(steps[0]![0]!, id).toBeLessThan(steps[3]![0]!);
+  }, 60_000);
+
+  it('forecasts yearly data (dates 365-366 days apart) with a season of 1', async () => {
+    const lines: string[] = [];
+    for (let s = 0; s < 21; s++) {
+      for (let t = 0; t < 25; t++) lines.push(`y${s},${1995 + t}-07-01,${500 + 20 * s + (8 + (s % 4)) * t + ((s + t) % 3) * 4}`);
+    }
+    const out = await forecastFile(lines, 6, 1, /forecast: 21 series \(Y, 525 rows\)/);
+    expect(out.size).toBe(21);
+    // A steady upward trend: the sixth year ahead above the last year seen.
+    for (let s = 0; s < 21; s++) expect(out.get(`y${s}`)![5]![0]!).toBeGreaterThan(500 + 20 * s + (8 + (s % 4)) * 24 - 10);
+  }, 60_000);
+
   it('gives one clear line on stderr and exit code 2 for bad arguments or files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.csv'), 'id,when,qty\n');
@@ -58,6 +134,10 @@ describe('shelfcast forecast', () => {
     }
     expect((await cli(cases[1]!, dir)).stderr).toMatch(/cannot read .*missing\.csv/);
     expect((await cli(cases[2]!, dir)).stderr).toMatch(/line 1: expected the header series_id,date,value/);
+    writeFileSync(join(dir, 'words.csv'), 'series_id,date,value\nA,2024-01-01,3\nA,2024-01-02,lots\n');
+    const words = await cli(['forecast', '--train', 'words.csv', '--horizon', '5', '--season', '7', '--out', 'o.csv'], dir);
+    expect(words.code).toBe(2);
+    expect(words.stderr).toMatch(/words\.csv: line 3, column 3 \(value\): "lots" is not a number/);
   });
 
   it('writes numbers as the shortest text of their 10-significant-digit rounding', () => {

@@ -13,8 +13,8 @@ async function cli(args: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-/** Six weekly series of noisy demand: 60 weeks of history, 6 test weeks. */
-function writeDataset(dir: string): void {
+/** Six weekly series of noisy demand: 60 weeks of history, 6 test weeks (rows in date order unless `order` mixes them). */
+function writeDataset(dir: string, order: (lines: string[]) => string[] = (lines) => lines): void {
   const rng = seededRng(3);
   const train = ['series_id,date,value'];
   const test = ['series_id,date,value'];
@@ -25,8 +25,8 @@ function writeDataset(dir: string): void {
       (w < 60 ? train : test).push(`S${s},${isoFromDay(19_000 + 7 * w)},${value}`);
     }
   }
-  writeFileSync(join(dir, 'train.csv'), `${train.join('\n')}\n`);
-  writeFileSync(join(dir, 'test.csv'), `${test.join('\n')}\n`);
+  writeFileSync(join(dir, 'train.csv'), `${[train[0]!, ...order(train.slice(1))].join('\n')}\n`);
+  writeFileSync(join(dir, 'test.csv'), `${[test[0]!, ...order(test.slice(1))].join('\n')}\n`);
 }
 
 describe('shelfcast replay', () => {
@@ -48,6 +48,26 @@ describe('shelfcast replay', () => {
       expect(p.orders).toBeGreaterThan(0);
     }
     expect(json.calibration.level).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads the data set through the forecast reader: rows in any order give the same replay', async () => {
+    const args = ['replay', '--train', 'train.csv', '--test', 'test.csv', '--season', '52', '--paths', '100', '--raw', '--json'];
+    const sortedDir = tempDir();
+    writeDataset(sortedDir);
+    const mixedDir = tempDir();
+    // Each series' newest row first (series keep their order: the replay seeds by position),
+    // then the rest interleaved newest first: consecutive rows are hardly ever one week apart.
+    writeDataset(mixedDir, (lines) => {
+      const newest = new Map(lines.map((line) => [line.split(',')[0]!, line]));
+      const rest = lines.filter((line) => newest.get(line.split(',')[0]!) !== line);
+      const interleaved = rest.map((line, i) => [line, (i * 7) % rest.length] as const).sort((a, b) => a[1] - b[1]);
+      return [...newest.values(), ...interleaved.map(([line]) => line).reverse()];
+    });
+    const sorted = await cli(args, sortedDir);
+    const mixed = await cli(args, mixedDir);
+    expect(mixed.code, mixed.stderr).toBe(0);
+    expect((JSON.parse(mixed.stdout) as { frequency: string }).frequency).toBe('W');
+    expect(mixed.stdout).toBe(sorted.stdout);
   });
 
   it('says what is missing', async () => {

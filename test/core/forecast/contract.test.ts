@@ -33,6 +33,8 @@ const contexts: Omit<SeriesContext, 'allowNegative'>[] = [
   { season: 52, frequency: 'W' },
   { season: 12, frequency: 'M' },
   { season: 7, frequency: 'D' },
+  { season: 4, frequency: 'Q' },
+  { season: 1, frequency: 'Y' },
 ];
 
 function checkResult(result: ForecastResult, h: number, allowNegative: boolean, label: string): void {
@@ -53,7 +55,7 @@ function checkResult(result: ForecastResult, h: number, allowNegative: boolean, 
 
 describe.each(models.map((m) => [m.name, m] as const))('contract: %s', (name, model) => {
   for (const context of contexts) {
-    it(`holds for every kind of series (season ${context.season})`, () => {
+    it(`holds for every kind of series (${context.frequency}, season ${context.season})`, () => {
       for (const { name: caseName, y } of cases) {
         const label = `${name} / ${caseName} / season ${context.season}`;
         const allowNegative = y.some((v) => v < 0);

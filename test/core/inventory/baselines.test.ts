@@ -57,4 +57,7 @@ describe('last four weeks', () => {
   it('takes 28/30.44 of the last month on monthly data and ignores returns', () => {
     expect(lastFourWeeksTarget(Float64Array.from([5, -3, 30.4375]), 365.25 / 12)).toBeCloseTo(28, 9);
   });
+  it('counts a missing (NaN) period as no sale', () => {
+    expect(lastFourWeeksTarget(Float64Array.from([100, 1, Number.NaN, 3, 4]), 7)).toBe(8);
+  });
 });

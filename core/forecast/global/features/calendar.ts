@@ -3,6 +3,9 @@
  * (H. Hinnant, "chrono-compatible low-level date algorithms", civil_from_days) so that
  * feature building over hundreds of thousands of rows never allocates a Date.
  */
+import { monthsPerPeriod } from '../../frequency';
+import type { Frequency } from '../../types';
+
 export interface CivilDate {
   year: number;
   /** 1..12 */
@@ -50,12 +53,16 @@ export function weekOfYear(dayNumber: number): number {
   return Math.floor((dayOfYear(dayNumber) - 1) / 7) + 1;
 }
 
-/** Day number of period `t` of a series starting on `startDay` at the given frequency. */
-export function periodDay(startDay: number, frequency: 'D' | 'W' | 'M', t: number): number {
+/**
+ * Day number of period `t` of a series starting on `startDay` at the given frequency: for
+ * months, quarters and years the same day of the month t periods later (at most the 28th,
+ * so it exists in every month).
+ */
+export function periodDay(startDay: number, frequency: Frequency, t: number): number {
   if (frequency === 'D') return startDay + t;
   if (frequency === 'W') return startDay + 7 * t;
   const { year, month, day } = civilFromDays(startDay);
-  const monthIndex = month - 1 + t;
+  const monthIndex = month - 1 + t * monthsPerPeriod(frequency);
   const targetYear = year + Math.floor(monthIndex / 12);
   const targetMonth = (((monthIndex % 12) + 12) % 12) + 1;
   return daysFromCivil(targetYear, targetMonth, Math.min(day, 28));

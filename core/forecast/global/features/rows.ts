@@ -11,6 +11,7 @@
 import { civilFromDays, dayOfWeek, periodDay, weekOfYear } from './calendar';
 import type { SeriesState } from './series-state';
 import type { FeatureSpec } from './spec';
+import { calendarWidth, hasWeekOfYear } from './spec';
 
 /**
  * Local level of period t: the scale of its features and target (always > 0). The mean
@@ -110,7 +111,7 @@ function writeOriginColumns(spec: FeatureSpec, state: SeriesState, origin: numbe
 
 function stepBlockWidth(spec: FeatureSpec): number {
   let width = 0;
-  if (spec.calendar) width += spec.frequency === 'D' ? 4 : spec.frequency === 'W' ? 2 : 1;
+  if (spec.calendar) width += calendarWidth(spec.frequency);
   if (spec.holidays) width += 4;
   if (spec.events) width += 1;
   if (spec.price) width += 2;
@@ -132,8 +133,7 @@ function writeStepColumns(spec: FeatureSpec, state: SeriesState, origin: number,
   const series = state.series;
   if (spec.calendar) {
     if (series.startDay === undefined) {
-      const n = spec.frequency === 'D' ? 4 : spec.frequency === 'W' ? 2 : 1;
-      for (let i = 0; i < n; i++) out[k++] = NaN;
+      for (let i = calendarWidth(spec.frequency); i > 0; i--) out[k++] = NaN;
     } else {
       const day = periodDay(series.startDay, spec.frequency, t);
       const civil = civilFromDays(day);
@@ -141,7 +141,7 @@ function writeStepColumns(spec: FeatureSpec, state: SeriesState, origin: number,
         out[k++] = dayOfWeek(day);
         out[k++] = civil.day;
       }
-      if (spec.frequency !== 'M') out[k++] = weekOfYear(day);
+      if (hasWeekOfYear(spec.frequency)) out[k++] = weekOfYear(day);
       out[k++] = civil.month;
     }
   }

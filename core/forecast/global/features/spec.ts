@@ -39,6 +39,8 @@ export interface FeatureSpecOptions {
 /**
  * Lags from the issue (weekly 1,2,3,4,8,13,26,52; daily 1–7, 14, 28) before the origin,
  * plus the seasonal lags around the target period that a direct multi-step model needs.
+ * Quarterly: the last year and the one before (lags 1–4, 8); yearly: the last few years
+ * and no seasonal target lags (a yearly season is one period: they would repeat lag 1).
  */
 export function defaultFeatureSpec(frequency: Frequency, season: number, options: FeatureSpecOptions = {}): FeatureSpec {
   const base = {
@@ -57,7 +59,21 @@ export function defaultFeatureSpec(frequency: Frequency, season: number, options
       return { ...base, lags: [1, 2, 3, 4, 5, 6, 7, 14, 28], targetLags: [7, 14, 364], rollingWindows: [7, 28, 91], levelWindow: 28, distanceCap: 30 };
     case 'M':
       return { ...base, lags: [1, 2, 3, 4, 6, 12], targetLags: [12, 24], rollingWindows: [3, 6, 12], levelWindow: 6, distanceCap: 6 };
+    case 'Q':
+      return { ...base, lags: [1, 2, 3, 4, 8], targetLags: [4, 8], rollingWindows: [2, 4, 8], levelWindow: 4, distanceCap: 4 };
+    case 'Y':
+      return { ...base, lags: [1, 2, 3, 4], targetLags: [], rollingWindows: [2, 3, 5], levelWindow: 3, distanceCap: 3 };
   }
+}
+
+/** Week of the year is a feature of daily and weekly periods only; longer periods span weeks. */
+export function hasWeekOfYear(frequency: Frequency): boolean {
+  return frequency === 'D' || frequency === 'W';
+}
+
+/** Calendar columns of a target period: day of week and of month (daily), week of year (daily, weekly), month. */
+export function calendarWidth(frequency: Frequency): number {
+  return (frequency === 'D' ? 2 : 0) + (hasWeekOfYear(frequency) ? 1 : 0) + 1;
 }
 
 /** Feature names in column order (must match writeFeatureRow). */
@@ -69,7 +85,7 @@ export function featureNames(spec: FeatureSpec): string[] {
   names.push('zero_share', 'periods_since_sale', 'log_level', 'level_ratio', 'age');
   if (spec.calendar) {
     if (spec.frequency === 'D') names.push('day_of_week', 'day_of_month');
-    if (spec.frequency !== 'M') names.push('week_of_year');
+    if (hasWeekOfYear(spec.frequency)) names.push('week_of_year');
     names.push('month');
   }
   if (spec.holidays) names.push('holiday', 'holiday_next', 'periods_to_holiday', 'periods_since_holiday');

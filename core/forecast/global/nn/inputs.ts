@@ -8,6 +8,7 @@ import type { Frequency } from '../../types';
 import { civilFromDays, dayOfWeek, dayOfYear, periodDay } from '../features/calendar';
 import { levelAt } from '../features/rows';
 import type { FeatureSpec } from '../features/spec';
+import { defaultFeatureSpec } from '../features/spec';
 import type { SeriesState } from '../features/series-state';
 
 export interface NnInputSpec {
@@ -30,14 +31,15 @@ export function defaultNnInputSpec(
   horizon: number,
   options: { calendar?: boolean; holidays?: boolean; price?: boolean } = {},
 ): NnInputSpec {
-  const window = frequency === 'W' ? season + horizon : frequency === 'D' ? 4 * season + horizon : season + horizon;
+  // A yearly season is one period: a few years of values instead.
+  const window = frequency === 'D' ? 4 * season + horizon : frequency === 'Y' ? Math.max(season, 5) + horizon : season + horizon;
   return {
     frequency,
     season,
     horizon,
     window,
     yearlyOffset: frequency === 'D' ? 364 : 0,
-    levelWindow: frequency === 'D' ? 28 : frequency === 'W' ? 13 : 6,
+    levelWindow: defaultFeatureSpec(frequency, season).levelWindow,
     calendar: options.calendar ?? true,
     holidays: options.holidays ?? false,
     price: options.price ?? false,

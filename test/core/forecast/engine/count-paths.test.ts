@@ -107,6 +107,24 @@ describe('path correlation fitted from backtest windows', () => {
     const dependent = windows(0.4, 6).fit();
     expect(dependent.pathCorrelation).toBeGreaterThan(0.3);
     expect(dependent.pathCorrelation).toBeLessThan(0.5);
+    // Asked for no paths, the fit skips the correlation and keeps everything else.
+    const skipped = windows(0.4, 6).fit(false);
+    expect(skipped.pathCorrelation).toBe(0);
+    expect(skipped.varianceMultiplier).toBe(dependent.varianceMultiplier);
+    expect(Array.from(skipped.levels)).toEqual(Array.from(dependent.levels));
+  });
+
+  it('is fitted only for runs that ask for sample paths; the quantiles are the same either way', async () => {
+    const rng = seededRng(21);
+    const inputs = Array.from({ length: 8 }, (_, s) => ({ id: `p${s}`, values: Float64Array.from({ length: 150 }, () => poissonDraw(1 + s / 4, rng)) }));
+    const options = { horizon: 7, season: 7, frequency: 'D' as const };
+    const without = await forecastMany(inputs, options);
+    const withPaths = await forecastMany(inputs, { ...options, paths: 50 });
+    expect(without.series.every((s) => s.distribution === 'count' && s.paths === undefined)).toBe(true);
+    without.series.forEach((s, i) => {
+      expect(s.quantiles.map((q) => Array.from(q))).toEqual(withPaths.series[i]!.quantiles.map((q) => Array.from(q)));
+      expect(withPaths.series[i]!.paths).toHaveLength(50);
+    });
   });
 });
 

@@ -58,3 +58,31 @@ describe('naive for intermittent demand', () => {
     expect(selectableFor(sparse, ['naive'])(0)).toBe(true);
   });
 });
+
+describe('a count series no backtest window tested', () => {
+  it("keeps its spread flat over the horizon, at most the history's own, instead of a random walk's", async () => {
+    // Ten weeks of history and a 13-week horizon: no backtest origin fits, so nothing measured
+    // the models' sd. Naive's sd grows with √h; as a negative binomial around a mean of 5 it put
+    // the 95% quantile at 0 from week 12 on. The spread of these ten weeks bounds every step.
+    const rng = seededRng(11);
+    const inputs: SeriesInput[] = Array.from({ length: 25 }, (_, s) => ({ id: `new-${s}`, values: Float64Array.from({ length: 10 }, () => Math.floor(rng() * 30)) }));
+    inputs.push({ id: 'erratic', values: Float64Array.from([14, 18, 5, 3, 1, 3, 22, 0, 29, 5]) });
+    const result = await forecastMany(inputs, { horizon: 13, season: 52, frequency: 'W' });
+    const erratic = result.series.find((s) => s.id === 'erratic')!;
+    expect(erratic.distribution).toBe('count');
+    const q95 = erratic.quantiles[6]!;
+    const q50 = erratic.quantiles[3]!;
+    for (let k = 0; k < 13; k++) {
+      expect(q95[k]).toBeGreaterThanOrEqual(erratic.mean[k]!);
+      expect(q95[k]).toBeCloseTo(q95[0]!, 6);
+      expect(q50[k]).toBeCloseTo(q50[0]!, 6);
+    }
+    // The cap: the history's sd (about 10 units) at most, so the 95% quantile stays near
+    // mean + 2 sd rather than the tens a widening random walk reaches.
+    expect(q95[12]).toBeLessThan(35);
+    // Every count series of the run has flat quantiles when its forecast mean is flat.
+    for (const s of result.series.filter((x) => x.distribution === 'count' && x.mean.every((m) => m === x.mean[0]))) {
+      for (const q of s.quantiles) expect(q.every((v) => v === q[0])).toBe(true);
+    }
+  });
+});

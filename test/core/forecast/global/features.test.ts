@@ -28,6 +28,20 @@ describe('calendar arithmetic', () => {
     expect(periodDay(daysFromCivil(2010, 2, 5), 'W', 2)).toBe(daysFromCivil(2010, 2, 19));
     expect(civilFromDays(periodDay(daysFromCivil(2001, 1, 31), 'M', 1))).toEqual({ year: 2001, month: 2, day: 28 });
     expect(civilFromDays(periodDay(daysFromCivil(2001, 11, 1), 'M', 3))).toEqual({ year: 2002, month: 2, day: 1 });
+    expect(civilFromDays(periodDay(daysFromCivil(2023, 11, 30), 'Q', 1))).toEqual({ year: 2024, month: 2, day: 28 });
+    expect(civilFromDays(periodDay(daysFromCivil(2023, 3, 31), 'Q', 7))).toEqual({ year: 2024, month: 12, day: 28 });
+    expect(civilFromDays(periodDay(daysFromCivil(2020, 2, 29), 'Y', 1))).toEqual({ year: 2021, month: 2, day: 28 });
+    expect(civilFromDays(periodDay(daysFromCivil(1999, 6, 1), 'Y', 25))).toEqual({ year: 2024, month: 6, day: 1 });
+  });
+
+  it('gives quarterly and yearly series a month column but no week of year', () => {
+    for (const frequency of ['Q', 'Y'] as const) {
+      const names = featureNames(defaultFeatureSpec(frequency, frequency === 'Q' ? 4 : 1));
+      expect(names).toContain('month');
+      expect(names).not.toContain('week_of_year');
+      expect(names).not.toContain('day_of_week');
+    }
+    expect(defaultFeatureSpec('Q', 4).lags).toEqual([1, 2, 3, 4, 8]);
   });
 });
 
@@ -135,6 +149,8 @@ describe('feature rows', () => {
       defaultFeatureSpec('W', 52, { holidays: true, events: true, price: true, categories: ['store', 'dept'] }),
       defaultFeatureSpec('D', 7, { holidays: true }),
       defaultFeatureSpec('M', 12, { calendar: false, price: true }),
+      defaultFeatureSpec('Q', 4, { holidays: true }),
+      defaultFeatureSpec('Y', 1, { events: true }),
       small,
     ];
     fc.assert(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobalBatchSeries, TaskRunnerLike } from '../../../../core/forecast/candidates';
-import { pooledSeasonal } from '../../../../core/forecast/global/pooled-seasonal';
+import { MAX_POOLED_SEASON, pooledSeasonal } from '../../../../core/forecast/global/pooled-seasonal';
 import { profileSeries } from '../../../../core/forecast/profile';
 import { getTask } from '../../../../core/jobs/tasks';
 import '../../../../core/forecast/tasks';
@@ -60,5 +60,22 @@ describe('pooled seasonal candidate', () => {
     expect(inProcess[14]![0]).toBeUndefined();
     expect(inProcess[14]![3]).toBeDefined();
     expect(await pooledSeasonal.forecastAcross([], H, { runner: clonedTaskRunner })).toEqual([]);
+  });
+});
+
+describe('pooled seasonal candidate: which series it takes', () => {
+  it('takes seasons from 4 up to MAX_POOLED_SEASON only (an m x m eigen-decomposition per cut)', () => {
+    const values = Float64Array.from({ length: 2000 }, (_, t) => 100 + 20 * Math.sin((2 * Math.PI * t) / 7) + (t % 3));
+    const situation = (season: number) => ({
+      id: 'x',
+      profile: profileSeries(values, 'D', season),
+      context: { season, frequency: 'D' as const, allowNegative: false },
+      horizon: 28,
+      origins: [1900, 1920, 1940],
+    });
+    expect(pooledSeasonal.appliesTo(situation(7))).toBe(true);
+    expect(pooledSeasonal.appliesTo(situation(MAX_POOLED_SEASON))).toBe(true);
+    expect(pooledSeasonal.appliesTo(situation(MAX_POOLED_SEASON + 1))).toBe(false);
+    expect(pooledSeasonal.appliesTo(situation(365))).toBe(false);
   });
 });

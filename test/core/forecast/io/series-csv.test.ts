@@ -2,8 +2,29 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ParsedSeriesFile } from '../../../../core/forecast/io/series-csv';
 import { readSeriesCsv } from '../../../../core/forecast/io/series-csv';
+import { seededRng } from '../../../../core/forecast/kernels/rng';
 import { useTempDir } from '../../../helpers/tmp';
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
+
+/** Fisher-Yates with a seeded generator: the same shuffle every run. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const rng = seededRng(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Series by id with their start day and values (NaN kept as NaN), independent of series order. */
+function byId(file: ParsedSeriesFile) {
+  return Object.fromEntries(file.series.map((s) => [s.id, { startDay: s.startDay, values: Array.from(s.values) }]));
+}
 
 describe('readSeriesCsv', () => {
   const tempDir = useTempDir();
@@ -35,10 +56,117 @@ describe('readSeriesCsv', () => {
     expect(Array.from(monthly.series[0]!.values)).toEqual([1, 2, 0, 4]);
   });
 
+  it('reads quarterly data dated anywhere in the quarter, filling a missing quarter with zero', async () => {
+    // Quarter starts (90-92 days apart), with 2023 Q3 missing.
+    const starts = await readSeriesCsv(write('series_id,date,value\nq,2023-01-01,10\nq,2023-04-01,11\nq,2023-10-01,13\nq,2024-01-01,14\nq,2024-04-01,15\n'));
+    expect(starts.frequency).toBe('Q');
+    expect(starts.filledGaps).toBe(1);
+    expect(byId(starts)).toEqual({ q: { startDay: dayOf(2023, 1, 1), values: [10, 11, 0, 13, 14, 15] } });
+    // Quarter ends, and a series dated mid-quarter (M4 style): each date is its calendar quarter.
+    const ends = await readSeriesCsv(
+      write('series_id,date,value\ne,2022-12-31,1\ne,2023-03-31,2\ne,2023-06-30,3\ne,2023-09-30,4\nm,2023-02-15,5\nm,2023-05-15,6\nm,2023-08-15,7\n'),
+    );
+    expect(ends.frequency).toBe('Q');
+    expect(byId(ends)).toEqual({ e: { startDay: dayOf(2022, 12, 31), values: [1, 2, 3, 4] }, m: { startDay: dayOf(2023, 2, 15), values: [5, 6, 7] } });
+  });
+
+  it('reads yearly data (365 or 366 days apart), filling a missing year with zero', async () => {
+    const file = await readSeriesCsv(write('series_id,date,value\ny,2019-01-01,100\ny,2020-01-01,110\ny,2021-01-01,125\ny,2023-01-01,150\nz,2015-12-31,7\nz,2016-12-31,8\n'));
+    expect(file.frequency).toBe('Y');
+    expect(file.filledGaps).toBe(1);
+    expect(byId(file)).toEqual({ y: { startDay: dayOf(2019, 1, 1), values: [100, 110, 125, 0, 150] }, z: { startDay: dayOf(2015, 12, 31), values: [7, 8] } });
+  });
+
+  it('names an unsupported spacing and the supported ones', async () => {
+    const fortnightly = Array.from({ length: 6 }, (_, t) => `f,${isoDay(dayOf(2024, 1, 1) + 14 * t)},${t}`).join('\n');
+    await expect(readSeriesCsv(write(`series_id,date,value\n${fortnightly}\n`))).rejects.toThrow(
+      /train\.csv: dates are mostly 14 days apart; expected daily \(1 day apart\), weekly \(7\), monthly \(28-31\), quarterly \(89-92\) or yearly \(365-366\) data/,
+    );
+  });
+
+  it('reads daily rows in any order as daily data (sorted dates decide the spacing)', async () => {
+    // Two daily series of 60 days with a few days missing (no row: zero sales), rows shuffled.
+    const start = dayOf(2024, 3, 1);
+    const lines: string[] = [];
+    const expected: Record<string, number[]> = {};
+    for (const id of ['a', 'b']) {
+      expected[id] = [];
+      for (let t = 0; t < 60; t++) {
+        const dropped = t === 10 || t === 11 || t === 37;
+        const value = id === 'a' ? 5 + (t % 7) : 20 - (t % 3);
+        expected[id].push(dropped ? 0 : value);
+        if (!dropped) lines.push(`${id},${isoDay(start + t)},${value}`);
+      }
+    }
+    const sorted = await readSeriesCsv(write(`series_id,date,value\n${lines.join('\n')}\n`));
+    const mixed = await readSeriesCsv(write(`series_id,date,value\n${shuffled(lines, 7).join('\n')}\n`));
+    for (const file of [sorted, mixed]) {
+      expect(file.frequency).toBe('D');
+      expect(file.filledGaps).toBe(6);
+      expect(byId(file)).toEqual({ a: { startDay: start, values: expected.a }, b: { startDay: start, values: expected.b } });
+    }
+  });
+
+  it('gives the same series whatever the order of the rows (property)', async () => {
+    const spacing = { D: 1, W: 7 } as const;
+    const months = { M: 1, Q: 3, Y: 12 } as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<'D' | 'W' | 'M' | 'Q' | 'Y'>('D', 'W', 'M', 'Q', 'Y'),
+        fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { freq: 6 }), { minLength: 3, maxLength: 25 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        async (frequency, seriesValues, seed) => {
+          const lines: string[] = [];
+          seriesValues.forEach((values, s) => {
+            values.forEach((v, t) => {
+              // A null drops the row (a gap), except at the ends, which fix the series' span.
+              if (v === null && t > 0 && t < values.length - 1) return;
+              const day = frequency === 'D' || frequency === 'W' ? dayOf(2020, 1, 6 + s) + t * spacing[frequency] : dayOf(2000, 1 + t * months[frequency], 1 + s);
+              lines.push(`s${s},${isoDay(day)},${v ?? 1}`);
+            });
+          });
+          const read = (text: string) => readSeriesCsv(write(text)).catch((err: unknown) => String(err).replace(/\S*train\.csv/, 'FILE'));
+          const inOrder = await read(`series_id,date,value\n${lines.join('\n')}\n`);
+          const anyOrder = await read(`series_id,date,value\n${shuffled(lines, seed).join('\n')}\n`);
+          // Gaps alone can make a file's spacing unsupported: then both orders give the same message.
+          if (typeof inOrder === 'string' || typeof anyOrder === 'string') {
+            expect(anyOrder).toEqual(inOrder);
+            return;
+          }
+          expect(anyOrder.frequency).toBe(inOrder.frequency);
+          expect(anyOrder.filledGaps).toBe(inOrder.filledGaps);
+          expect(byId(anyOrder)).toEqual(byId(inOrder));
+          if (seriesValues.every((values) => !values.includes(null))) expect(inOrder.frequency).toBe(frequency);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads empty, NA, NaN and null values as missing observations, counted', async () => {
+    const path = write(
+      'series_id,date,value\n' +
+        ['A,2024-01-01,4', 'A,2024-01-02,', 'A,2024-01-03,NA', 'A,2024-01-04, nan ', 'A,2024-01-05,null', 'A,2024-01-06,N/A', 'A,2024-01-07,7'].join('\n') +
+        // A period with a number and a missing row is the number; one with no row at all is zero.
+        '\nB,2024-01-01,1\nB,2024-01-02,NA\nB,2024-01-02,3\nB,2024-01-04,None\n',
+    );
+    const file = await readSeriesCsv(path);
+    expect(file.frequency).toBe('D');
+    expect(file.rows).toBe(11);
+    expect(file.missingValues).toBe(6);
+    expect(file.filledGaps).toBe(1);
+    expect(byId(file)).toEqual({
+      A: { startDay: dayOf(2024, 1, 1), values: [4, NaN, NaN, NaN, NaN, NaN, 7] },
+      B: { startDay: dayOf(2024, 1, 1), values: [1, 3, 0, NaN] },
+    });
+  });
+
   it('says what is wrong and where', async () => {
     await expect(readSeriesCsv(write('id,day,qty\n'))).rejects.toThrow(/line 1: expected the header series_id,date,value/);
-    await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,3\nA,05/01/2024,4\n'))).rejects.toThrow(/line 3: "05\/01\/2024" is not a date/);
-    await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,three\n'))).rejects.toThrow(/line 2: "three" is not a number/);
+    await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,3\nA,05/01/2024,4\n'))).rejects.toThrow(/line 3, column 2 \(date\): "05\/01\/2024" is not a date/);
+    await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,three\n'))).rejects.toThrow(/train\.csv: line 2, column 3 \(value\): "three" is not a number/);
+    await expect(readSeriesCsv(write('value,series_id,date\n1,A,2024-01-05\nInfinity,A,2024-01-06\n'))).rejects.toThrow(/line 3, column 1 \(value\): "Infinity" is not a number/);
+    await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-05,1\nA,2024-01-06,-\n'))).rejects.toThrow(/line 3, column 3 \(value\): "-" is not a number/);
     await expect(readSeriesCsv(write('series_id,date,value\n'))).rejects.toThrow(/no data rows/);
     await expect(readSeriesCsv(write('series_id,date,value\nA,2024-01-01,1\nA,2024-01-04,1\nA,2024-01-07,1\n'))).rejects.toThrow(/3 days apart/);
   });
