@@ -1,5 +1,7 @@
 import { ALERTS_JOB } from '../alerts/job-kind';
 import type { AlertsJobResult } from '../alerts/job-kind';
+import type { RefreshClock } from '../alerts/refresh-scheduler';
+import { RefreshScheduler } from '../alerts/refresh-scheduler';
 import type { ShelfcastApp } from '../app/app';
 import { acknowledgeAlerts, alertsState, listAlerts, listOneOffs, markAlertOneOff, markNotified, openAlertCounts, removeOneOff } from '../db/repos/alerts';
 import { hasPlan, latestForecastRun } from '../db/repos/stock-facts';
@@ -35,8 +37,44 @@ export function startAlertsRefresh(app: ShelfcastApp): string {
   });
 }
 
+/**
+ * Gathering of background refreshes: every reorder decision, order edit or event change
+ * is a workspace change, and an owner clicking through twenty lines a second or two apart
+ * started twenty refreshes (each a worker thread and a reload of every open screen). Edits
+ * that follow within 2 s of each other now share one refresh, started 2 s after the last of
+ * them, and at least every 10 s while they go on.
+ */
+const REFRESH_QUIET_MS = 2_000;
+const REFRESH_MAX_WAIT_MS = 10_000;
+const schedulers = new WeakMap<ShelfcastApp, RefreshScheduler>();
+
+function makeScheduler(app: ShelfcastApp, clock?: RefreshClock): RefreshScheduler {
+  const scheduler = new RefreshScheduler({
+    start: () => startAlertsRefresh(app),
+    onError: (err) => console.error('Could not start the alerts refresh', err),
+    quietMs: REFRESH_QUIET_MS,
+    maxWaitMs: REFRESH_MAX_WAIT_MS,
+    ...(clock ? { clock } : {}),
+  });
+  schedulers.set(app, scheduler);
+  return scheduler;
+}
+
+/** The app's refresh scheduler (one per app, made on first use). */
+export function alertsRefreshScheduler(app: ShelfcastApp): RefreshScheduler {
+  return schedulers.get(app) ?? makeScheduler(app);
+}
+
+/** Tests: the scheduler on a clock they step by hand (replaces any earlier one). */
+export function setAlertsRefreshClock(app: ShelfcastApp, clock: RefreshClock): RefreshScheduler {
+  schedulers.get(app)?.reset();
+  return makeScheduler(app, clock);
+}
+
 /** Changes that do not alter what the alerts are computed from. */
-const IGNORED_REASONS = new Set([ALERTS_JOB, 'alerts', 'override', 'opened', 'closed']);
+const IGNORED_REASONS = new Set([ALERTS_JOB, 'alerts', 'override']);
+/** The workspace itself changed: waiting triggers belonged to the previous one. */
+const WORKSPACE_REASONS = new Set(['opened', 'closed']);
 const watched = new WeakSet<ShelfcastApp>();
 
 /**
@@ -48,13 +86,11 @@ export function watchForChanges(app: ShelfcastApp): void {
   if (watched.has(app)) return;
   watched.add(app);
   app.onEvent((name, payload) => {
-    if (name !== 'workspace.changed' || !app.workspace) return;
-    if (IGNORED_REASONS.has((payload as { reason: string }).reason)) return;
-    try {
-      startAlertsRefresh(app);
-    } catch (err) {
-      console.error('Could not start the alerts refresh', err);
-    }
+    if (name !== 'workspace.changed') return;
+    const { reason } = payload as { reason: string };
+    if (WORKSPACE_REASONS.has(reason)) alertsRefreshScheduler(app).reset();
+    if (!app.workspace || IGNORED_REASONS.has(reason) || WORKSPACE_REASONS.has(reason)) return;
+    alertsRefreshScheduler(app).trigger();
   });
 }
 
@@ -68,7 +104,8 @@ export const alertHandlers = defineHandlers<HandlerContext>('alerts', {
     app.emit('workspace.changed', { reason: 'alerts' });
     return { acknowledged };
   },
-  'alerts.refresh': (_input, { app }) => ({ jobId: startAlertsRefresh(app) }),
+  // Asked for by the owner or a screen that found the figures stale: at once, never gathered.
+  'alerts.refresh': (_input, { app }) => ({ jobId: alertsRefreshScheduler(app).startNow() }),
   'alerts.state': (_input, { app }) => {
     watchForChanges(app);
     return state(app);

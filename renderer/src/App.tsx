@@ -1,5 +1,5 @@
 import { CssBaseline, ThemeProvider, useMediaQuery } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../core/contract/commands/app';
 import type { Settings } from '../../core/contract/commands/settings';
 import { call, subscribe } from './api/client';
@@ -19,19 +19,23 @@ export function App() {
   const [notice, setNotice] = useState<Notice>();
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
 
+  const latestRefresh = useRef(0);
+
+  // Only the newest refresh lands: an answer still on its way from before another workspace
+  // was opened would otherwise put the previous shop's name, path and formats back on screen.
   const refreshInfo = useCallback(() => {
+    const ticket = ++latestRefresh.current;
     call('app.info', {})
       .then(async (next) => {
-        if (next.workspace) {
-          const loaded = await call('settings.get', {});
-          setFormatSettings({ locale: loaded.locale, currency: loaded.currency });
-          setSettings(loaded);
-        } else {
-          setSettings(undefined);
-        }
+        const loaded = next.workspace ? await call('settings.get', {}) : undefined;
+        if (ticket !== latestRefresh.current) return;
+        if (loaded) setFormatSettings({ locale: loaded.locale, currency: loaded.currency });
+        setSettings(loaded);
         setInfo(next);
       })
-      .catch((err: unknown) => setStartupError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => {
+        if (ticket === latestRefresh.current) setStartupError(err instanceof Error ? err.message : String(err));
+      });
   }, []);
 
   useEffect(() => {

@@ -4,25 +4,47 @@ import { command } from '../spec';
 
 const ServiceLevel = z.number().min(0.5).max(0.999);
 
+/** What each setting may hold (without defaults: a change names only what it changes). */
+const settingFields = {
+  shopName: z.string().min(1).max(120),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  locale: z.string().min(2).max(35),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  weekStart: z.enum(['monday', 'sunday']),
+  serviceLevels: z.object({ A: ServiceLevel, B: ServiceLevel, C: ServiceLevel }),
+  reviewPeriodDays: z.number().int().min(1).max(90),
+  defaultLeadTimeDays: z.number().min(0).max(365),
+  holdingCostRate: z.number().min(0).max(2),
+  orderingCostCents: z.number().int().min(0).max(10_000_000),
+  horizonWeeks: z.number().int().min(4).max(52),
+  theme: z.enum(['light', 'dark', 'system']),
+};
+
 /** Every setting with its default; stored one JSON value per key in the settings table. */
 export const Settings = z.object({
-  shopName: z.string().min(1).max(120).default('My shop'),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('GBP'),
-  locale: z.string().min(2).max(35).default('en-GB'),
-  country: z.string().regex(/^[A-Z]{2}$/).default('GB'),
-  weekStart: z.enum(['monday', 'sunday']).default('monday'),
-  serviceLevels: z.object({ A: ServiceLevel, B: ServiceLevel, C: ServiceLevel }).default({ A: 0.98, B: 0.95, C: 0.9 }),
-  reviewPeriodDays: z.number().int().min(1).max(90).default(7),
-  defaultLeadTimeDays: z.number().min(0).max(365).default(7),
-  holdingCostRate: z.number().min(0).max(2).default(0.25),
-  orderingCostCents: z.number().int().min(0).max(10_000_000).default(2500),
-  horizonWeeks: z.number().int().min(4).max(52).default(13),
-  theme: z.enum(['light', 'dark', 'system']).default('system'),
+  shopName: settingFields.shopName.default('My shop'),
+  currency: settingFields.currency.default('GBP'),
+  locale: settingFields.locale.default('en-GB'),
+  country: settingFields.country.default('GB'),
+  weekStart: settingFields.weekStart.default('monday'),
+  serviceLevels: settingFields.serviceLevels.default({ A: 0.98, B: 0.95, C: 0.9 }),
+  reviewPeriodDays: settingFields.reviewPeriodDays.default(7),
+  defaultLeadTimeDays: settingFields.defaultLeadTimeDays.default(7),
+  holdingCostRate: settingFields.holdingCostRate.default(0.25),
+  orderingCostCents: settingFields.orderingCostCents.default(2500),
+  horizonWeeks: settingFields.horizonWeeks.default(13),
+  theme: settingFields.theme.default('system'),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SETTINGS_DEFAULTS: Settings = Settings.parse({});
 
+/**
+ * A change to some settings. Not `Settings.partial()`: zod 4 fills a missing key's default
+ * even inside optional, so every partial change (the app bar's theme switch) reset all other settings.
+ */
+export const SettingsChanges = z.object(settingFields).partial().strict();
+
 export const settingsCommands = {
   'settings.get': command('All settings of the open workspace, with defaults filled in.', Empty, Settings),
-  'settings.update': command('Changes some settings (audited).', Settings.partial().strict(), Settings),
+  'settings.update': command('Changes some settings (audited).', SettingsChanges, Settings),
 };

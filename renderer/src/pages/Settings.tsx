@@ -4,10 +4,16 @@ import { fileUrl, isDesktop } from '../api/bridge';
 import { ApiError, call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
+import { editedFields, fieldLabel } from '../components/settings-form';
 import type { Draft, FieldSpec } from '../components/settings-fields';
-import { COMMON_LOCALES, explainIssue, FIELDS, fromDraft, toDraft } from '../components/settings-fields';
+import { COMMON_LOCALES, explainIssue, FIELDS, fromDraft } from '../components/settings-fields';
 import { bytes, date } from '../format';
 import { useCommand } from '../hooks/useCommand';
+import { openWorkspacePath, useSettingsForm } from '../hooks/useSettingsForm';
+
+function workspaceFileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
 
 function currencies(): string[] {
   try {
@@ -45,26 +51,33 @@ function preview(locale: string, currency: string): string {
 
 export function SettingsPage() {
   const { info, notify } = useApp();
-  const settings = useCommand('settings.get', {});
+  const form = useSettingsForm();
+  const { draft, workspacePath } = form.state;
+  const edit = (changes: Draft) => form.dispatch({ type: 'edited', changes });
   const backups = useCommand('workspace.backups', {});
   const countries = useCommand('calendar.countries', {});
-  const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lastBackup, setLastBackup] = useState<{ fileId: string; name: string }>();
   const currencyList = useMemo(currencies, []);
 
-  useEffect(() => {
-    if (settings.data) setDraft(toDraft(settings.data));
-  }, [settings.data]);
+  // Another workspace's form starts without the previous one's error marks.
+  useEffect(() => setErrors({}), [workspacePath]);
 
   const save = async () => {
-    if (!draft) return;
+    if (!draft || !workspacePath) return;
     const { changes, errors: local } = fromDraft(draft);
     if (!validLocale(draft.locale ?? '')) local.locale = 'this is not a locale this computer knows, e.g. en-GB';
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     try {
-      await call('settings.update', changes);
+      // settings.update writes to whichever workspace is open: never this form's values into another one.
+      if ((await openWorkspacePath()) !== workspacePath) {
+        notify('Another workspace was opened, so these settings were not saved. The form now shows its settings.', 'warning');
+        form.reload();
+        return;
+      }
+      const saved = await call('settings.update', changes);
+      form.dispatch({ type: 'saved', workspacePath, settings: saved, sent: draft });
       notify('Settings saved.', 'success');
     } catch (err) {
       if (err instanceof ApiError && Array.isArray(err.details)) {
@@ -88,6 +101,7 @@ export function SettingsPage() {
     if (!window.confirm(`Replace the current data with the backup “${name}”? A backup of the current state is made first.`)) return;
     try {
       await call('workspace.restore', { backupName: name });
+      form.reload({ reset: true });
       notify('Workspace restored from backup.', 'success');
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');
@@ -107,7 +121,7 @@ export function SettingsPage() {
         value={draft[spec.key] ?? ''}
         select={spec.kind === 'select'}
         size="small"
-        onChange={(e) => setDraft({ ...draft, [spec.key]: e.target.value })}
+        onChange={(e) => edit({ [spec.key]: e.target.value })}
         slotProps={{
           htmlInput: spec.kind === 'text' || spec.kind === 'select' ? {} : { inputMode: 'decimal' },
           input:
@@ -128,11 +142,32 @@ export function SettingsPage() {
   };
 
   const locale = draft?.locale ?? 'en-GB';
+  const { changedWhileEditing } = form.state;
+  const unsaved = editedFields(form.state);
   const countryOptions = countries.data ?? [];
   return (
     <>
       <PageHeader title="Settings" subtitle="These settings belong to this workspace." />
-      <ErrorNotice error={settings.error} />
+      <ErrorNotice error={form.error} />
+      {form.state.editsDroppedFor ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="settings-edits-dropped" onClose={() => form.dispatch({ type: 'discarded' })}>
+          Another workspace was opened: the unsaved changes to the settings of {workspaceFileName(form.state.editsDroppedFor)} were not saved. The form shows this workspace’s settings.
+        </Alert>
+      ) : null}
+      {changedWhileEditing.length > 0 ? (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          data-testid="settings-changed-elsewhere"
+          action={
+            <Button color="inherit" size="small" onClick={() => form.dispatch({ type: 'discarded' })}>
+              Load stored values
+            </Button>
+          }
+        >
+          The stored settings changed while you were editing: {changedWhileEditing.map(fieldLabel).join(', ')}. Your edits are kept; save to store them, or load the stored values.
+        </Alert>
+      ) : null}
       {draft ? (
         <Box component="form" aria-label="Shop settings" onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <Card variant="outlined" sx={{ mb: 3 }}>
@@ -146,7 +181,7 @@ export function SettingsPage() {
                 size="small"
                 options={currencyList}
                 value={draft.currency ?? null}
-                onChange={(_e, v) => v && setDraft({ ...draft, currency: v })}
+                onChange={(_e, v) => v && edit({ currency: v })}
                 getOptionLabel={(code) => `${code} — ${displayName('currency', code, locale)}`}
                 renderInput={(params) => <TextField {...params} label="Currency" error={Boolean(errors.currency)} helperText={errors.currency ?? 'Money on every screen and report.'} />}
               />
@@ -156,9 +191,9 @@ export function SettingsPage() {
                 freeSolo
                 options={COMMON_LOCALES}
                 value={draft.locale ?? ''}
-                onChange={(_e, v) => setDraft({ ...draft, locale: v ?? '' })}
+                onChange={(_e, v) => edit({ locale: v ?? '' })}
                 onInputChange={(_e, v, reason) => {
-                  if (reason === 'input') setDraft((d) => (d ? { ...d, locale: v } : d));
+                  if (reason === 'input') edit({ locale: v });
                 }}
                 getOptionLabel={(tag) => (COMMON_LOCALES.includes(tag) ? `${tag} — ${displayName('language', tag, 'en')}` : tag)}
                 renderInput={(params) => <TextField {...params} label="Number and date format (locale)" error={Boolean(errors.locale)} helperText={errors.locale ?? (preview(locale, draft.currency ?? 'GBP') || 'e.g. en-GB, de-DE')} />}
@@ -172,7 +207,7 @@ export function SettingsPage() {
                 loading={countries.loading}
                 options={countryOptions}
                 value={countryOptions.find((c) => c.code === (draft.country === 'UK' ? 'GB' : draft.country)) ?? null}
-                onChange={(_e, v) => v && setDraft({ ...draft, country: v.code })}
+                onChange={(_e, v) => v && edit({ country: v.code })}
                 getOptionLabel={(c) => `${c.name} (${c.code})`}
                 isOptionEqualToValue={(a, b) => a.code === b.code}
                 renderInput={(params) => <TextField {...params} label="Country (public holidays)" error={Boolean(errors.country)} helperText={errors.country ?? 'From the calendar built into Shelfcast; used by the forecast and the Events screen.'} />}
@@ -198,12 +233,22 @@ export function SettingsPage() {
           </Card>
           {Object.keys(errors).length > 0 ? (
             <Alert severity="error" sx={{ mb: 1 }}>
-              Some settings need a look: {Object.keys(errors).map((k) => FIELDS.find((f) => f.key === k)?.label ?? k).join(', ')}.
+              Some settings need a look: {Object.keys(errors).map(fieldLabel).join(', ')}.
             </Alert>
           ) : null}
-          <Button type="submit" variant="contained" sx={{ mb: 3 }}>
-            Save settings
-          </Button>
+          <Stack direction="row" sx={{ gap: 2, mb: 3, alignItems: 'center' }}>
+            <Button type="submit" variant="contained">
+              Save settings
+            </Button>
+            {unsaved.length > 0 ? (
+              <>
+                <Button onClick={() => form.dispatch({ type: 'discarded' })}>Undo changes</Button>
+                <Typography variant="body2" color="text.secondary" data-testid="settings-unsaved">
+                  Not saved yet: {unsaved.map(fieldLabel).join(', ')}.
+                </Typography>
+              </>
+            ) : null}
+          </Stack>
         </Box>
       ) : null}
       <Card variant="outlined">
