@@ -1,5 +1,5 @@
 import { Box, Button, LinearProgress, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JobEvent } from '../../../core/contract/events';
 import { call, subscribe } from '../api/client';
 import { useApp } from '../AppContext';
@@ -16,23 +16,44 @@ const BACKGROUND_KINDS = new Set(['alerts.refresh']);
 export function JobsBar() {
   const { notify } = useApp();
   const [jobs, setJobs] = useState<Map<string, JobEvent>>(new Map());
+  // The context's notify changes with every settings or workspace refresh; the subscription
+  // must not: re-subscribing re-read the job list, and a list read before a job started could
+  // land after its first events and remove its bar.
+  const notifyRef = useRef(notify);
+  notifyRef.current = notify;
 
   useEffect(() => {
+    let live = true;
+    /** Jobs with an event since subscribing: their events are newer than any list read. */
+    const heard = new Set<string>();
     call('jobs.list', {})
-      .then((list) => setJobs(new Map(list.filter((j) => !BACKGROUND_KINDS.has(j.kind)).map((j) => [j.jobId, j]))))
+      .then((list) => {
+        if (!live) return;
+        setJobs((previous) => {
+          const next = new Map(previous);
+          for (const job of list) if (!BACKGROUND_KINDS.has(job.kind) && !heard.has(job.jobId)) next.set(job.jobId, job);
+          return next;
+        });
+      })
       .catch(() => undefined);
-    return subscribe('job', (event) => {
+    const unsubscribe = subscribe('job', (event) => {
+      heard.add(event.jobId);
       setJobs((previous) => {
         const next = new Map(previous);
         if ((event.state === 'queued' || event.state === 'running') && !BACKGROUND_KINDS.has(event.kind)) next.set(event.jobId, event);
         else next.delete(event.jobId);
         return next;
       });
-      if (event.state === 'failed') notify(`${event.title} failed: ${event.error?.message ?? 'unknown error'}`, 'error');
-      if (event.state === 'cancelled') notify(`${event.title} was cancelled. Nothing was changed.`, 'warning');
-      if (event.state === 'done' && !BACKGROUND_KINDS.has(event.kind)) notify(`${event.title}: done.`, 'success');
+      const notifyNow = notifyRef.current;
+      if (event.state === 'failed') notifyNow(`${event.title} failed: ${event.error?.message ?? 'unknown error'}`, 'error');
+      if (event.state === 'cancelled') notifyNow(`${event.title} was cancelled. Nothing was changed.`, 'warning');
+      if (event.state === 'done' && !BACKGROUND_KINDS.has(event.kind)) notifyNow(`${event.title}: done.`, 'success');
     });
-  }, [notify]);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
 
   if (jobs.size === 0) return null;
   return (
