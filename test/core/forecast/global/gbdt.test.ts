@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binMatrix, binOf, fitBinMapper, MISSING_BIN } from '../../../../core/forecast/global/gbdt/binning';
+import { binMatrix, binOf, fitBinMapper, MISSING_BIN, sortFloat32 } from '../../../../core/forecast/global/gbdt/binning';
 import { predictGbdt } from '../../../../core/forecast/global/gbdt/model';
 import { trainGbdt } from '../../../../core/forecast/global/gbdt/train';
 import { seededRng } from '../../../../core/forecast/global/random';
@@ -212,5 +212,31 @@ describe('trainGbdt', () => {
     expect(() => trainGbdt({ ...data, nRows: 11 }, undefined, {})).toThrow(/X has 20 values, expected 11 × 2/);
     expect(() => trainGbdt(data, undefined, { objective: { kind: 'poisson' } })).toThrow(/poisson objective needs targets >= 0; target 0 is -1/);
     expect(() => trainGbdt(data, undefined, { rowSubsample: 0 })).toThrow(/rowSubsample/);
+  });
+});
+
+describe('sortFloat32 (the bin edges sort)', () => {
+  it('orders exactly as the built-in sort: negatives, zeros of both signs, infinities, repeats (property)', () => {
+    const value = fc.oneof(
+      fc.float({ noNaN: true }),
+      fc.constantFrom(0, -0, Infinity, -Infinity, 1, -1, 3.5),
+      fc.integer({ min: -1000, max: 1000 }).map((v) => v / 8),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 3000 }), (values) => {
+        const expected = Float32Array.from(values).sort();
+        const sorted = sortFloat32(Float32Array.from(values));
+        expect(sorted.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) expect(Object.is(sorted[i], expected[i])).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sorts a view in place without touching the rest of its buffer', () => {
+    const buffer = Float32Array.from([9, 3, -2, 0.5, -7, 9]);
+    const view = buffer.subarray(1, 5);
+    expect(sortFloat32(view)).toBe(view);
+    expect(Array.from(buffer)).toEqual([9, -7, -2, 0.5, 3, 9]);
   });
 });
