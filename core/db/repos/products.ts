@@ -2,7 +2,8 @@ import type { Db } from '../connection';
 import { handOverChangedRows } from './adoption';
 import { cachedStatement } from './statement-cache';
 
-export const PRODUCT_COLUMNS = ['name', 'category', 'unit_cost_cents', 'unit_price_cents', 'supplier_id', 'lead_time_days', 'moq', 'case_pack', 'shelf_life_days', 'active'] as const;
+/** Writable product columns; `price_sale_day` is the day of the sale a sales-derived price came from (NULL: a price list's or none). */
+export const PRODUCT_COLUMNS = ['name', 'category', 'unit_cost_cents', 'unit_price_cents', 'price_sale_day', 'supplier_id', 'lead_time_days', 'moq', 'case_pack', 'shelf_life_days', 'active'] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 export type ProductValues = Partial<Record<ProductColumn, string | number | null>>;
 

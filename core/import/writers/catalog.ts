@@ -65,6 +65,11 @@ export class ProductWriter implements RecordWriter<ProductRecord> {
     const stored = productById(ctx.db, id);
     if (!stored) throw new Error(`product ${id} vanished during the import`);
     const columns = differences(stored, values);
+    // A price the list gives is the owner's from now on: later sales files no longer update it.
+    if (record.unitPriceCents !== null && stored.price_sale_day !== null) {
+      values.price_sale_day = null;
+      columns.push('price_sale_day');
+    }
     if (columns.length === 0) {
       ctx.duplicate(line, 'every value is already stored');
       return;

@@ -23,8 +23,10 @@ export function saleUnitPriceCents(record: SaleRecord): number | null {
  * A product the import created from a row without a name is named by its SKU; a later row
  * of the same file that names it fills the name in. A product without a price (no price
  * list imported) takes the price of its latest sale in the file (by day, then time of day;
- * free items and returns do not count), so its revenue forecast can be shown. Values the
- * owner or a product list gave are never changed; undo puts the old (empty) values back.
+ * free items and returns do not count), so its revenue forecast can be shown; a later sales
+ * file whose latest sale is on a later day updates a price that came from sales (the shop
+ * changed its price), an older file never does. Values the owner or a product list gave are
+ * never changed; undo puts the old values back.
  */
 export class ProductFill {
   private readonly names = new Map<number, string>();
@@ -39,9 +41,9 @@ export class ProductFill {
     this.prices.set(productId, { day: record.day, timeSeconds: record.timeSeconds, cents });
   }
 
-  /** Applies the names and prices to the products missing them; returns how many of each were filled. */
-  apply(ctx: WriteContext): { names: number; prices: number } {
-    const filled = { names: 0, prices: 0 };
+  /** Applies the names and prices to the products missing them (and newer prices to sales-derived ones); returns the counts. */
+  apply(ctx: WriteContext): { names: number; prices: number; priceUpdates: number } {
+    const filled = { names: 0, prices: 0, priceUpdates: 0 };
     const ids = new Set([...this.names.keys(), ...this.prices.keys()]);
     for (const id of ids) {
       const stored = productById(ctx.db, id);
@@ -53,9 +55,14 @@ export class ProductFill {
         filled.names++;
       }
       const price = this.prices.get(id);
-      if (price !== undefined && stored.unit_price_cents === null) {
-        changes.unit_price_cents = price.cents;
-        filled.prices++;
+      const fromSales = typeof stored.price_sale_day === 'number' ? stored.price_sale_day : null;
+      if (price !== undefined && (stored.unit_price_cents === null || (fromSales !== null && price.day > fromSales))) {
+        if (price.cents !== stored.unit_price_cents) {
+          changes.unit_price_cents = price.cents;
+          if (stored.unit_price_cents === null) filled.prices++;
+          else filled.priceUpdates++;
+        }
+        changes.price_sale_day = price.day;
       }
       const columns = Object.keys(changes) as Array<keyof ProductValues>;
       if (columns.length === 0) continue;

@@ -168,6 +168,10 @@ export class SalesWriter implements RecordWriter<SaleRecord> {
       filled.prices > 0 ? `${filled.prices.toLocaleString('en')} selling price${filled.prices === 1 ? '' : 's'} (the unit price of the latest sale in this file)` : '',
     ].filter(Boolean);
     if (parts.length > 0) this.ctx.note(`Filled in from the sales, for products that had none: ${parts.join(' and ')}. A product list you import later replaces them.`);
+    if (filled.priceUpdates > 0) {
+      const n = filled.priceUpdates;
+      this.ctx.note(`${n.toLocaleString('en')} selling price${n === 1 ? '' : 's'} taken from earlier sales files ${n === 1 ? 'was' : 'were'} updated to the unit price of the latest sale in this file.`);
+    }
   }
 
   private params(i: number): SalesParams {

@@ -71,6 +71,34 @@ describe('what a sales file says about its products', () => {
     expect(product('NOPRICE')).toEqual({ name: 'No price yet', unit_price_cents: null });
   });
 
+  it('updates a price that came from sales when a later file has newer sales; never an older file, never a price list', async () => {
+    ws = tempWorkspace();
+    const product = (sku: string) => ws.db.prepare('SELECT unit_price_cents AS price, price_sale_day AS day FROM products WHERE sku = ?').get(sku);
+    const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    await importFile(ws.db, ws.file('may.csv', ['date,sku,quantity,unit_price', '2011-05-10,JAM,2,3.50', '2011-05-20,JAM,1,3.50', '2011-05-20,TEA,1,2.00'].join('\n')));
+    expect(product('JAM')).toEqual({ price: 350, day: day('2011-05-20') });
+
+    // June's file: the shop now sells jam at 3.80.
+    const june = await importFile(ws.db, ws.file('june.csv', ['date,sku,quantity,unit_price', '2011-06-03,JAM,1,3.80', '2011-06-03,TEA,1,2.00'].join('\n')));
+    expect(product('JAM')).toEqual({ price: 380, day: day('2011-06-03') });
+    expect(product('TEA')).toEqual({ price: 200, day: day('2011-06-03') });
+    expect(june.summary.notes).toContain('1 selling price taken from earlier sales files was updated to the unit price of the latest sale in this file.');
+
+    // An April file imported afterwards is older news: nothing changes.
+    await importFile(ws.db, ws.file('april.csv', ['date,sku,quantity,unit_price', '2011-04-02,JAM,1,3.20'].join('\n')));
+    expect(product('JAM')).toEqual({ price: 380, day: day('2011-06-03') });
+
+    // Undo of June puts May's price and day back.
+    undoImport(ws.db, june.summary.importId ?? 0);
+    expect(product('JAM')).toEqual({ price: 350, day: day('2011-05-20') });
+
+    // A price list's price is the owner's: it clears the sales day, and later sales leave it alone.
+    await importFile(ws.db, ws.file('products.csv', ['sku,name,unit_price', 'JAM,Strawberry jam,3.60'].join('\n')));
+    expect(product('JAM')).toEqual({ price: 360, day: null });
+    await importFile(ws.db, ws.file('july.csv', ['date,sku,quantity,unit_price', '2011-07-01,JAM,1,3.95'].join('\n')));
+    expect(product('JAM')).toEqual({ price: 360, day: null });
+  });
+
   it('takes the price from revenue over quantity when the file has no unit price', async () => {
     ws = tempWorkspace();
     await importFile(ws.db, ws.file('sales.csv', ['date,sku,quantity,revenue', '2025-01-02,R1,4,10.00', '2025-01-01,R1,1,3.00'].join('\n')));
