@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { isoFromDay } from '../../dates';
+import { periodDay } from '../../forecast/global/features/calendar';
+import type { ParsedSeriesFile } from '../../forecast/io/series-csv';
 import { readSeriesCsv, SeriesCsvError } from '../../forecast/io/series-csv';
 import { buildWeeklySeries } from '../../series/build';
 import { readSettings } from '../../db/repos/settings';
@@ -36,6 +39,25 @@ async function readDataset(path: string, label: string) {
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new UsageError(`cannot read ${path} (${code})`);
     throw err;
   }
+}
+
+/**
+ * The test window must come after the history: a test file that overlaps or precedes the
+ * training file (files swapped, or an export cut at the wrong date) would replay demand the
+ * forecasts had already seen. Names the first such series and how many there are.
+ */
+function checkTestFollowsTrain(train: ParsedSeriesFile, test: ParsedSeriesFile): void {
+  const lastTrainDay = new Map(train.series.map((s) => [s.id, periodDay(s.startDay, train.frequency, s.values.length - 1)]));
+  const early = test.series.filter((s) => {
+    const last = lastTrainDay.get(s.id);
+    return last !== undefined && s.values.length > 0 && s.startDay <= last;
+  });
+  if (early.length === 0) return;
+  const first = early[0]!;
+  throw new UsageError(
+    `--test must start after --train ends: series ${first.id} has test dates from ${isoFromDay(first.startDay)} but training dates up to ${isoFromDay(lastTrainDay.get(first.id)!)}` +
+      `${early.length > 1 ? ` (and ${early.length - 1} more series like it)` : ''}`,
+  );
 }
 
 /** Every Nth series of the sorted ids (the benchmark's deterministic subsample). */
@@ -135,6 +157,7 @@ export const replayCommand: CliCommand = {
       const limit = values.limit === undefined ? undefined : positiveInt(values.limit, '--limit');
       const train = await readDataset(resolve(io.cwd, values.train), '--train');
       const test = await readDataset(resolve(io.cwd, values.test), '--test');
+      checkTestFollowsTrain(train, test);
       const joined = joinTrainTest(subsample(train.series, limit), test.series, 100, lead);
       const periodDays = periodDaysOf(train.frequency);
       // Review weekly, or every period when a period is longer than a week.

@@ -70,6 +70,17 @@ describe('shelfcast replay', () => {
     expect(mixed.stdout).toBe(sorted.stdout);
   });
 
+  it('refuses a test window that does not follow the history, naming the series and dates', async () => {
+    const dir = tempDir();
+    writeDataset(dir);
+    // The two files swapped: the "test" file is the 60-week history.
+    const result = await cli(['replay', '--train', 'test.csv', '--test', 'train.csv', '--season', '52'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `shelfcast replay: --test must start after --train ends: series S0 has test dates from ${isoFromDay(19_000)} but training dates up to ${isoFromDay(19_000 + 7 * 65)} (and 5 more series like it)`,
+    );
+  });
+
   it('says what is missing', async () => {
     const dir = tempDir();
     for (const args of [['replay'], ['replay', '--train', 'x.csv', '--test', 'y.csv', '--season', '52'], ['replay', '--workspace', 'w.shelfcast', '--service', '1.5']]) {
