@@ -39,3 +39,23 @@ export function calendarPeriod(day: number, frequency: Frequency): number {
   const months = (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
   return Math.floor(months / monthsPerPeriod(frequency));
 }
+
+/**
+ * Recent periods per series a global model trains on: 2 years of days, `weeklyYears` years of
+ * weeks, 10 years of months or quarters, 30 years. Older periods add rows, not knowledge of
+ * today's demand.
+ */
+export function recentTrainingPeriods(frequency: Frequency, weeklyYears: number): number {
+  switch (frequency) {
+    case 'D':
+      return 730;
+    case 'W':
+      return 52 * weeklyYears;
+    case 'M':
+      return 120;
+    case 'Q':
+      return 40;
+    case 'Y':
+      return 30;
+  }
+}

@@ -8,6 +8,7 @@
  * forecasts calibrate the quantiles per step; (3) with `refit` the model is retrained
  * on all targets with the number of trees found in (1).
  */
+import { recentTrainingPeriods } from '../frequency';
 import type { Frequency } from '../types';
 import { QUANTILE_LEVELS } from '../types';
 import type { FeatureSpec, FeatureSpecOptions } from './features/spec';
@@ -229,27 +230,11 @@ function datasetOptionsOf(options: GbdtGlobalOptions, spec: FeatureSpec): Omit<D
     stepsPerTarget: options.stepsPerTarget ?? (options.frequency === 'D' ? 1 : 2),
     minContext: options.minContext ?? Math.min(spec.levelWindow, 8),
     // Recent targets only: older years teach relations that no longer hold (M4 weekly MASE 3.11 with 520 weeks, 2.23 with 156).
-    maxTargetsPerSeries: options.maxTargetsPerSeries ?? recentTargets(options.frequency),
+    maxTargetsPerSeries: options.maxTargetsPerSeries ?? recentTrainingPeriods(options.frequency, 3),
     targetClip: options.targetClip ?? 10,
     ...(options.maxTrainRows !== undefined ? { maxRows: options.maxTrainRows } : {}),
     ...(options.maxValidSeries !== undefined ? { maxValidSeries: options.maxValidSeries } : {}),
   };
-}
-
-/** Recent targets per series: 2 years of days, 3 of weeks, 10 of months or quarters, 30 of years. */
-function recentTargets(frequency: Frequency): number {
-  switch (frequency) {
-    case 'D':
-      return 730;
-    case 'W':
-      return 156;
-    case 'M':
-      return 120;
-    case 'Q':
-      return 40;
-    case 'Y':
-      return 30;
-  }
 }
 
 export interface FinalWindow {

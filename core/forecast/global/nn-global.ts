@@ -9,6 +9,7 @@
  * level gets the shift that makes its empirical coverage on that window match its level
  * (split-conformal style, Romano et al. 2019), pooled over steps.
  */
+import { recentTrainingPeriods } from '../frequency';
 import type { ForecastOptions, ForecastResult, Frequency } from '../types';
 import { QUANTILE_LEVELS } from '../types';
 import type { BackendSelection } from './backend';
@@ -68,22 +69,6 @@ export interface NnRunOptions {
   backend?: BackendSelection;
 }
 
-/** Recent training origins per series: 2 years of days, 5 of weeks, 10 of months or quarters, 30 of years. */
-function recentOrigins(frequency: Frequency): number {
-  switch (frequency) {
-    case 'D':
-      return 730;
-    case 'W':
-      return 260;
-    case 'M':
-      return 120;
-    case 'Q':
-      return 40;
-    case 'Y':
-      return 30;
-  }
-}
-
 export async function trainNnGlobal(series: GlobalSeries[], options: NnGlobalOptions, run: NnRunOptions = {}): Promise<NnGlobalModel> {
   validatePanel(series);
   const H = options.horizon;
@@ -94,7 +79,7 @@ export async function trainNnGlobal(series: GlobalSeries[], options: NnGlobalOpt
   const { trainMlp } = await import('./nn/train');
   const states = statesFor(series, H);
   const minContext = spec.levelWindow;
-  const maxOrigins = options.maxOriginsPerSeries ?? recentOrigins(options.frequency);
+  const maxOrigins = options.maxOriginsPerSeries ?? recentTrainingPeriods(options.frequency, 5);
   const clip = options.targetClip ?? 10;
   const trainOrigins: [number, number][] = [];
   const validOrigins: [number, number][] = [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averagePeriodDays, calendarPeriod, FREQUENCIES, monthsPerPeriod, periodsPerYear } from '../../../core/forecast/frequency';
+import { FREQUENCIES, averagePeriodDays, calendarPeriod, monthsPerPeriod, periodsPerYear, recentTrainingPeriods } from '../../../core/forecast/frequency';
 
 const dayOf = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
@@ -40,5 +40,12 @@ describe('frequency helpers', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('recent training periods of the global models', () => {
+  it('are 2 years of days, the given years of weeks, 10 years of months or quarters, 30 years', () => {
+    expect(FREQUENCIES.map((f) => recentTrainingPeriods(f, 3))).toEqual([730, 156, 120, 40, 30]);
+    expect(recentTrainingPeriods('W', 5)).toBe(260);
   });
 });
