@@ -52,6 +52,18 @@ export default tseslint.config(
     },
   },
   {
+    // WAL workspaces are written by jobs at the same time: a deferred transaction that reads
+    // first fails at once when a job commits (SQLITE_BUSY_SNAPSHOT). See core/db/transaction.ts.
+    files: ['core/**/*.ts'],
+    ignores: ['core/db/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='transaction']",
+        message: 'Use writeTransaction(db, work) from core/db/transaction.ts: it takes the write lock first (BEGIN IMMEDIATE).',
+      }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', 'eslint.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,3 +1,4 @@
+import { writeTransaction } from './transaction';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,11 +96,11 @@ export function migrate(db: Database.Database, known: Migration[] = loadMigratio
   const newlyApplied: number[] = [];
   for (const migration of known) {
     if (done.has(migration.version)) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(migration.sql);
       insert.run(migration.version, migration.name, migration.checksum, new Date().toISOString());
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
     newlyApplied.push(migration.version);
   }
   return newlyApplied;

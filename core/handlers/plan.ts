@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/transaction';
 import type { PlanView, Recommendation } from '../contract/commands/plan';
 import { isoFromDay } from '../dates';
 import { createDraftOrders } from '../db/repos/purchase-orders';
@@ -109,7 +110,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
   'plan.decideMany': (input, { app }) => {
     let changed = 0;
     let skipped = 0;
-    app.db.transaction(() => {
+    writeTransaction(app.db, () => {
       for (const id of input.ids) {
         const row = getRecommendation(app.db, id);
         if (row.status !== 'pending' || (input.action === 'accept' && row.suggestedQty <= 0)) {
@@ -119,7 +120,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
         decideRecommendation(app.db, id, { action: input.action });
         changed++;
       }
-    })();
+    });
     app.emit('workspace.changed', { reason: 'plan.decide' });
     return { changed, skipped };
   },

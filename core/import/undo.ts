@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/transaction';
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import { customerById, releaseCustomersOfImport, setCustomerName } from '../db/repos/customers';
@@ -89,5 +90,5 @@ export function undoImportInTransaction(db: Db, importId: number): UndoResult {
 
 /** Removes one import as a whole, in one transaction. */
 export function undoImport(db: Db, importId: number): UndoResult {
-  return db.transaction(() => undoImportInTransaction(db, importId)).immediate();
+  return writeTransaction(db, () => undoImportInTransaction(db, importId));
 }

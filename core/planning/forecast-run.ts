@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/transaction';
 import { isoFromDay } from '../dates';
 import type { Db } from '../db/connection';
 import type { BacktestRow, ClassRow, StoredSeriesForecast } from '../db/repos/forecast-runs';
@@ -115,7 +116,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
 
   steps.start('save', result.series.length);
   const byId = new Map(usable.map((s) => [seriesKey(s.productId, s.locationId), s]));
-  const summary = db.transaction(() => {
+  const summary = writeTransaction(db, () => {
     const runId = startForecastRun(db, { asOfDay: set.forecastStartDay, period: 'week', horizon, fingerprint });
     const stored: StoredSeriesForecast[] = [];
     const backtests: BacktestRow[] = [];
@@ -161,7 +162,7 @@ export async function forecastWorkspace(db: Db, options: WorkspaceForecastOption
     };
     finishForecastRun(db, runId, 'done', { nSeries: stored.length, nFallbacks: fallbacks.length, durationMs: Date.now() - started, details });
     return { runId, fallbacks, accuracy: details.accuracy };
-  })();
+  });
   steps.advance(result.series.length, result.series.length);
 
   return {

@@ -41,9 +41,20 @@ export async function startHost(args: string[] = [], home = mkdtempSync(join(tmp
   return { url, home, process: child, stderr: () => stderr };
 }
 
+/** Whether the test now ending failed ("Something went wrong inside Shelfcast" details are in the host's log). */
+function testFailed(): boolean {
+  try {
+    const info = base.info();
+    return info.status !== info.expectedStatus;
+  } catch {
+    return false;
+  }
+}
+
 export async function stopHost(host: Host): Promise<void> {
   const crashed = host.process.exitCode !== null || host.process.signalCode !== null;
   if (crashed) console.error(`The browser host had exited (${host.process.exitCode ?? host.process.signalCode}) before the test stopped it:\n${host.stderr().slice(-4000)}`);
+  else if (testFailed() && host.stderr()) console.error(`The browser host's log during this failed test:\n${host.stderr().slice(-4000)}`);
   if (host.process.exitCode === null) {
     const exited = new Promise((r) => host.process.once('exit', r));
     host.process.kill('SIGTERM');

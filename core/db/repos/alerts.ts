@@ -3,6 +3,7 @@
  * An alert is one row per problem while it lasts: a refresh updates the open row with the
  * same dedupe key, adds rows for new problems and resolves the rows whose problem is gone.
  */
+import { writeTransaction } from '../transaction';
 import type { z } from 'zod';
 import type { AlertItem, AlertQuery, AlertsState, OneOffMark } from '../../contract/commands/alerts';
 import type { AlertKind, Severity } from '../../contract/commands/products';
@@ -102,7 +103,7 @@ export function openAlertCounts(db: Db): Record<Severity, number> {
 
 export function acknowledgeAlerts(db: Db, ids: readonly number[], now = new Date()): number {
   const update = db.prepare('UPDATE alerts SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL AND resolved_at IS NULL');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     let changed = 0;
     for (const id of ids) {
       if (update.run(now.toISOString(), id).changes > 0) {
@@ -111,7 +112,7 @@ export function acknowledgeAlerts(db: Db, ids: readonly number[], now = new Date
       }
     }
     return changed;
-  })();
+  });
 }
 
 export interface UpsertOutcome {
@@ -134,7 +135,7 @@ export function applyAlertDrafts(db: Db, drafts: readonly AlertDraftRow[], now =
   const update = db.prepare('UPDATE alerts SET severity = ?, message = ?, details = ?, updated_at = ? WHERE id = ?');
   const resolve = db.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
   const outcome: UpsertOutcome = { created: 0, updated: 0, resolved: 0, newCritical: [] };
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const seen = new Set<string>();
     for (const d of drafts) {
       if (seen.has(d.dedupeKey)) continue;
@@ -158,15 +159,15 @@ export function applyAlertDrafts(db: Db, drafts: readonly AlertDraftRow[], now =
         outcome.resolved++;
       }
     }
-  })();
+  });
   return outcome;
 }
 
 export function markNotified(db: Db, ids: readonly number[], now = new Date()): void {
   const update = db.prepare('UPDATE alerts SET notified_at = ? WHERE id = ?');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const id of ids) update.run(now.toISOString(), id);
-  })();
+  });
 }
 
 /* ---- one-off marks ---- */
@@ -194,7 +195,7 @@ export function markAlertOneOff(db: Db, alertId: number, reason: string | null, 
   }
   const startDay = (JSON.parse(alert.details ?? '{}') as { weekStartDay: number }).weekStartDay;
   const productId = alert.productId;
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db.prepare('INSERT INTO anomaly_marks (product_id, location_id, start_day, end_day, reason, created_at) VALUES (?, NULL, ?, ?, ?, ?)').run(productId, startDay, startDay + 6, reason, now.toISOString()).lastInsertRowid,
     );
@@ -202,7 +203,7 @@ export function markAlertOneOff(db: Db, alertId: number, reason: string | null, 
     const mark = toMark(db.prepare('SELECT * FROM anomaly_marks WHERE id = ?').get(id) as MarkRaw);
     audit(db, { action: 'anomaly.mark_one_off', entity: 'anomaly_mark', entityId: id, after: { ...mark, alertId } }, now);
     return mark;
-  })();
+  });
 }
 
 export function listOneOffs(db: Db, productId: number): Array<z.infer<typeof OneOffMark>> {
@@ -212,10 +213,10 @@ export function listOneOffs(db: Db, productId: number): Array<z.infer<typeof One
 export function removeOneOff(db: Db, id: number, now = new Date()): void {
   const raw = db.prepare('SELECT * FROM anomaly_marks WHERE id = ? AND removed_at IS NULL').get(id) as MarkRaw | undefined;
   if (!raw) throw new AppError('not_found', `There is no one-off mark with id ${id}.`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE anomaly_marks SET removed_at = ? WHERE id = ?').run(now.toISOString(), id);
     audit(db, { action: 'anomaly.unmark_one_off', entity: 'anomaly_mark', entityId: id, before: toMark(raw) }, now);
-  })();
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../transaction';
 import type { ShopCustomerModel } from '../../customers/shop-model';
 import type { ProductCustomerResult } from '../../customers/product-forecast';
 import type { Db } from '../connection';
@@ -63,7 +64,7 @@ export function saveCustomerRun(db: Db, input: SaveRunInput): number {
        next_order_high_day, likely_order_day, expected_orders, expected_units, revenue_at_stake_cents, at_risk, reason, weeks)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const save = db.transaction((): number => {
+  return writeTransaction(db, (): number => {
     const failed = input.results.filter((r) => r.status === 'failed').length;
     const runId = Number(
       insertRun.run(
@@ -106,7 +107,6 @@ export function saveCustomerRun(db: Db, input: SaveRunInput): number {
     db.prepare('DELETE FROM customer_forecast_runs WHERE id <> ?').run(runId);
     return runId;
   });
-  return save();
 }
 
 function clamp01(v: number): number {

@@ -3,6 +3,7 @@
  * (table events, 0001). Changes are audited. The forecast's series builder reads them
  * (scope all / a category / a SKU, optional demand multiplier).
  */
+import { writeTransaction } from '../transaction';
 import type { NewEvent, ShopEvent } from '../../contract/commands/events';
 import { EventUpdate, NewEvent as NewEventSchema } from '../../contract/commands/events';
 import type { z } from 'zod';
@@ -76,34 +77,34 @@ function columns(e: EventInput) {
 export function createEvent(db: Db, input: NewEvent, now = new Date()): ShopEvent {
   const e = NewEventSchema.parse(input);
   checkScope(db, e);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const result = db
       .prepare("INSERT INTO events (name, type, start_day, end_day, scope, scope_value, multiplier, source) VALUES (@name, @type, @start_day, @end_day, @scope, @scope_value, @multiplier, 'user')")
       .run(columns(e));
     const created = getEvent(db, Number(result.lastInsertRowid));
     audit(db, { action: 'event.create', entity: 'event', entityId: created.id, after: created }, now);
     return created;
-  })();
+  });
 }
 
 export function updateEvent(db: Db, input: z.input<typeof EventUpdate>, now = new Date()): ShopEvent {
   const e = EventUpdate.parse(input);
   const before = getEvent(db, e.id);
   checkScope(db, e);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     db.prepare('UPDATE events SET name = @name, type = @type, start_day = @start_day, end_day = @end_day, scope = @scope, scope_value = @scope_value, multiplier = @multiplier WHERE id = @id').run({ ...columns(e), id: e.id });
     const after = getEvent(db, e.id);
     audit(db, { action: 'event.update', entity: 'event', entityId: e.id, before, after }, now);
     return after;
-  })();
+  });
 }
 
 export function deleteEvent(db: Db, id: number, now = new Date()): void {
   const before = getEvent(db, id);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM events WHERE id = ?').run(id);
     audit(db, { action: 'event.delete', entity: 'event', entityId: id, before }, now);
-  })();
+  });
 }
 
 /** Events that apply to one product (all-shop, its category, its SKU) and overlap [fromDay, toDay]. */

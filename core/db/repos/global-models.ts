@@ -3,6 +3,7 @@
  * one row per trained version of each kind ('gbdt', 'nn'), its files, backend and
  * metrics as JSON, and which version is the champion.
  */
+import { writeTransaction } from '../transaction';
 import type { Db } from '../connection';
 import { audit } from './audit';
 
@@ -81,18 +82,18 @@ export function insertGlobalModel(
   db: Db,
   entry: { model: GlobalModelKind; version: number; champion: boolean; createdAt: string; params: Record<string, unknown>; metrics: Record<string, unknown> },
 ): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (entry.champion) db.prepare('UPDATE model_registry SET champion = 0 WHERE product_id IS NULL AND model = ?').run(entry.model);
     const result = db
       .prepare('INSERT INTO model_registry (product_id, location_id, model, params, version, metrics, champion, created_at) VALUES (NULL, NULL, ?, ?, ?, ?, ?, ?)')
       .run(entry.model, JSON.stringify(entry.params), entry.version, JSON.stringify(entry.metrics), entry.champion ? 1 : 0, entry.createdAt);
     return Number(result.lastInsertRowid);
-  })();
+  });
 }
 
 /** Makes a version the champion of its kind (audited); false when there is no such version. */
 export function promoteGlobalModel(db: Db, id: number): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = getGlobalModel(db, id);
     if (!row) return false;
     const before = globalChampion(db, row.model);
@@ -100,7 +101,7 @@ export function promoteGlobalModel(db: Db, id: number): boolean {
     db.prepare('UPDATE model_registry SET champion = 1 WHERE id = ?').run(id);
     audit(db, { action: 'models.promote', entity: 'global_model', entityId: row.model, before: before ? { version: before.version } : null, after: { version: row.version } });
     return true;
-  })();
+  });
 }
 
 export interface ProductModelUsageRow {
@@ -131,7 +132,7 @@ export function productModelUsage(db: Db): { runId: number | null; models: Produ
 
 export function deleteGlobalModels(db: Db, ids: number[]): void {
   const statement = db.prepare('DELETE FROM model_registry WHERE product_id IS NULL AND id = ?');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const id of ids) statement.run(id);
-  })();
+  });
 }

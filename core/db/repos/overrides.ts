@@ -3,6 +3,7 @@
  * Every change is audited. The reorder plan reads the active ones with `activeOverrides`
  * and applies them with core/overrides/apply.ts.
  */
+import { writeTransaction } from '../transaction';
 import type { ForecastOverride, NewOverride } from '../../contract/commands/products';
 import { NewOverride as NewOverrideSchema } from '../../contract/commands/products';
 import { AppError } from '../../contract/errors';
@@ -51,24 +52,24 @@ export function addOverride(db: Db, input: NewOverride, now = new Date()): Forec
   if (o.locationId !== null && !db.prepare('SELECT 1 FROM locations WHERE id = ?').get(o.locationId)) {
     throw new AppError('not_found', `There is no location with id ${o.locationId}.`);
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const result = db
       .prepare('INSERT INTO forecast_overrides (product_id, location_id, kind, value, start_day, end_day, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(o.productId, o.locationId, o.kind, o.value, o.startDay === null ? null : dayFromIso(o.startDay), o.endDay === null ? null : dayFromIso(o.endDay), o.reason, now.toISOString());
     const row = toOverride(db.prepare('SELECT * FROM forecast_overrides WHERE id = ?').get(result.lastInsertRowid) as OverrideRaw);
     audit(db, { action: 'override.add', entity: 'forecast_override', entityId: row.id, after: { ...row, sku: product.sku } }, now);
     return row;
-  })();
+  });
 }
 
 export function removeOverride(db: Db, id: number, now = new Date()): void {
   const raw = db.prepare('SELECT * FROM forecast_overrides WHERE id = ?').get(id) as OverrideRaw | undefined;
   if (!raw) throw new AppError('not_found', `There is no forecast override with id ${id}.`);
   if (raw.removed_at !== null) throw new AppError('conflict', 'This override was already removed.');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE forecast_overrides SET removed_at = ? WHERE id = ?').run(now.toISOString(), id);
     audit(db, { action: 'override.remove', entity: 'forecast_override', entityId: id, before: toOverride(raw), after: { removedAt: now.toISOString() } }, now);
-  })();
+  });
 }
 
 /**

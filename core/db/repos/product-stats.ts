@@ -2,6 +2,7 @@
  * The product_stats cache (migration 0050): per-product figures the list and the dashboard
  * sort and sum. Written whole by the alerts refresh, in one transaction.
  */
+import { writeTransaction } from '../transaction';
 import type { Db } from '../connection';
 
 export interface ProductStatsRow {
@@ -35,10 +36,10 @@ export function writeProductStats(db: Db, rows: readonly ProductStatsRow[], now 
     `INSERT INTO product_stats (product_id, on_hand, count_day, on_order, stock_value_cents, sold_28d, sold_52w, first_sale_day, last_sale_day, forecast_28d, weeks_of_cover, updated_at)
      VALUES (@productId, @onHand, @countDay, @onOrder, @stockValueCents, @sold28d, @sold52w, @firstSaleDay, @lastSaleDay, @forecast28d, @weeksOfCover, @at)`,
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM product_stats').run();
     for (const row of rows) insert.run({ ...row, at });
-  })();
+  });
 }
 
 export function hasProductStats(db: Db): boolean {

@@ -10,6 +10,7 @@
  * today, i.e. if it were sent today. Sending stamps today as the order day and moves the
  * expected days to order day + lead time. A sent order is late by today − expected day.
  */
+import { writeTransaction } from '../transaction';
 import { AppError } from '../../contract/errors';
 import { isoFromDay, todayDay } from '../../dates';
 import { roundOrderQuantity } from '../../inventory/order-quantity';
@@ -161,7 +162,7 @@ function nextNumber(db: Db, day: number): string {
  * one). Each line is expected after its lead time from `today`. Returns the orders touched.
  */
 export function createDraftOrders(db: Db, today: number, now = new Date()): PurchaseOrderRow[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const accepted = db
       .prepare(
         `SELECT r.id, r.product_id AS productId, r.location_id AS locationId, r.supplier_id AS supplierId, r.final_qty AS quantity,
@@ -197,7 +198,7 @@ export function createDraftOrders(db: Db, today: number, now = new Date()): Purc
       touched.push(poId);
     }
     return touched.map((id) => getPurchaseOrder(db, id, today));
-  })();
+  });
 }
 
 const TRANSITIONS: Record<PoStatus, PoStatus[]> = {
@@ -213,7 +214,7 @@ const TRANSITIONS: Record<PoStatus, PoStatus[]> = {
  * received in full (the stock moves on), cancelling frees its recommendations to be ordered again.
  */
 export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = new Date(), today = businessToday(db, now)): PurchaseOrderRow {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getPurchaseOrder(db, id, today);
     if (!TRANSITIONS[before.status].includes(to)) {
       throw new AppError('po.invalid_transition', `Purchase order ${before.number} is ${before.status}; it cannot be marked ${to}.`, { id, from: before.status, to });
@@ -233,7 +234,7 @@ export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = 
     }
     audit(db, { action: `po.${to}`, entity: 'purchase_order', entityId: id, before: { status: before.status }, after: { status: to, number: before.number, totalCents: before.totalCents } }, now);
     return getPurchaseOrder(db, id, today);
-  })();
+  });
 }
 
 /**
@@ -241,7 +242,7 @@ export function transitionPurchaseOrder(db: Db, id: number, to: PoStatus, now = 
  * cases, so any other quantity goes up to the next case and to at least the product's MOQ.
  */
 export function updateDraftLine(db: Db, lineId: number, requested: number, now = new Date()): PurchaseOrderRow {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const line = db
       .prepare(
         `SELECT l.po_id AS poId, l.quantity, po.status, po.number, COALESCE(p.case_pack, 1) AS casePack, COALESCE(p.moq, 0) AS moq
@@ -257,5 +258,5 @@ export function updateDraftLine(db: Db, lineId: number, requested: number, now =
     const asked = requested !== quantity ? { requested } : {};
     audit(db, { action: quantity === 0 ? 'po.remove_line' : 'po.edit_line', entity: 'po_line', entityId: lineId, before: { quantity: line.quantity }, after: { quantity, ...asked } }, now);
     return getPurchaseOrder(db, line.poId);
-  })();
+  });
 }

@@ -4,6 +4,7 @@
  * not on a purchase order); a new plan expires the pending ones of earlier plans.
  * Every change is written to the audit log in the same transaction.
  */
+import { writeTransaction } from '../transaction';
 import { AppError } from '../../contract/errors';
 import { roundOrderQuantity } from '../../inventory/order-quantity';
 import type { Db } from '../connection';
@@ -77,7 +78,7 @@ export function savePlan(
   now = new Date(),
 ): { planId: number; expired: number } {
   const at = now.toISOString();
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const expired = db.prepare("UPDATE recommendations SET status = 'expired', decided_at = ? WHERE status = 'pending'").run(at).changes;
     const planId = Number(
       db
@@ -113,7 +114,7 @@ export function savePlan(
     if (expired > 0) audit(db, { action: 'plan.expire', entity: 'recommendation', before: { status: 'pending' }, after: { status: 'expired', count: expired } }, now);
     audit(db, { action: 'plan.create', entity: 'plan', entityId: planId, after: { ...plan.summary, lines: lines.length } }, now);
     return { planId, expired };
-  })();
+  });
 }
 
 export function latestPlan(db: Db): PlanRow | null {
@@ -171,7 +172,7 @@ export type Decision = { action: 'accept' } | { action: 'reject' } | { action: '
 
 /** Applies the owner's decision on one line, with an audit entry. */
 export function decideRecommendation(db: Db, id: number, decision: Decision, now = new Date()): RecommendationRow {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getRecommendation(db, id);
     if (before.status === 'expired') {
       throw new AppError('plan.invalid_transition', `This recommendation for ${before.sku} has expired: a newer plan replaced it.`, { id, status: before.status });
@@ -213,5 +214,5 @@ export function decideRecommendation(db: Db, id: number, decision: Decision, now
       now,
     );
     return getRecommendation(db, id);
-  })();
+  });
 }

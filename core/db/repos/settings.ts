@@ -1,3 +1,4 @@
+import { writeTransaction } from '../transaction';
 import type { Settings } from '../../contract/commands/settings';
 import { Settings as SettingsSchema } from '../../contract/commands/settings';
 import type { Db } from '../connection';
@@ -27,7 +28,7 @@ export function readSettings(db: Db): Settings {
 /** Stores the given settings in one transaction with an audit entry per changed key. */
 export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = readSettings(db);
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
@@ -36,6 +37,6 @@ export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
       upsert.run(key, JSON.stringify(value));
       audit(db, { action: 'settings.update', entity: 'setting', entityId: key, before: previous, after: value });
     }
-  })();
+  });
   return readSettings(db);
 }
