@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Page, Route } from '@playwright/test';
 import { openWorkspace } from '../../core/db/connection';
-import { updateSettings } from '../../core/db/repos/settings';
+import { readSettings, updateSettings } from '../../core/db/repos/settings';
 import type { Host } from './host';
 import { expect, settle, shot, startHost, stopHost, waitReady } from './host';
 
@@ -130,4 +130,42 @@ test('opening another workspace shows its settings; a late answer from the previ
   await expect(page.getByText('Settings saved.')).toBeVisible();
   expect(await invoke(page, 'settings.get', {})).toMatchObject({ shopName: 'Harbour Deli' });
   await expect(page.getByTestId('shop-name')).toContainText('Harbour Deli');
+});
+
+test('a save held up while another workspace opens is refused by the host, and neither shop changes', async ({ page, host }) => {
+  await openSettings(page, host);
+  const corner = ((await invoke(page, 'app.info', {})) as { workspace: { path: string } }).workspace.path;
+  await page.getByLabel('Shop name').fill('Corner Shop & Café');
+
+  // The save leaves the page and is held on its way to the host, as a busy main process would.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route('**/api/invoke', async (route: Route) => {
+    const request = route.request().postDataJSON() as { name: string };
+    if (request.name !== 'settings.update') return route.continue();
+    held = true;
+    await released;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => held).toBe(true);
+  await invoke(page, 'workspace.createDefault', { name: 'Harbour Deli' });
+  await expect(page.getByTestId('workspace-path')).toContainText('Harbour Deli.shelfcast');
+
+  release();
+  await expect(page.getByText('Another workspace was opened, so these settings were not saved.')).toBeVisible();
+  await settle(page);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await expect(page.getByLabel('Shop name')).toHaveValue('My shop');
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  expect(await invoke(page, 'settings.get', {})).toMatchObject({ shopName: 'My shop' });
+  await shot(page, 'settings-save-refused-after-switch');
+
+  const db = openWorkspace(corner);
+  try {
+    expect(readSettings(db).shopName).toBe('Corner Shop');
+  } finally {
+    db.close();
+  }
 });

@@ -44,7 +44,14 @@ export const SETTINGS_DEFAULTS: Settings = Settings.parse({});
  */
 export const SettingsChanges = z.object(settingFields).partial().strict();
 
+/**
+ * A change, optionally with the path of the workspace it was made for (the Settings form
+ * sends the one it was read from). The main process refuses the change with `conflict` when
+ * another workspace is open by then, so a form's values never land in another shop's file.
+ */
+export const SettingsUpdate = SettingsChanges.extend({ workspace: z.string().min(1).max(4096).optional() }).strict();
+
 export const settingsCommands = {
   'settings.get': command('All settings of the open workspace, with defaults filled in.', Empty, Settings),
-  'settings.update': command('Changes some settings (audited).', SettingsChanges, Settings),
+  'settings.update': command('Changes some settings (audited); refused when `workspace` is given and another workspace is open.', SettingsUpdate, Settings),
 };

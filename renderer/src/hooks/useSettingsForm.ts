@@ -10,7 +10,7 @@ export interface SettingsSnapshot {
 }
 
 /** The path of the workspace open in the host now (null when none). */
-export async function openWorkspacePath(): Promise<string | null> {
+async function openWorkspacePath(): Promise<string | null> {
   return (await call('app.info', {})).workspace?.path ?? null;
 }
 

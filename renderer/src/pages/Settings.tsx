@@ -9,7 +9,7 @@ import type { Draft, FieldSpec } from '../components/settings-fields';
 import { COMMON_LOCALES, explainIssue, FIELDS, fromDraft } from '../components/settings-fields';
 import { bytes, date } from '../format';
 import { useCommand } from '../hooks/useCommand';
-import { openWorkspacePath, useSettingsForm } from '../hooks/useSettingsForm';
+import { useSettingsForm } from '../hooks/useSettingsForm';
 
 function workspaceFileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -70,17 +70,16 @@ export function SettingsPage() {
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     try {
-      // settings.update writes to whichever workspace is open: never this form's values into another one.
-      if ((await openWorkspacePath()) !== workspacePath) {
-        notify('Another workspace was opened, so these settings were not saved. The form now shows its settings.', 'warning');
-        form.reload();
-        return;
-      }
-      const saved = await call('settings.update', changes);
+      // Named so that the main process refuses it, rather than writes this form's values
+      // into another shop's file, when another workspace was opened since the form was read.
+      const saved = await call('settings.update', { ...changes, workspace: workspacePath });
       form.dispatch({ type: 'saved', workspacePath, settings: saved, sent: draft });
       notify('Settings saved.', 'success');
     } catch (err) {
-      if (err instanceof ApiError && Array.isArray(err.details)) {
+      if (err instanceof ApiError && err.code === 'conflict') {
+        notify(err.message, 'warning');
+        form.reload();
+      } else if (err instanceof ApiError && Array.isArray(err.details)) {
         setErrors(Object.fromEntries((err.details as Array<{ path: string; message: string }>).map((d) => [d.path, explainIssue(d.path, d.message)])));
       } else notify(err instanceof Error ? err.message : String(err), 'error');
     }

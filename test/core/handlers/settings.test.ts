@@ -35,3 +35,35 @@ describe('settings.update changes only what it names', () => {
     expect(await call('settings.get', {})).toEqual(SETTINGS_DEFAULTS);
   });
 });
+
+describe('settings.update for a named workspace', () => {
+  async function twoShops() {
+    const dir = tempDir();
+    const app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'shops') });
+    apps.push(app);
+    const first = join(dir, 'shops', 'first.shelfcast');
+    const second = join(dir, 'shops', 'second.shelfcast');
+    await app.openWorkspace(first, { create: true });
+    await app.openWorkspace(second, { create: true });
+    return { app, first, second, call: routerFor(app).call };
+  }
+
+  it('is refused with conflict when another workspace is open now, and neither file changes', async () => {
+    const { app, first, call } = await twoShops();
+    // The form was read from the first shop; the second was opened before it was saved.
+    await expect(call('settings.update', { shopName: 'First Shop', workspace: first })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await call('settings.get', {})).toEqual(SETTINGS_DEFAULTS);
+    const audited = app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.update'").get() as { n: number };
+    expect(audited.n).toBe(0);
+    await app.openWorkspace(first);
+    expect(await call('settings.get', {})).toEqual(SETTINGS_DEFAULTS);
+  });
+
+  it('is saved when the named workspace is the open one', async () => {
+    const { second, call } = await twoShops();
+    const saved = await call('settings.update', { shopName: 'Second Shop', workspace: second });
+    expect(saved).toEqual({ ...SETTINGS_DEFAULTS, shopName: 'Second Shop' });
+    expect(saved).not.toHaveProperty('workspace');
+    expect(await call('settings.get', {})).toEqual(saved);
+  });
+});
