@@ -12,6 +12,7 @@ import type { ProductBase } from '../db/repos/alert-facts';
 import { oneStepBands } from './anomalies';
 import type { NarrativeFacts, ProductSurprise } from './narrative';
 import { stockBeyondCover } from '../inventory/slow-stock';
+import type { StockHealthLine } from '../inventory/slow-stock-workspace';
 import { workspaceStockHealth } from '../inventory/slow-stock-workspace';
 import type { AlertDraft } from './rules';
 import type { WeekPoint } from './series';
@@ -42,7 +43,15 @@ function forecastForWeek(db: Db, weekStart: number): Map<number, { mean: number;
 
 export function narrativeFacts(
   db: Db,
-  input: { bases: readonly ProductBase[]; drafts: readonly AlertDraft[]; series: ReadonlyMap<number, WeekPoint[]>; lastWeek: number; hasForecast: boolean },
+  input: {
+    bases: readonly ProductBase[];
+    drafts: readonly AlertDraft[];
+    series: ReadonlyMap<number, WeekPoint[]>;
+    lastWeek: number;
+    hasForecast: boolean;
+    /** The workspace's stock health when the caller has it already (the alerts refresh does). */
+    stockLines?: readonly StockHealthLine[];
+  },
 ): NarrativeFacts {
   const { bases, drafts, series, lastWeek } = input;
   const stored = forecastForWeek(db, lastWeek);
@@ -101,9 +110,9 @@ export function narrativeFacts(
   }
 
   const names = new Map(bases.map((b) => [b.id, b.name]));
-  // Money tied up comes from the same assessment as the slow-stock report, so the summary's
-  // products and pounds add up to the report's heading.
-  const stockLines = workspaceStockHealth(db).lines;
+  // Money tied up comes from the same assessment as the slow-stock report and the dead-stock
+  // and overstock alerts, so the summary's products and pounds add up to the report's heading.
+  const stockLines = input.stockLines ?? workspaceStockHealth(db).lines;
   const dead = stockLines.filter((l) => l.health === 'dead');
   const beyond = stockBeyondCover(stockLines.filter((l) => l.health !== 'dead')).all;
   const worse = drafts.filter((d) => d.kind === 'accuracy_degraded');

@@ -6,7 +6,7 @@
 import { dayFromIso, weekStartOfDay } from '../dates';
 import type { Db } from '../db/connection';
 import type { ProductBase } from '../db/repos/alert-facts';
-import { actualsForRun, chosenBacktests, costOfGoodsSold, firstSalesDay, latestForecastMeans, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
+import { actualsForRun, chosenBacktests, costOfGoodsSold, latestForecastMeans, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
 import type { UpsertOutcome } from '../db/repos/alerts';
 import { applyAlertDrafts, dataFingerprint, oneOffDays, writeRefreshState } from '../db/repos/alerts';
 import { listEvents } from '../db/repos/events';
@@ -28,6 +28,8 @@ import type { ProductStatsRow } from '../db/repos/product-stats';
 import { recentSales, writeProductStats } from '../db/repos/product-stats';
 import { accuracyRows } from '../db/repos/dashboard';
 import { accuracyGroups } from '../dashboard/accuracy';
+import type { StockHealthLine } from '../inventory/slow-stock-workspace';
+import { workspaceStockHealth } from '../inventory/slow-stock-workspace';
 
 /** Weeks of history the anomaly check reads: 26 to judge the spread, 8 for the level, and room. */
 export const SERIES_WEEKS = 60;
@@ -84,7 +86,10 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
   const marks = oneOffDays(db);
   const events = listEvents(db, null, null).filter((e) => e.type !== 'other' || e.multiplier !== null);
   const holidays: DayRange[] = publicHolidays(settings.country, firstWeek, lastWeek + 6).map((h) => ({ startDay: h.day, endDay: h.day, name: h.name }));
-  const historyStart = firstSalesDay(db);
+  // Dead stock and overstock are the slow-stock report's own assessment (rules.ts header).
+  const stockLines = workspaceStockHealth(db).lines;
+  const healthByProduct = new Map<number, StockHealthLine[]>();
+  for (const line of stockLines) healthByProduct.set(line.productId, [...(healthByProduct.get(line.productId) ?? []), line]);
 
   const recent = recentSales(db, asOf);
   const drafts: AlertDraft[] = [];
@@ -132,11 +137,10 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
       leadTimeDays: base.leadTimeDays,
       ...forecastFacts(base, forecast, nowDay),
       reorderPoint: base.reorderPoint,
-      orderUpToLevel: base.orderUpToLevel,
-      lastSaleDay: base.lastSaleDay,
+      stockHealth: (healthByProduct.get(base.id) ?? []).map((line, _i, all) => ({ ...line, locationId: all.length > 1 ? line.locationId : null })),
       accuracy,
     };
-    drafts.push(...stockAlerts(facts, { asOfDay: asOf, historyStartDay: historyStart, format: fmt }));
+    drafts.push(...stockAlerts(facts, { asOfDay: asOf, format: fmt }));
     const onOrder = facts.receipts.reduce((a, r) => a + r.quantity, 0);
     stats.push(statsRow(base, position ?? null, recent.get(base.id), onOrder, { means: facts.forecastMeans, periodDays: facts.forecastPeriodDays, elapsedDays: facts.forecastElapsedDays }));
     drafts.push(...seriesAlerts(base.id, label, points, fmt));
@@ -144,7 +148,7 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
 
   const outcome = applyAlertDrafts(db, drafts, now);
   writeProductStats(db, stats, now);
-  const facts = narrativeFacts(db, { bases, drafts, series: seriesByProduct, lastWeek, hasForecast: forecast !== null });
+  const facts = narrativeFacts(db, { bases, drafts, series: seriesByProduct, lastWeek, hasForecast: forecast !== null, stockLines });
   const narrative = weeklyNarrative(facts, fmt);
   const accuracy = forecast ? { runId: forecast.runId, runAsOfDay: forecast.asOfDay, groups: accuracyGroups(accuracyRows(db, forecast.runId)) } : null;
   storeWeeklySummary(db, { narrative, cogsCents: costOfGoodsSold(db, asOf - 363, asOf), accuracy }, now);

@@ -7,20 +7,27 @@
  *  stockout_7d         warning   it empties within 7 days, but an order placed now is in time
  *  below_reorder_point warning   inventory position (on hand + on order) at or below the plan's
  *                                reorder point (only when no stockout alert says more)
- *  overstock           info      more than OVERSTOCK_WEEKS weeks of cover at the forecast's pace,
- *                                and above the plan's order-up-to level when there is a plan
- *  dead_stock          info      stock on hand and no sale in DEAD_AFTER_DAYS days
+ *  overstock           info      the stock-health assessment calls it slow-moving or overstocked
+ *  dead_stock          info      the stock-health assessment calls it dead
  *  accuracy_degraded   warning   the forecast's error on actuals that arrived after it was made
  *                                is well above the error its backtest promised: retrain
  *  anomaly, level_shift          see series.ts
+ *
+ * Dead stock and overstock are not decided here: they are the slow-stock report's
+ * assessment (core/inventory/slow-stock.ts `assessStock`, read through
+ * slow-stock-workspace.ts), so the Alerts screen, the dashboard's dead-stock tile, the
+ * products list's alert filter, the weekly summary and the report (screen, PDF, CSV) name the
+ * same products with the same money. `dead` raises dead_stock with the whole stock value;
+ * `slow` and `overstock` raise overstock with the value beyond 13 weeks of cover (slow stock
+ * has more than 26 weeks of cover, so it is overstocked too).
  */
 import type { AlertKind, Severity } from '../contract/commands/products';
+import type { StockAssessment } from '../inventory/slow-stock';
+import { STOCK_HEALTH_DEFAULTS } from '../inventory/slow-stock';
 import type { TextFormat } from './format';
 import type { Receipt } from './projection';
 import { daysUntilStockout } from './projection';
 
-export const OVERSTOCK_WEEKS = 13;
-export const DEAD_AFTER_DAYS = 26 * 7;
 export const STOCKOUT_SOON_DAYS = 7;
 /** New-actual error must exceed the backtest's by this factor (and be worse than naive). */
 export const DEGRADED_FACTOR = 1.5;
@@ -51,16 +58,17 @@ export interface ProductFacts {
   /** Days from the start of the first forecast period to now. */
   forecastElapsedDays: number;
   reorderPoint: number | null;
-  orderUpToLevel: number | null;
-  lastSaleDay: number | null;
+  /**
+   * The product's lines of the workspace's stock-health assessment (one per location with a
+   * finding; empty when its stock is healthy). `locationId` is set when it has several.
+   */
+  stockHealth: ReadonlyArray<StockAssessment & { locationId: number | null }>;
   /** Error of the latest forecast on actuals that arrived after it was made. */
   accuracy: { newPeriods: number; newMase: number; backtestMase: number | null } | null;
 }
 
 export interface RuleContext {
   asOfDay: number;
-  /** First day of the workspace's sales history (dead stock needs that much history). */
-  historyStartDay: number | null;
   format: TextFormat;
 }
 
@@ -80,7 +88,7 @@ export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
   const out: AlertDraft[] = [];
   const fmt = ctx.format;
   const base = { productId: f.productId, locationId: null };
-  if (f.onHand === null) return out;
+  if (f.onHand === null) return [...stockHealthAlerts(f, ctx), ...accuracyAlerts(f, ctx)];
   const onOrder = f.receipts.reduce((a, r) => a + r.quantity, 0);
   const pace = weeklyPace(f);
   const label = `${f.name} (${f.sku})`;
@@ -117,38 +125,15 @@ export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
     }
   }
 
-  if (pace !== null && pace > 0 && f.onHand > 0) {
-    const weeksOfCover = f.onHand / pace;
-    const aboveTarget = f.orderUpToLevel === null || f.onHand > f.orderUpToLevel;
-    if (weeksOfCover > OVERSTOCK_WEEKS && aboveTarget) {
-      const excess = f.onHand - OVERSTOCK_WEEKS * pace;
-      const excessValue = f.unitCostCents === null ? null : Math.round(excess * f.unitCostCents);
-      out.push({
-        ...base,
-        kind: 'overstock',
-        severity: 'info',
-        dedupeKey: key('overstock', f.productId),
-        details: { weeksOfCover, onHand: f.onHand, weeklyPace: pace, excessUnits: excess, excessValueCents: excessValue },
-        message: `${label} has ${fmt.qty(weeksOfCover)} weeks of stock (${fmt.qty(f.onHand)} on hand, selling about ${fmt.qty(pace)} a week)${excessValue !== null ? `; ${fmt.money(excessValue)} is tied up beyond ${OVERSTOCK_WEEKS} weeks of cover` : ''}.`,
-      });
-    }
-  }
+  out.push(...stockHealthAlerts(f, ctx), ...accuracyAlerts(f, ctx));
+  return out;
+}
 
-  const historyLongEnough = ctx.historyStartDay !== null && ctx.asOfDay - ctx.historyStartDay >= DEAD_AFTER_DAYS;
-  const idleDays = f.lastSaleDay === null ? null : ctx.asOfDay - f.lastSaleDay;
-  if (f.onHand > 0 && historyLongEnough && (idleDays === null || idleDays >= DEAD_AFTER_DAYS)) {
-    const value = f.unitCostCents === null ? null : Math.round(f.onHand * f.unitCostCents);
-    const since = f.lastSaleDay === null ? 'has never sold' : `has not sold since ${fmt.day(f.lastSaleDay)}`;
-    out.push({
-      ...base,
-      kind: 'dead_stock',
-      severity: 'info',
-      dedupeKey: key('dead_stock', f.productId),
-      details: { onHand: f.onHand, valueCents: value, lastSaleDay: f.lastSaleDay },
-      message: `${label} ${since}; ${fmt.qty(f.onHand)} in stock${value !== null ? ` worth ${fmt.money(value)}` : ''}.`,
-    });
-  }
-
+function accuracyAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
+  const out: AlertDraft[] = [];
+  const fmt = ctx.format;
+  const base = { productId: f.productId, locationId: null };
+  const label = `${f.name} (${f.sku})`;
   const acc = f.accuracy;
   if (acc && acc.newPeriods >= DEGRADED_MIN_PERIODS) {
     const reference = acc.backtestMase ?? 1;
@@ -164,4 +149,51 @@ export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
     }
   }
   return out;
+}
+
+/** The alert each line of the shared stock-health assessment raises (see the header). */
+export function stockHealthAlerts(f: Pick<ProductFacts, 'productId' | 'sku' | 'name' | 'stockHealth'>, ctx: RuleContext): AlertDraft[] {
+  const fmt = ctx.format;
+  const label = `${f.name} (${f.sku})`;
+  const weeks = STOCK_HEALTH_DEFAULTS.overstockWeeks;
+  return f.stockHealth.map((a): AlertDraft => {
+    const suffix = a.locationId === null ? '' : `@${a.locationId}`;
+    const base = { productId: f.productId, locationId: a.locationId };
+    if (a.health === 'dead') {
+      const lastSaleDay = a.daysSinceLastSale === null ? null : ctx.asOfDay - a.daysSinceLastSale;
+      const since = lastSaleDay === null ? 'has never sold' : `has not sold since ${fmt.day(lastSaleDay)}`;
+      const value = a.moneyTiedUpCents;
+      return {
+        ...base,
+        kind: 'dead_stock',
+        severity: 'info',
+        dedupeKey: key('dead_stock', f.productId, suffix),
+        details: { onHand: a.onHand, valueCents: value, lastSaleDay },
+        message: `${label} ${since}; ${fmt.qty(a.onHand)} in stock${value !== null ? ` worth ${fmt.money(value)}` : ''}.`,
+      };
+    }
+    const stock =
+      a.weeksOfCover === null
+        ? `${label} is not selling at the moment (${fmt.qty(a.onHand)} on hand)`
+        : `${label} has ${fmt.qty(a.weeksOfCover)} weeks of stock (${fmt.qty(a.onHand)} on hand, selling about ${fmt.qty(a.weeklyPace)} a week)`;
+    const turns = a.health === 'slow' && a.weeksOfCover !== null && a.turnoverPerYear !== null ? `, so it turns over only ${fmt.decimal(a.turnoverPerYear, 1)} times a year` : '';
+    const money = a.excessValueCents !== null ? `; ${fmt.money(a.excessValueCents)} is tied up beyond ${weeks} weeks of cover` : '';
+    return {
+      ...base,
+      kind: 'overstock',
+      severity: 'info',
+      dedupeKey: key('overstock', f.productId, suffix),
+      details: {
+        health: a.health,
+        weeksOfCover: a.weeksOfCover,
+        turnoverPerYear: a.turnoverPerYear,
+        onHand: a.onHand,
+        weeklyPace: a.weeklyPace,
+        paceSource: a.paceSource,
+        excessUnits: a.excessUnits,
+        excessValueCents: a.excessValueCents,
+      },
+      message: `${stock}${turns}${money}.`,
+    };
+  });
 }

@@ -1,10 +1,12 @@
 /**
  * The workspace's stock health: every product's stock assessed (slow-stock.ts) from its
- * sales over the past year, its stock position and the latest forecast. The slow-stock report
- * and the weekly summary both read this, so their products and money always agree.
+ * sales over the past year, its stock position, the latest forecast and the reorder plan's
+ * order-up-to level. The slow-stock report, the weekly summary and the dead-stock and
+ * overstock alerts all read this, so their products and money always agree.
  */
 import type { Db } from '../db/connection';
 import { latestForecastRun } from '../db/repos/plan-inputs';
+import { firstSalesDay } from '../db/repos/alert-facts';
 import { forecastMeanByKey, stockHealthRows } from '../db/repos/stock-health';
 import { lastDataDay, stockPositions } from '../db/repos/stock-position';
 import type { StockAssessment, StockItem } from './slow-stock';
@@ -12,6 +14,7 @@ import { rankStockHealth } from './slow-stock';
 
 export interface StockHealthLine extends StockAssessment {
   productId: number;
+  locationId: number;
   sku: string;
   name: string;
   supplierName: string | null;
@@ -24,6 +27,8 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
   const weeklyFactor = run?.period === 'day' ? 7 : 1;
   const forecast = run ? forecastMeanByKey(db, run.id, run.period === 'day' ? 28 : 4) : new Map<string, number>();
   const rows = stockHealthRows(db, asOfDay - 364, asOfDay - 1);
+  const firstDay = firstSalesDay(db);
+  const historyDays = firstDay === null ? null : asOfDay - 1 - firstDay;
   const meta = new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r]));
   const items: StockItem[] = rows.map((r) => {
     const key = `${r.productId}:${r.locationId}`;
@@ -37,11 +42,13 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
       windowDays: Math.max(0, asOfDay - windowStart),
       daysSinceLastSale: r.lastSaleDay === null ? null : asOfDay - 1 - r.lastSaleDay,
       forecastWeeklyDemand: mean === undefined ? null : mean * weeklyFactor,
+      orderUpToLevel: r.orderUpToLevel,
+      historyDays,
     };
   });
   const lines = rankStockHealth(items).map((a) => {
     const m = meta.get(a.key)!;
-    return { ...a, productId: m.productId, sku: m.sku, name: m.name, supplierName: m.supplierName };
+    return { ...a, productId: m.productId, locationId: m.locationId, sku: m.sku, name: m.name, supplierName: m.supplierName };
   });
   return { asOfDay, lines };
 }

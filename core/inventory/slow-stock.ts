@@ -4,6 +4,22 @@
  * `overstockWeeks` weeks of cover). Dead and slow stock is ranked by money tied up; overstock
  * by weeks of cover (PRODUCT.md §7).
  *
+ * This is the one definition: the slow-stock report (screen, PDF, CSV), the weekly summary,
+ * and the Alerts screen's `dead_stock` / `overstock` alerts (hence the dashboard's dead-stock
+ * tile and the products list's alert filter) all read `assessStock` on the same items
+ * (slow-stock-workspace.ts). A `dead` product raises `dead_stock`; a `slow` or `overstock`
+ * one raises `overstock` (slow stock has more than 26 weeks of cover, so it is overstocked
+ * too; the report only ranks it apart).
+ *
+ * Two exceptions, where a shop owner would say the figures mislead:
+ *  - Stock the reorder policy itself asks for is not slow or overstocked: when on hand is at
+ *    or below the plan's order-up-to level (a long lead time, a case pack or a minimum order
+ *    can make that more than 13 weeks of cover), the cure is the plan's settings, not the
+ *    stock. Dead stock is called dead whatever the plan says: nothing has sold for half a year.
+ *  - A product is dead only when the sales history is long enough to show it: the workspace's
+ *    sales must go back at least `deadAfterDays`. A product that never sold in a shorter
+ *    history is too new to judge and is not listed at all (its pace of 0 says nothing yet).
+ *
  * One pace per product drives both figures, so they always agree (cover = weeks a year ÷
  * turnover): the forecast's mean weekly demand where there is one, else the average week
  * of the past sales window (up to 52 weeks, shorter histories scaled). Turnover = yearly
@@ -27,6 +43,10 @@ export interface StockItem {
   daysSinceLastSale: number | null;
   /** Forecast mean demand per week; null when no forecast exists. */
   forecastWeeklyDemand: number | null;
+  /** The reorder plan's order-up-to level; null without a plan. Stock up to it is what the plan asks for. */
+  orderUpToLevel: number | null;
+  /** Days of sales history the workspace holds (as-of day − first sale); null without sales. */
+  historyDays: number | null;
 }
 
 export type StockHealth = 'dead' | 'slow' | 'overstock';
@@ -35,6 +55,8 @@ export interface StockAssessment {
   key: string;
   health: StockHealth;
   onHand: number;
+  /** As in the item: days since the last sale, null when never sold. */
+  daysSinceLastSale: number | null;
   moneyTiedUpCents: number | null;
   /** Units a week the figures below assume, and where that pace comes from. */
   weeklyPace: number;
@@ -78,13 +100,19 @@ export function assessStock(item: StockItem, options: StockHealthOptions = STOCK
   const paceText = source === 'forecast' ? `the forecast ${round1(pace)} a week` : `the ${round1(pace)} a week sold over the past ${Math.round(item.windowDays / 7)} weeks`;
   const excessUnits = Math.max(0, item.onHand - pace * options.overstockWeeks);
   const excessValueCents = item.unitCostCents === null ? null : Math.round(excessUnits * item.unitCostCents);
-  const base = { key: item.key, onHand: item.onHand, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };
+  const base = { key: item.key, onHand: item.onHand, daysSinceLastSale: item.daysSinceLastSale, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };
 
-  if (item.daysSinceLastSale === null || item.daysSinceLastSale >= options.deadAfterDays) {
+  const unsold = item.daysSinceLastSale === null || item.daysSinceLastSale >= options.deadAfterDays;
+  const historyLongEnough = item.historyDays !== null && item.historyDays >= options.deadAfterDays;
+  if (unsold && historyLongEnough) {
     const since = item.daysSinceLastSale === null ? 'never sold' : `no sale in ${Math.floor(item.daysSinceLastSale / 7)} weeks`;
     // Nothing has sold for half a year: all of it is beyond what sells, whatever a forecast says.
     return { ...base, health: 'dead', excessUnits: item.onHand, excessValueCents: value, reason: `Dead stock: ${since}, ${round1(item.onHand)} on the shelf.` };
   }
+  // Never sold in a history too short to call it dead: too new to judge.
+  if (item.daysSinceLastSale === null) return null;
+  // The plan asks for this stock (on hand at or below its order-up-to level).
+  if (item.orderUpToLevel !== null && item.onHand <= item.orderUpToLevel) return null;
   if (turnoverPerYear < options.slowTurnoverPerYear) {
     return {
       ...base,

@@ -11,14 +11,17 @@ export interface StockHealthRow {
   unitsSold: number;
   firstSaleDay: number | null;
   lastSaleDay: number | null;
+  /** Order-up-to level of the product's latest recommendation at this location; null without a plan. */
+  orderUpToLevel: number | null;
 }
 
-/** Units sold over [fromDay, toDay] and the last sale ever, for every active product. */
+/** Units sold over [fromDay, toDay], the last sale ever and the plan's order-up-to level, for every active product. */
 export function stockHealthRows(db: Db, fromDay: number, toDay: number): StockHealthRow[] {
   return db
     .prepare(
       `SELECT p.id AS productId, COALESCE(w.location_id, 1) AS locationId, p.sku, p.name, s.name AS supplierName, p.unit_cost_cents AS unitCostCents,
-              COALESCE(w.units, 0) AS unitsSold, a.firstSaleDay, a.lastSaleDay
+              COALESCE(w.units, 0) AS unitsSold, a.firstSaleDay, a.lastSaleDay,
+              (SELECT r.order_up_to FROM recommendations r WHERE r.product_id = p.id AND r.location_id = COALESCE(w.location_id, 1) ORDER BY r.id DESC LIMIT 1) AS orderUpToLevel
          FROM products p
          LEFT JOIN suppliers s ON s.id = p.supplier_id
          LEFT JOIN (SELECT product_id, location_id, SUM(quantity) AS units FROM sales WHERE day BETWEEN ? AND ? GROUP BY product_id, location_id) w

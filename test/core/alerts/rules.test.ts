@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { makeTextFormat } from '../../../core/alerts/format';
 import type { ProductFacts, RuleContext } from '../../../core/alerts/rules';
 import { stockAlerts, weeklyPace } from '../../../core/alerts/rules';
+import type { StockItem } from '../../../core/inventory/slow-stock';
+import { assessStock } from '../../../core/inventory/slow-stock';
 
 const fmt = makeTextFormat('en-GB', 'GBP');
-const ctx: RuleContext = { asOfDay: 1000, historyStartDay: 500, format: fmt };
+const ctx: RuleContext = { asOfDay: 1000, format: fmt };
+
+/** The product's stock-health lines as the refresh passes them: the shared assessment of one item. */
+function health(over: Partial<StockItem>): ProductFacts['stockHealth'] {
+  const a = assessStock({ key: '7:1', onHand: 50, unitCostCents: 120, unitsSold: 14 * 52, windowDays: 364, daysSinceLastSale: 1, forecastWeeklyDemand: 14, orderUpToLevel: null, historyDays: 500, ...over });
+  return a === null ? [] : [{ ...a, locationId: null }];
+}
 
 function facts(overrides: Partial<ProductFacts> = {}): ProductFacts {
   return {
@@ -19,8 +27,7 @@ function facts(overrides: Partial<ProductFacts> = {}): ProductFacts {
     forecastPeriodDays: 7,
     forecastElapsedDays: 0,
     reorderPoint: null,
-    orderUpToLevel: null,
-    lastSaleDay: 999,
+    stockHealth: [],
     accuracy: null,
     ...overrides,
   };
@@ -67,23 +74,38 @@ describe('alert rules', () => {
 
   it('overstock beyond 13 weeks of cover, with the money tied up in the excess', () => {
     // 300 on hand at 14 a week = 21.4 weeks; excess 300 − 13·14 = 118 units × £1.20 = £141.60, shown whole (£100 or more)
-    const alerts = stockAlerts(facts({ onHand: 300 }), ctx);
+    const alerts = stockAlerts(facts({ onHand: 300, stockHealth: health({ onHand: 300 }) }), ctx);
     expect(alerts.map((a) => a.kind)).toEqual(['overstock']);
-    expect(alerts[0]!.details).toMatchObject({ excessUnits: 118, excessValueCents: 14160 });
+    expect(alerts[0]!.details).toMatchObject({ health: 'overstock', excessUnits: 118, excessValueCents: 14160 });
     expect(alerts[0]!.message).toBe('Oat milk (OAT-1) has 21.4 weeks of stock (300 on hand, selling about 14 a week); £142 is tied up beyond 13 weeks of cover.');
-    // not overstock when the plan's order-up-to level is higher
-    expect(kinds(facts({ onHand: 300, orderUpToLevel: 400 }))).toEqual([]);
+    // not overstock when the plan's order-up-to level asks for that stock
+    expect(health({ onHand: 300, orderUpToLevel: 400 })).toEqual([]);
+    expect(health({ onHand: 300, orderUpToLevel: 300 })).toEqual([]);
+    expect(health({ onHand: 300, orderUpToLevel: 299 })[0]!.health).toBe('overstock');
+  });
+
+  it('slow-moving stock is overstock on the Alerts screen, and says how slowly it turns', () => {
+    // 500 on hand at 14 a week: 35.7 weeks of cover, turns 14·365/7/500 = 1.46 times a year; 500 − 182 = 318 beyond 13 weeks, £381.60
+    const alerts = stockAlerts(facts({ onHand: 500, stockHealth: health({ onHand: 500 }) }), ctx);
+    expect(alerts.map((a) => a.kind)).toEqual(['overstock']);
+    expect(alerts[0]!.details).toMatchObject({ health: 'slow', excessUnits: 318, excessValueCents: 38160 });
+    expect(alerts[0]!.message).toBe('Oat milk (OAT-1) has 35.7 weeks of stock (500 on hand, selling about 14 a week), so it turns over only 1.5 times a year; £382 is tied up beyond 13 weeks of cover.');
   });
 
   it('dead stock: on hand and no sale in 26 weeks, once the history is that long', () => {
-    const dead = facts({ onHand: 5, lastSaleDay: 1000 - 200, forecastMeans: [0] });
-    const alerts = stockAlerts(dead, ctx);
+    const dead = { onHand: 5, daysSinceLastSale: 200, forecastWeeklyDemand: 0, unitsSold: 0 };
+    const alerts = stockAlerts(facts({ onHand: 5, forecastMeans: [0], stockHealth: health(dead) }), ctx);
     expect(alerts.map((a) => a.kind)).toEqual(['dead_stock']);
-    expect(alerts[0]!.details).toMatchObject({ valueCents: 600 });
-    expect(alerts[0]!.message).toMatch(/^Oat milk \(OAT-1\) has not sold since .+; 5 in stock worth £6\.00\.$/);
-    expect(kinds(dead, { ...ctx, historyStartDay: 900 })).toEqual([]);
-    expect(kinds(facts({ onHand: 0, lastSaleDay: 100, forecastMeans: [0] }))).toEqual([]);
-    expect(kinds(facts({ onHand: 5, lastSaleDay: null, forecastMeans: null }))[0]).toBe('dead_stock');
+    // day 800 is 11 Mar 1972 (day 730 is 1 Jan 1972, a leap year)
+    expect(alerts[0]!.details).toMatchObject({ valueCents: 600, lastSaleDay: 800 });
+    expect(alerts[0]!.message).toBe('Oat milk (OAT-1) has not sold since 11 Mar 1972; 5 in stock worth £6.00.');
+    // 100 days of history cannot show 26 weeks without a sale
+    expect(health({ ...dead, daysSinceLastSale: 90, historyDays: 100 }).map((l) => l.health)).not.toContain('dead');
+    expect(health({ ...dead, onHand: 0 })).toEqual([]);
+    const never = stockAlerts(facts({ onHand: 5, forecastMeans: null, stockHealth: health({ ...dead, daysSinceLastSale: null }) }), ctx);
+    expect(never.map((a) => [a.kind, a.message])).toEqual([['dead_stock', 'Oat milk (OAT-1) has never sold; 5 in stock worth £6.00.']]);
+    // never sold in a history shorter than 26 weeks: too new to judge, no alert at all
+    expect(health({ ...dead, daysSinceLastSale: null, historyDays: 100 })).toEqual([]);
   });
 
   it('accuracy degraded: error on new actuals well above the backtest’s', () => {
@@ -99,6 +121,8 @@ describe('alert rules', () => {
 
   it('without a stock count or a forecast the stock rules stay silent', () => {
     expect(kinds(facts({ onHand: null }))).toEqual([]);
+    // dead stock and overstock come from the stock-health lines, which need no count of their own
+    expect(kinds(facts({ onHand: null, stockHealth: health({ onHand: 300 }) }))).toEqual(['overstock']);
     expect(kinds(facts({ onHand: 1, forecastMeans: null }))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ const item = (over: Partial<StockItem>): StockItem => ({
   windowDays: 364,
   daysSinceLastSale: 1,
   forecastWeeklyDemand: 10,
+  orderUpToLevel: null,
+  historyDays: 730,
   ...over,
 });
 
