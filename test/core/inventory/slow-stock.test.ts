@@ -78,6 +78,25 @@ describe('assessStock', () => {
   });
 });
 
+describe('assessStock: the exceptions the alerts share', () => {
+  it('stock at or below the plan’s order-up-to level is not slow or overstocked (the plan asks for it)', () => {
+    // 200 on hand at 10 a week is 20 weeks of cover: overstock, unless the plan orders up to 200 or more.
+    expect(assessStock(item({ onHand: 200, orderUpToLevel: 250 }))).toBeNull();
+    expect(assessStock(item({ onHand: 200, orderUpToLevel: 200 }))).toBeNull();
+    expect(assessStock(item({ onHand: 200, orderUpToLevel: 199 }))!.health).toBe('overstock');
+    // 50 at 1 a week is slow, unless the plan asks for 60.
+    expect(assessStock(item({ onHand: 50, forecastWeeklyDemand: 1, orderUpToLevel: 60 }))).toBeNull();
+  });
+  it('dead stock is dead whatever the plan says', () => {
+    expect(assessStock(item({ onHand: 40, daysSinceLastSale: 200, unitsSold: 0, orderUpToLevel: 100 }))!.health).toBe('dead');
+  });
+  it('dead only when the history spans 26 weeks; never sold in a shorter one is too new to list', () => {
+    expect(assessStock(item({ onHand: 30, daysSinceLastSale: null, unitsSold: 0, forecastWeeklyDemand: null, historyDays: 182 }))!.health).toBe('dead');
+    expect(assessStock(item({ onHand: 30, daysSinceLastSale: null, unitsSold: 0, forecastWeeklyDemand: null, historyDays: 181 }))).toBeNull();
+    expect(assessStock(item({ onHand: 30, daysSinceLastSale: null, unitsSold: 0, forecastWeeklyDemand: null, historyDays: null }))).toBeNull();
+  });
+});
+
 describe('stockBeyondCover', () => {
   it('totals the per-line excess (the column) and the stock value, overall and per kind', () => {
     const lines = rankStockHealth([item({ key: 'o', onHand: 200 }), item({ key: 'd', onHand: 40, daysSinceLastSale: 200, unitsSold: 0 }), item({ key: 's', onHand: 50, forecastWeeklyDemand: 1 })]);
