@@ -31,6 +31,15 @@ export function buildSlowStockReport(db: Db): SlowStockReport {
   return { shopName: settings.shopName, where: { currency: settings.currency, locale: settings.locale }, asOfDay, lines, totals: stockBeyondCover(lines) };
 }
 
+/**
+ * The two exceptions of the shared rule (core/inventory/slow-stock.ts), said under the heading
+ * so an owner knows why a long-lead item or a new product is not listed. The Reports screen
+ * says the same (renderer/src/components/reports/slow-stock-format.ts SLOW_STOCK_RULES); the
+ * Alerts screen's dead-stock and overstock alerts follow the same rule.
+ */
+export const SLOW_STOCK_RULES =
+  'Stock the reorder plan asks for (up to its order-up-to level) is not counted as slow or overstocked; a product is called dead only once the sales history covers 26 weeks.';
+
 const TITLES = { dead: 'Dead stock (no sale in 26 weeks)', slow: 'Slow-moving stock (turns under twice a year)', overstock: 'Overstock (more than 13 weeks of cover)' } as const;
 
 /** Cover in weeks, always in weeks: beyond ten years it is "520+". */
@@ -49,6 +58,7 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
     'Slow-moving, dead and overstocked products',
     `As of ${formatDay(report.asOfDay, where)} · ${formatMoney(totals.all.excessValueCents, where)} of stock beyond 13 weeks of cover (all of it for dead stock) in ${totals.all.count} products: dead ${formatMoney(totals.dead.excessValueCents, where)} · slow ${formatMoney(totals.slow.excessValueCents, where)} · overstock ${formatMoney(totals.overstock.excessValueCents, where)}`,
   );
+  paragraph(doc, SLOW_STOCK_RULES, { size: 8, color: '#555555' });
   if (report.lines.length === 0) paragraph(doc, 'No dead, slow-moving or overstocked products: your stock is turning over.');
   const w = contentWidth(doc);
   const columns: Column[] = [

@@ -2,7 +2,7 @@ import { Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead,
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ReportButtons } from '../components/ReportButtons';
 import { money, num } from '../format';
-import { coverWeeksText, slowStockSummary } from '../components/reports/slow-stock-format';
+import { SLOW_STOCK_RULES, coverWeeksText, slowStockSummary } from '../components/reports/slow-stock-format';
 import { useCommand } from '../hooks/useCommand';
 
 const HEALTH_LABEL = { dead: 'Dead', slow: 'Slow', overstock: 'Overstock' } as const;
@@ -47,6 +47,9 @@ export function ReportsPage() {
       <ErrorNotice error={slow.error} />
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="slow-summary">
         {slow.data ? slowStockSummary(lines) : 'Loading…'}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }} data-testid="slow-rules">
+        {SLOW_STOCK_RULES}
       </Typography>
       <Table size="small" aria-label="Slow stock">
         <TableHead>

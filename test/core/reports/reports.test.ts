@@ -153,6 +153,7 @@ describe('reports on a planned shop', () => {
     await generateReport(db, { kind: 'slow', format: 'pdf' }, pdfPath);
     const text = pdfText(pdfPath);
     expect(text).toContain('Dead stock (no sale in 26 weeks)');
+    expect(text.replace(/\s+/g, ' ')).toContain('Stock the reorder plan asks for (up to its order-up-to level) is not counted as slow or overstocked');
     expect(text).toMatch(/VASE\s+Glass vase\s+Leaf & Co\s+30\s+€120\.00/);
     db.close();
   });

@@ -7,6 +7,10 @@ interface Line {
   excessValueCents: number | null;
 }
 
+/** The shared rule's two exceptions, as the PDF says them (core/reports/slow-report.ts SLOW_STOCK_RULES). */
+export const SLOW_STOCK_RULES =
+  'Stock the reorder plan asks for (up to its order-up-to level) is not counted as slow or overstocked; a product is called dead only once the sales history covers 26 weeks.';
+
 /** Cover beyond ten years reads "520+"; the column is always in weeks. */
 export const MAX_COVER_WEEKS = 520;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverWeeksText, slowStockSummary } from '../../../../renderer/src/components/reports/slow-stock-format';
+import { SLOW_STOCK_RULES as PDF_RULES } from '../../../../core/reports/slow-report';
+import { SLOW_STOCK_RULES, coverWeeksText, slowStockSummary } from '../../../../renderer/src/components/reports/slow-stock-format';
 
 describe('slow-stock heading and cover', () => {
   it('the heading adds the "Beyond 13 weeks" column and names the stock value beside it', () => {
@@ -18,5 +19,8 @@ describe('slow-stock heading and cover', () => {
     expect(coverWeeksText(36.4)).toBe('36');
     expect(coverWeeksText(9409)).toBe('520+');
     expect(coverWeeksText(null)).toBe('—');
+  });
+  it('the screen states the rule’s exceptions in the PDF’s words', () => {
+    expect(SLOW_STOCK_RULES).toBe(PDF_RULES);
   });
 });
