@@ -25,7 +25,8 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
   const positions = stockPositions(db);
   const run = latestForecastRun(db);
   const weeklyFactor = run?.period === 'day' ? 7 : 1;
-  const forecast = run ? forecastMeanByKey(db, run.id, run.period === 'day' ? 28 : 4) : new Map<string, number>();
+  // The forecast's pace over the next four weeks from today (as the stockout alerts read it).
+  const forecast = run ? forecastMeanByKey(db, run.id, run.period === 'day' ? 28 : 4, asOfDay, run.period === 'day' ? 1 : 7) : new Map<string, number>();
   const rows = stockHealthRows(db, asOfDay - 364, asOfDay - 1);
   const firstDay = firstSalesDay(db);
   const historyDays = firstDay === null ? null : asOfDay - 1 - firstDay;

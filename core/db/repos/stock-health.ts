@@ -34,10 +34,19 @@ export function stockHealthRows(db: Db, fromDay: number, toDay: number): StockHe
     .all(fromDay, toDay) as StockHealthRow[];
 }
 
-/** Mean forecast demand per period over the first `steps` steps of a run, per product and location. */
-export function forecastMeanByKey(db: Db, runId: number, steps: number): Map<string, number> {
+/**
+ * Mean forecast demand per period over the `steps` periods from the one holding `nowDay`
+ * (periods that ended before it are past), per product and location. A run whose periods
+ * all ended has no entry, so the pace falls back to past sales.
+ */
+export function forecastMeanByKey(db: Db, runId: number, steps: number, nowDay: number, periodDays: number): Map<string, number> {
   const rows = db
-    .prepare('SELECT product_id AS productId, location_id AS locationId, AVG(mean) AS mean FROM forecasts WHERE run_id = ? AND step <= ? GROUP BY product_id, location_id')
-    .all(runId, steps) as Array<{ productId: number; locationId: number; mean: number }>;
+    .prepare(
+      `SELECT productId, locationId, AVG(mean) AS mean FROM (
+         SELECT product_id AS productId, location_id AS locationId, mean, ROW_NUMBER() OVER (PARTITION BY product_id, location_id ORDER BY step) AS k
+         FROM forecasts WHERE run_id = @runId AND period_start + @periodDays > @nowDay
+       ) WHERE k <= @steps GROUP BY productId, locationId`,
+    )
+    .all({ runId, steps, nowDay, periodDays }) as Array<{ productId: number; locationId: number; mean: number }>;
   return new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r.mean]));
 }

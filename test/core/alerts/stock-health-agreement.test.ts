@@ -119,6 +119,21 @@ describe('alerts and the slow-stock report agree', () => {
     db.close();
   });
 
+  it('both read the forecast’s pace from today: periods of an older run that are past do not count', () => {
+    const db = seedShop(tempDir());
+    const lastDay = DAY0 + 55;
+    // The run's first two weeks (before today) were forecast at 70 a week, the rest at 7. A
+    // count of tea two weeks later moves today to lastDay + 15, the start of step 3: JAM's pace
+    // is 7 a week, and its 100 on hand are 14.3 weeks of cover, 9 (£10.80) beyond 13.
+    db.prepare('UPDATE forecasts SET mean = 70 WHERE product_id = 2 AND step <= 2').run();
+    db.prepare('INSERT INTO stock_snapshots (product_id, day, on_hand) VALUES (1, ?, 50)').run(lastDay + 14);
+    refreshAlerts(db, new Date('2024-05-28T08:00:00Z'));
+    expect(stockAlertRows(db)).toEqual([['JAM', 'overstock', 1080]]);
+    expect(reportRows(db)).toEqual([['JAM', 'overstock', 1080]]);
+    expect(buildSlowStockReport(db).lines[0]).toMatchObject({ paceSource: 'forecast', weeklyPace: 7 });
+    db.close();
+  });
+
   it('for any stock item, the alerts raised match the report’s health and money (property)', () => {
     const fmt = makeTextFormat('en-GB', 'GBP');
     const item = fc.record<StockItem>({
