@@ -56,7 +56,7 @@ export function AlertsPage() {
       <ErrorNotice error={alerts.error} />
       {state && (!state.hasForecast || !state.hasStockCounts) ? (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="alerts-limits">
-          {!state.hasStockCounts ? 'No stock counts are imported, so stockout, overstock and dead-stock alerts cannot be raised. ' : ''}
+          {!state.hasStockCounts ? 'No stock counts are imported, so stock on hand is only what deliveries received in Shelfcast added: stockout, overstock and dead-stock alerts may be missing. ' : ''}
           {!state.hasForecast ? 'No forecast yet: stockout and forecast-accuracy alerts need one. Unusual sales are checked from the history alone.' : ''}
         </Alert>
       ) : null}
