@@ -274,46 +274,89 @@ function ascendingDays(days: number[]): ArrayLike<number> {
 /** Spacings (days between consecutive dates) of each frequency, for the messages. */
 const SPACINGS = 'daily (1 day apart), weekly (7), monthly (28-31), quarterly (89-92) or yearly (365-366)';
 
+/** Average length in days of a period, and how far (days) a whole number of them may stray, for the multiples test. */
+const PERIOD_SPAN: Partial<Record<Frequency, { days: number; slack: number }>> = {
+  W: { days: 7, slack: 0 },
+  M: { days: 365.25 / 12, slack: 3 },
+  Q: { days: 365.25 / 4, slack: 4 },
+  Y: { days: 365.25, slack: 4 },
+};
+
+/** Whether a spacing of `d` days is a whole number (at least one) of `frequency`'s periods. */
+function wholePeriods(d: number, frequency: Frequency): boolean {
+  const span = PERIOD_SPAN[frequency];
+  if (!span) return true;
+  const k = Math.round(d / span.days);
+  return k >= 1 && Math.abs(d - k * span.days) <= span.slack + 1e-9;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
 /**
  * The most common spacing between a series' consecutive distinct dates, over all series,
  * decides the frequency (rows may come in any order: the dates are sorted first). Calendar
  * months, quarters and years vary in length, so each is a range of spacings.
+ *
+ * A sparse export (only the periods with a sale: intermittent items) has many different
+ * spacings, and the most common one need not be the period: a daily item selling every few
+ * weeks has more spacings in the 28-31 bucket than at 1 day. So the voted frequency stands
+ * only when at least half of the spacings are whole numbers of its periods. Otherwise,
+ * spacings that vary but are (nearly) all whole years, quarters, months or weeks are that
+ * frequency with gaps, and dates with no common spacing above 1 day are daily with gaps.
+ * A regular grid of another spacing (every 14 or 3 days) is refused.
  */
 function inferFrequency(order: Accumulator[], path: string): Frequency {
+  const spacings = new Map<number, number>();
+  for (const acc of order) {
+    const days = ascendingDays(acc.days);
+    for (let i = 1; i < days.length; i++) {
+      const d = days[i]! - days[i - 1]!;
+      if (d > 0) spacings.set(d, (spacings.get(d) ?? 0) + 1);
+    }
+  }
   let daily = 0;
   let weekly = 0;
   let monthly = 0;
   let quarterly = 0;
   let yearly = 0;
-  const others = new Map<number, number>();
-  for (const acc of order) {
-    const days = ascendingDays(acc.days);
-    for (let i = 1; i < days.length; i++) {
-      const d = days[i]! - days[i - 1]!;
-      if (d <= 0) continue;
-      if (d === 1) daily++;
-      else if (d === 7) weekly++;
-      else if (d >= 28 && d <= 31) monthly++;
-      else if (d >= 89 && d <= 92) quarterly++;
-      else if (d === 365 || d === 366) yearly++;
-      else others.set(d, (others.get(d) ?? 0) + 1);
-    }
-  }
   let otherSpacing = 0;
   let otherCount = 0;
-  for (const [d, c] of others) {
-    if (c > otherCount || (c === otherCount && d < otherSpacing)) {
+  let total = 0;
+  let divisor = 0;
+  for (const [d, c] of spacings) {
+    total += c;
+    divisor = gcd(divisor, d);
+    if (d === 1) daily += c;
+    else if (d === 7) weekly += c;
+    else if (d >= 28 && d <= 31) monthly += c;
+    else if (d >= 89 && d <= 92) quarterly += c;
+    else if (d === 365 || d === 366) yearly += c;
+    else if (c > otherCount || (c === otherCount && d < otherSpacing)) {
       otherSpacing = d;
       otherCount = c;
     }
   }
   const best = Math.max(daily, weekly, monthly, quarterly, yearly, otherCount);
   if (best === 0) return 'D';
-  if (daily === best) return 'D';
-  if (weekly === best) return 'W';
-  if (monthly === best) return 'M';
-  if (quarterly === best) return 'Q';
-  if (yearly === best) return 'Y';
+  let voted: Frequency | undefined;
+  if (daily === best) voted = 'D';
+  else if (weekly === best) voted = 'W';
+  else if (monthly === best) voted = 'M';
+  else if (quarterly === best) voted = 'Q';
+  else if (yearly === best) voted = 'Y';
+  if (voted === 'D') return 'D';
+  const wholeShare = (frequency: Frequency) => {
+    let whole = 0;
+    for (const [d, c] of spacings) if (wholePeriods(d, frequency)) whole += c;
+    return whole / total;
+  };
+  if (voted !== undefined && wholeShare(voted) >= 0.5) return voted;
+  // Spacings that vary but are (nearly) all whole periods: that frequency with gaps.
+  if (spacings.size > 1) for (const frequency of ['Y', 'Q', 'M', 'W'] as const) if (wholeShare(frequency) >= 0.9) return frequency;
+  if (divisor === 1) return 'D';
   throw new SeriesCsvError(`${path}: dates are mostly ${otherSpacing} days apart; expected ${SPACINGS} data`);
 }
 

@@ -77,6 +77,31 @@ describe('readSeriesCsv', () => {
     expect(byId(file)).toEqual({ y: { startDay: dayOf(2019, 1, 1), values: [100, 110, 125, 0, 150] }, z: { startDay: dayOf(2015, 12, 31), values: [7, 8] } });
   });
 
+  it('reads a sparse export (rows only for periods with a sale) at its own frequency', async () => {
+    // Daily items selling every few days or weeks: spacings 3, 29, 1, 31 | 30, 8 | 11, 25. The
+    // 28-31 bucket has 3 of them and 1 day only 1, but 5 of 8 are no whole number of months: daily.
+    const daily = await readSeriesCsv(
+      write(
+        'series_id,date,value\na,2024-01-02,1\na,2024-01-05,2\na,2024-02-03,1\na,2024-02-04,1\na,2024-03-06,3\n' +
+          'b,2024-01-01,1\nb,2024-01-31,1\nb,2024-02-08,2\nc,2024-01-10,1\nc,2024-01-21,1\nc,2024-02-15,4\n',
+      ),
+    );
+    expect(daily.frequency).toBe('D');
+    const a = Array.from(daily.series[0]!.values);
+    expect(a).toHaveLength(65); // 2024-01-02 .. 2024-03-06
+    expect([a[0], a[3], a[32], a[33], a[64]]).toEqual([1, 2, 1, 1, 3]);
+    expect(a.reduce((s, v) => s + v, 0)).toBe(8);
+    expect(daily.filledGaps).toBe(65 - 5 + (39 - 3) + (37 - 3));
+    // Weekly (Fridays) 14, 14, 21, 14, 28 days apart: no week-to-week spacing, all whole weeks.
+    const weekly = await readSeriesCsv(write('series_id,date,value\nw,2024-01-05,1\nw,2024-01-19,2\nw,2024-02-02,3\nw,2024-02-23,4\nw,2024-03-08,5\nw,2024-04-05,6\n'));
+    expect(weekly.frequency).toBe('W');
+    expect(byId(weekly)).toEqual({ w: { startDay: dayOf(2024, 1, 5), values: [1, 0, 2, 0, 3, 0, 0, 4, 0, 5, 0, 0, 0, 6] } });
+    // Months 2, 3, 5 and 2 apart (59, 92, 153, 61 days): one spacing looks like a quarter, all are whole months.
+    const monthly = await readSeriesCsv(write('series_id,date,value\nm,2023-01-01,1\nm,2023-03-01,2\nm,2023-06-01,3\nm,2023-11-01,4\nm,2024-01-01,5\n'));
+    expect(monthly.frequency).toBe('M');
+    expect(byId(monthly)).toEqual({ m: { startDay: dayOf(2023, 1, 1), values: [1, 0, 2, 0, 0, 3, 0, 0, 0, 0, 4, 0, 5] } });
+  });
+
   it('names an unsupported spacing and the supported ones', async () => {
     const fortnightly = Array.from({ length: 6 }, (_, t) => `f,${isoDay(dayOf(2024, 1, 1) + 14 * t)},${t}`).join('\n');
     await expect(readSeriesCsv(write(`series_id,date,value\n${fortnightly}\n`))).rejects.toThrow(
