@@ -130,6 +130,34 @@ function splitLine(line: string): string[] {
   return fields;
 }
 
+/**
+ * End (index of the closing line break) of the record that starts at text[start] and whose
+ * first line ends at `lineEnd`, reading quoted fields as RFC 4180 does: a field that starts
+ * with a double quote runs to the quote that closes it ("" is a quote inside), line breaks
+ * included. -1 when the record is still open at the end of the text (more to read).
+ */
+function recordEnd(text: string, start: number, lineEnd: number): number {
+  let quoted = false;
+  let fieldStart = true;
+  let i = start;
+  for (;;) {
+    for (; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === 34) {
+          if (text.charCodeAt(i + 1) === 34) i++;
+          else quoted = false;
+        }
+      } else if (c === 34 && fieldStart) quoted = true;
+      fieldStart = c === 44 && !quoted;
+    }
+    if (!quoted) return lineEnd;
+    i = lineEnd + 1;
+    lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) return -1;
+  }
+}
+
 export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   const bySeries = new Map<string, Accumulator>();
   const order: Accumulator[] = [];
@@ -238,9 +266,24 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   for await (const chunk of stream as AsyncIterable<string>) {
     const text = carry + chunk;
     let start = 0;
+    // Position of the next double quote: only lines with one can hold a quoted line break.
+    let quote = text.indexOf('"');
     for (;;) {
       const end = text.indexOf('\n', start);
       if (end < 0) break;
+      if (quote >= 0 && quote < start) quote = text.indexOf('"', start);
+      if (quote >= 0 && quote < end) {
+        // A quoted field may hold line breaks (an id written by a spreadsheet): the record runs on to the line where it closes.
+        const close = recordEnd(text, start, end);
+        if (close < 0) break;
+        if (close > end) {
+          const record = text.slice(start, close);
+          handleLine(record);
+          for (let i = record.indexOf('\n'); i >= 0; i = record.indexOf('\n', i + 1)) lineNumber++;
+          start = close + 1;
+          continue;
+        }
+      }
       if (end > start && !fastLine(text, start, end)) handleLine(text.slice(start, end));
       else if (end === start) lineNumber++;
       start = end + 1;

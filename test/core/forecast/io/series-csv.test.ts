@@ -56,6 +56,25 @@ describe('readSeriesCsv', () => {
     expect(Array.from(monthly.series[0]!.values)).toEqual([1, 2, 0, 4]);
   });
 
+  it('reads a quoted id holding a line break (RFC 4180), also across read chunks, and counts lines past it', async () => {
+    const file = await readSeriesCsv(write('series_id,date,value\r\n"shelf 1\r\nbin ""2""",2024-03-01,1\r\n"shelf 1\r\nbin ""2""",2024-03-02,2\r\nab"c,2024-03-01,5\r\n'));
+    expect(byId(file)).toEqual({ 'shelf 1\r\nbin "2"': { startDay: dayOf(2024, 3, 1), values: [1, 2] }, 'ab"c': { startDay: dayOf(2024, 3, 1), values: [5] } });
+    await expect(readSeriesCsv(write('series_id,date,value\n"a\nb",2024-03-01,1\nc,2024-03-02,x\n'))).rejects.toThrow(/line 4, column 3 \(value\): "x"/);
+    // The file is read in 1 MiB chunks: put the quoted line break just past the first chunk's end.
+    const rows: string[] = ['series_id,date,value'];
+    let length = rows[0]!.length + 1;
+    for (let i = 0; length < (1 << 20) - 8; i++) {
+      const row = `plain,${isoDay(dayOf(2000, 1, 1) + i)},1`;
+      rows.push(row);
+      length += row.length + 1;
+    }
+    rows.push('"split\nid",2024-03-01,4', '"split\nid",2024-03-02,6');
+    const big = await readSeriesCsv(write(`${rows.join('\n')}\n`));
+    expect(big.series.map((s) => s.id)).toEqual(['plain', 'split\nid']);
+    expect(Array.from(big.series[1]!.values)).toEqual([4, 6]);
+    expect(big.series[0]!.values.length).toBe(rows.length - 3);
+  });
+
   it('reads quarterly data dated anywhere in the quarter, filling a missing quarter with zero', async () => {
     // Quarter starts (90-92 days apart), with 2023 Q3 missing.
     const starts = await readSeriesCsv(write('series_id,date,value\nq,2023-01-01,10\nq,2023-04-01,11\nq,2023-10-01,13\nq,2024-01-01,14\nq,2024-04-01,15\n'));
