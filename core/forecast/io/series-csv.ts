@@ -333,6 +333,30 @@ function wholePeriods(d: number, frequency: Frequency): boolean {
   return k >= 1 && Math.abs(d - k * span.days) <= span.slack + 1e-9;
 }
 
+/** Share of consecutive distinct dates (within a series) that fall in different calendar periods of `frequency`. */
+function distinctPeriodShare(order: Accumulator[], frequency: Frequency): number {
+  const periods = new Map<number, number>();
+  const periodOf = (day: number) => {
+    let period = periods.get(day);
+    if (period === undefined) {
+      period = calendarPeriod(day, frequency);
+      periods.set(day, period);
+    }
+    return period;
+  };
+  let pairs = 0;
+  let distinct = 0;
+  for (const acc of order) {
+    const days = ascendingDays(acc.days);
+    for (let i = 1; i < days.length; i++) {
+      if (days[i] === days[i - 1]) continue;
+      pairs++;
+      if (periodOf(days[i]!) !== periodOf(days[i - 1]!)) distinct++;
+    }
+  }
+  return pairs === 0 ? 1 : distinct / pairs;
+}
+
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
@@ -345,8 +369,10 @@ function gcd(a: number, b: number): number {
  *
  * A sparse export (only the periods with a sale: intermittent items) has many different
  * spacings, and the most common one need not be the period: a daily item selling every few
- * weeks has more spacings in the 28-31 bucket than at 1 day. So the voted frequency stands
- * only when at least half of the spacings are whole numbers of its periods. Otherwise,
+ * weeks has more spacings in the 28-31 bucket than at 1 day. So a voted month, quarter or
+ * year stands only when (nearly) every pair of consecutive dates falls in different calendar
+ * periods (a date anywhere in the period stands for it), and a voted week when at least half
+ * of the spacings are whole weeks. Otherwise,
  * spacings that vary but are (nearly) all whole years, quarters, months or weeks are that
  * frequency with gaps, and dates with no common spacing above 1 day are daily with gaps.
  * A regular grid of another spacing (every 14 or 3 days) is refused.
@@ -396,7 +422,12 @@ function inferFrequency(order: Accumulator[], path: string): Frequency {
     for (const [d, c] of spacings) if (wholePeriods(d, frequency)) whole += c;
     return whole / total;
   };
-  if (voted !== undefined && wholeShare(voted) >= 0.5) return voted;
+  if (voted === 'W' && wholeShare('W') >= 0.5) return 'W';
+  // A date anywhere in a calendar month, quarter or year stands for it: such data has (nearly) one date per period.
+  // Unless the spacings are whole months (or quarters) but not whole periods of the vote: a sparse monthly export whose commonest gap is 3 months.
+  const finer = voted === 'Y' ? (['Q', 'M'] as const) : voted === 'Q' ? (['M'] as const) : [];
+  const sparseFiner = voted !== undefined && wholeShare(voted) < 0.5 && finer.some((f) => wholeShare(f) >= 0.9);
+  if (voted !== undefined && voted !== 'W' && !sparseFiner && distinctPeriodShare(order, voted) >= 0.95) return voted;
   // Spacings that vary but are (nearly) all whole periods: that frequency with gaps.
   if (spacings.size > 1) for (const frequency of ['Y', 'Q', 'M', 'W'] as const) if (wholeShare(frequency) >= 0.9) return frequency;
   if (divisor === 1) return 'D';

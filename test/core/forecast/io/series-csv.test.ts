@@ -119,6 +119,12 @@ describe('readSeriesCsv', () => {
     const monthly = await readSeriesCsv(write('series_id,date,value\nm,2023-01-01,1\nm,2023-03-01,2\nm,2023-06-01,3\nm,2023-11-01,4\nm,2024-01-01,5\n'));
     expect(monthly.frequency).toBe('M');
     expect(byId(monthly)).toEqual({ m: { startDay: dayOf(2023, 1, 1), values: [1, 0, 2, 0, 0, 3, 0, 0, 0, 0, 4, 0, 5] } });
+    // Still monthly: one date anywhere in each month (spacings 29, 29, 42, 31, 15, 43, 30, 44, 2, 45; only 4 of 10 near a month).
+    const anyDay = await readSeriesCsv(
+      write(`series_id,date,value\n${['01-10', '02-08', '03-09', '04-20', '05-21', '06-05', '07-18', '08-17', '09-30', '10-02', '11-16'].map((d, i) => `d,2023-${d},${i + 1}`).join('\n')}\n`),
+    );
+    expect(anyDay.frequency).toBe('M');
+    expect(byId(anyDay)).toEqual({ d: { startDay: dayOf(2023, 1, 10), values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] } });
   });
 
   it('names an unsupported spacing and the supported ones', async () => {
