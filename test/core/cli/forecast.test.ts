@@ -117,6 +117,68 @@ describe('shelfcast forecast', () => {
     for (let s = 0; s < 21; s++) expect(out.get(`y${s}`)![5]![0]!).toBeGreaterThan(500 + 20 * s + (8 + (s % 4)) * 24 - 10);
   }, 60_000);
 
+  it('forecasts every series of an awkward but legitimate file: ordered, finite, non-crossing, in range', async () => {
+    // One file of the awkward cases a CLI fuzz run tried: BOM, CRLF, no final line break,
+    // shuffled rows, quoted ids with commas, quotes, a line break and unicode, 1-3 observations, zeros,
+    // a constant, a spike, NA, a gap, returns, 1e9 and 1e-6 scales, a series ending early; H > most histories.
+    const horizon = 30;
+    const day = (t: number) => new Date(Date.UTC(2024, 0, 1) + t * 86_400_000).toISOString().slice(0, 10);
+    const series: Record<string, (string | number)[]> = {
+      one: [4],
+      two: [0, 3],
+      three: [5, 0, 2],
+      zeros: Array.from({ length: 40 }, () => 0),
+      constant: Array.from({ length: 40 }, () => 7),
+      spike: Array.from({ length: 60 }, (_, t) => (t === 30 ? 500 : 0)),
+      'with NA': Array.from({ length: 50 }, (_, t) => (t % 9 === 4 ? 'NA' : t % 9 === 6 ? '' : 3 + (t % 7))),
+      returns: Array.from({ length: 50 }, (_, t) => ((t * 37) % 11) - 4.5),
+      huge: Array.from({ length: 50 }, (_, t) => 1e9 + ((t * 7919) % 1000) * 1e5),
+      tiny: Array.from({ length: 50 }, (_, t) => ((t * 31) % 17) * 1e-6),
+      'a,b "c"': Array.from({ length: 45 }, (_, t) => 1 + (t % 3)),
+      'line\nbreak': Array.from({ length: 20 }, (_, t) => t % 2),
+      'Ünïcødé 日本': Array.from({ length: 25 }, (_, t) => (t % 5 === 0 ? 2 : 0)),
+    };
+    const rows: string[] = [];
+    for (const [id, values] of Object.entries(series)) {
+      const quoted = /[",\n]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id;
+      // "early" series end 10 days before the others; one gap (no row) in "constant".
+      values.forEach((v, t) => {
+        if (id === 'constant' && t === 17) return;
+        rows.push(`${quoted},${day(t + (id === 'returns' ? 0 : 10) - values.length + 40)},${v}`);
+      });
+    }
+    const shuffled = rows.map((r, i) => [r, (i * 7919) % rows.length] as const).sort((a, b) => a[1] - b[1]).map(([r]) => r);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'train.csv'), `\uFEFFseries_id,date,value\r\n${shuffled.join('\r\n')}`);
+    const result = await cli(['forecast', '--train', 'train.csv', '--horizon', String(horizon), '--season', '7', '--out', 'out.csv'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    // Our own CSV (a quoted id may hold a line break): the id, then step, mean and seven quantiles.
+    const text = readFileSync(join(dir, 'out.csv'), 'utf8');
+    const body = text.slice(text.indexOf('\n') + 1);
+    const record = /("(?:[^"]|"")*"|[^",\n]*),([^\n]*)\n/y;
+    const byId = new Map<string, number[][]>();
+    for (let m = record.exec(body); m; m = record.exec(body)) {
+      const id = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
+      byId.set(id, [...(byId.get(id) ?? []), m[2]!.split(',').map(Number)]);
+      if (record.lastIndex === body.length) break;
+    }
+    expect(record.lastIndex).toBe(body.length);
+    expect([...byId.keys()].sort()).toEqual(Object.keys(series).sort());
+    for (const [id, steps] of byId) {
+      const history = series[id]!.filter((v) => v !== '').map(Number).filter(Number.isFinite);
+      const max = Math.max(...history.map(Math.abs));
+      expect(steps.map((s) => s[0]), id).toEqual(Array.from({ length: horizon }, (_, k) => k + 1));
+      for (const [, mean, ...quantiles] of steps) {
+        for (const v of [mean!, ...quantiles]) {
+          expect(Number.isFinite(v), id).toBe(true);
+          expect(Math.abs(v), id).toBeLessThanOrEqual(10 * max);
+          if (history.every((h) => h >= 0)) expect(v, id).toBeGreaterThanOrEqual(0);
+        }
+        for (let k = 1; k < quantiles.length; k++) expect(quantiles[k]!, id).toBeGreaterThanOrEqual(quantiles[k - 1]!);
+      }
+    }
+  }, 60_000);
+
   it('gives one clear line on stderr and exit code 2 for bad arguments or files', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.csv'), 'id,when,qty\n');
