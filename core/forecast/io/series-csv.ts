@@ -369,12 +369,11 @@ function gcd(a: number, b: number): number {
  *
  * A sparse export (only the periods with a sale: intermittent items) has many different
  * spacings, and the most common one need not be the period: a daily item selling every few
- * weeks has more spacings in the 28-31 bucket than at 1 day. So a voted month, quarter or
- * year stands only when (nearly) every pair of consecutive dates falls in different calendar
- * periods (a date anywhere in the period stands for it), and a voted week when at least half
- * of the spacings are whole weeks. Otherwise,
- * spacings that vary but are (nearly) all whole years, quarters, months or weeks are that
- * frequency with gaps, and dates with no common spacing above 1 day are daily with gaps.
+ * weeks has more spacings in the 28-31 bucket (four spacings) than at 1 day. So a voted month,
+ * quarter or year stands only when (nearly) every pair of consecutive dates falls in different
+ * calendar periods (a date anywhere in the period stands for it). Otherwise, spacings that
+ * vary but are (nearly) all whole years, quarters, months or weeks are that frequency with
+ * gaps, and dates with no common spacing above 1 day are daily with gaps.
  * A regular grid of another spacing (every 14 or 3 days) is refused.
  */
 function inferFrequency(order: Accumulator[], path: string): Frequency {
@@ -416,18 +415,19 @@ function inferFrequency(order: Accumulator[], path: string): Frequency {
   else if (monthly === best) voted = 'M';
   else if (quarterly === best) voted = 'Q';
   else if (yearly === best) voted = 'Y';
-  if (voted === 'D') return 'D';
+  // 1 and 7 are single spacings, never the commonest in a sparse export of another frequency: those votes stand
+  // (7 days also when most spacings are 6 or 8: a week's sales booked on whichever day the week closed).
+  if (voted === 'D' || voted === 'W') return voted;
   const wholeShare = (frequency: Frequency) => {
     let whole = 0;
     for (const [d, c] of spacings) if (wholePeriods(d, frequency)) whole += c;
     return whole / total;
   };
-  if (voted === 'W' && wholeShare('W') >= 0.5) return 'W';
   // A date anywhere in a calendar month, quarter or year stands for it: such data has (nearly) one date per period.
   // Unless the spacings are whole months (or quarters) but not whole periods of the vote: a sparse monthly export whose commonest gap is 3 months.
   const finer = voted === 'Y' ? (['Q', 'M'] as const) : voted === 'Q' ? (['M'] as const) : [];
   const sparseFiner = voted !== undefined && wholeShare(voted) < 0.5 && finer.some((f) => wholeShare(f) >= 0.9);
-  if (voted !== undefined && voted !== 'W' && !sparseFiner && distinctPeriodShare(order, voted) >= 0.95) return voted;
+  if (voted !== undefined && !sparseFiner && distinctPeriodShare(order, voted) >= 0.95) return voted;
   // Spacings that vary but are (nearly) all whole periods: that frequency with gaps.
   if (spacings.size > 1) for (const frequency of ['Y', 'Q', 'M', 'W'] as const) if (wholeShare(frequency) >= 0.9) return frequency;
   if (divisor === 1) return 'D';

@@ -124,6 +124,10 @@ describe('readSeriesCsv', () => {
       write(`series_id,date,value\n${['01-10', '02-08', '03-09', '04-20', '05-21', '06-05', '07-18', '08-17', '09-30', '10-02', '11-16'].map((d, i) => `d,2023-${d},${i + 1}`).join('\n')}\n`),
     );
     expect(anyDay.frequency).toBe('M');
+    // Still weekly: weeks booked on the day they closed (7, 6, 7, 8, 7, 6, 8 days apart; 7 the commonest).
+    const jittery = await readSeriesCsv(write(`series_id,date,value\n${['01-05', '01-12', '01-18', '01-25', '02-02', '02-09', '02-15', '02-23'].map((d, i) => `j,2024-${d},${i + 1}`).join('\n')}\n`));
+    expect(jittery.frequency).toBe('W');
+    expect(byId(jittery)).toEqual({ j: { startDay: dayOf(2024, 1, 5), values: [1, 2, 3, 4, 5, 6, 7, 8] } });
     expect(byId(anyDay)).toEqual({ d: { startDay: dayOf(2023, 1, 10), values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] } });
   });
 
