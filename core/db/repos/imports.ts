@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { cachedStatement } from './statement-cache';
 
 export interface ImportRow {
   id: number;
@@ -104,7 +105,7 @@ export function recordChange(
   db: Db,
   change: { importId: number; entity: ChangeEntity; entityId: number; action: 'insert' | 'update'; before?: Record<string, unknown>; after?: Record<string, unknown> },
 ): void {
-  db.prepare('INSERT INTO import_changes (import_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO import_changes (import_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)').run(
     change.importId,
     change.entity,
     change.entityId,

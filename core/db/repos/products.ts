@@ -21,7 +21,7 @@ export function productIdsBySku(db: Db): Map<string, number> {
 }
 
 export function productById(db: Db, id: number): ProductRow | undefined {
-  return db.prepare('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
+  return cachedStatement(db, 'SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
 }
 
 export function productBySku(db: Db, sku: string): ProductRow | undefined {
@@ -46,7 +46,7 @@ export function updateProduct(db: Db, id: number, values: ProductValues, importI
     assignments.push('import_id = ?');
     params.push(importId);
   }
-  db.prepare(`UPDATE products SET ${assignments.join(', ')} WHERE id = ?`).run(...params, id);
+  cachedStatement(db, `UPDATE products SET ${assignments.join(', ')} WHERE id = ?`).run(...params, id);
 }
 
 /**

@@ -37,8 +37,15 @@ export class ProductFill {
     const cents = saleUnitPriceCents(record);
     if (cents === null) return;
     const latest = this.prices.get(productId);
-    if (latest && (latest.day > record.day || (latest.day === record.day && latest.timeSeconds > record.timeSeconds))) return;
-    this.prices.set(productId, { day: record.day, timeSeconds: record.timeSeconds, cents });
+    if (latest === undefined) {
+      this.prices.set(productId, { day: record.day, timeSeconds: record.timeSeconds, cents });
+      return;
+    }
+    if (latest.day > record.day || (latest.day === record.day && latest.timeSeconds > record.timeSeconds)) return;
+    // Updated in place: a million-row file would otherwise allocate an object (and a Map write) per row.
+    latest.day = record.day;
+    latest.timeSeconds = record.timeSeconds;
+    latest.cents = cents;
   }
 
   /** Applies the names and prices to the products missing them (and newer prices to sales-derived ones); returns the counts. */
