@@ -31,12 +31,79 @@ export interface SalesFileConstants {
 
 const PERIODS: ReadonlySet<string> = new Set(['day', 'week', 'month']);
 
-function rowPlaceholders({ isTotal, period, importId }: SalesFileConstants): string {
+/** A value written into a batch statement instead of bound: NULL or an integer, nothing else. */
+type Literal = number | null;
+
+function literalSql(value: Literal): string {
+  if (value === null) return 'NULL';
+  if (!Number.isSafeInteger(value)) throw new Error(`invalid sales literal ${String(value)}`);
+  return String(value);
+}
+
+function rowPlaceholders({ isTotal, period, importId }: SalesFileConstants, literals: ReadonlyMap<number, Literal> = new Map()): string {
   // Literals, not parameters: checked here so that nothing else can reach the SQL text.
   if ((isTotal !== 0 && isTotal !== 1) || !PERIODS.has(period) || !Number.isSafeInteger(importId)) {
     throw new Error(`invalid sales constants ${JSON.stringify({ isTotal, period, importId })}`);
   }
-  return `(?, ?, ?, ?, ?, ?, ?, ?, ?, ${isTotal}, '${period}', ${importId})`;
+  const cells = Array.from({ length: SALES_PARAM_COUNT }, (_, position) => (literals.has(position) ? literalSql(literals.get(position) ?? null) : '?'));
+  return `(${cells.join(', ')}, ${isTotal}, '${period}', ${importId})`;
+}
+
+/**
+ * Positions in SalesParams that are often the same on every row of a file: the location (a
+ * shop with one), the customer, unit price and revenue (files without such a column).
+ */
+const LITERAL_CANDIDATES = [1, 2, 5, 6] as const;
+
+/**
+ * A batch statement with the values every row of the file's first batch shared written in
+ * as literals, for the later batches that share them too: binding a value costs about as
+ * much as SQLite storing it, so two fewer a row (a file without location and revenue columns)
+ * saved ~0.1 s a million rows.
+ */
+class LiteralBatch {
+  private readonly bound: number[];
+  private readonly compact: Array<number | string | null>;
+  readonly statement: Statement;
+
+  constructor(
+    db: Db,
+    readonly batchSize: number,
+    constants: SalesFileConstants,
+    private readonly literals: ReadonlyMap<number, Literal>,
+  ) {
+    this.bound = Array.from({ length: SALES_PARAM_COUNT }, (_, position) => position).filter((position) => !literals.has(position));
+    this.compact = new Array<number | string | null>(batchSize * this.bound.length).fill(null);
+    this.statement = db.prepare(`INSERT OR IGNORE INTO sales (${SALES_INSERT_COLUMNS}) VALUES ${Array(batchSize).fill(rowPlaceholders(constants, literals)).join(', ')}`);
+  }
+
+  /** The literals shared by every row of this batch (none when a candidate's value is not NULL or an integer). */
+  static shared(flatParams: ReadonlyArray<number | string | null>, batchSize: number): Map<number, Literal> {
+    const shared = new Map<number, Literal>();
+    for (const position of LITERAL_CANDIDATES) {
+      const value = flatParams[position];
+      if (value !== null && !(typeof value === 'number' && Number.isSafeInteger(value))) continue;
+      let same = true;
+      for (let row = 1; row < batchSize && same; row++) same = flatParams[row * SALES_PARAM_COUNT + position] === value;
+      if (same) shared.set(position, value ?? null);
+    }
+    return shared;
+  }
+
+  /** Inserts the batch when every row has the literals' values; returns the rows inserted, or -1 (not run) when one differs. */
+  run(flatParams: ReadonlyArray<number | string | null>): number {
+    for (const [position, value] of this.literals) {
+      for (let at = position; at < flatParams.length; at += SALES_PARAM_COUNT) if (flatParams[at] !== value) return -1;
+    }
+    const { bound, compact } = this;
+    const width = bound.length;
+    for (let row = 0; row < this.batchSize; row++) {
+      const from = row * SALES_PARAM_COUNT;
+      const to = row * width;
+      for (let j = 0; j < width; j++) compact[to + j] = flatParams[from + (bound[j] ?? 0)] ?? null;
+    }
+    return this.statement.run(compact).changes;
+  }
 }
 
 export interface StoredSale {
@@ -64,9 +131,11 @@ export class SalesStatements {
   private readonly singleInsert: Statement;
   private readonly byKey: Statement;
   private readonly maxIdStatement: Statement;
+  /** Decided on the first full batch: null when its rows share no literal. */
+  private literalBatch: LiteralBatch | null | undefined;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     readonly batchSize: number,
     readonly constants: SalesFileConstants,
   ) {
@@ -79,7 +148,12 @@ export class SalesStatements {
 
   /** Inserts a full batch (flattened parameters); returns how many rows went in. */
   insertBatch(flatParams: ReadonlyArray<number | string | null>): number {
-    return this.batchInsert.run(flatParams).changes;
+    if (this.literalBatch === undefined) {
+      const shared = LiteralBatch.shared(flatParams, this.batchSize);
+      this.literalBatch = shared.size > 0 ? new LiteralBatch(this.db, this.batchSize, this.constants, shared) : null;
+    }
+    const inserted = this.literalBatch ? this.literalBatch.run(flatParams) : -1;
+    return inserted >= 0 ? inserted : this.batchInsert.run(flatParams).changes;
   }
 
   insertOne(params: SalesParams): boolean {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { undoImport } from '../../../../core/import/undo';
+import { SALES_BATCH_ROWS } from '../../../../core/import/writers/sales';
 import type { TempWorkspace } from '../helpers';
 import { count, importFile, tempWorkspace } from '../helpers';
 
@@ -103,5 +104,50 @@ describe('what a sales file says about its products', () => {
     ws = tempWorkspace();
     await importFile(ws.db, ws.file('sales.csv', ['date,sku,quantity,revenue', '2025-01-02,R1,4,10.00', '2025-01-01,R1,1,3.00'].join('\n')));
     expect(ws.db.prepare("SELECT unit_price_cents FROM products WHERE sku = 'R1'").get()).toEqual({ unit_price_cents: 250 });
+  });
+});
+
+describe('batches whose rows share values', () => {
+  it('store every line as its file says, whether a batch shares the first batch\'s location, customer, price and revenue or not', async () => {
+    ws = tempWorkspace();
+    const header = 'date,sku,quantity,unit_price,revenue,customer_id,store,order_id';
+    // Two batches sharing store, customer, price and no revenue; then a batch where each differs
+    // somewhere; a bad line and a repeated line in between; a partial batch at the end.
+    const lines: string[] = [];
+    for (let i = 0; i < 2 * SALES_BATCH_ROWS; i++) lines.push(`2025-03-${String(1 + (i % 20)).padStart(2, '0')},K${i % 7},${1 + (i % 4)},2.50,,C1,S1,O${i}`);
+    lines.splice(3, 0, lines[2] ?? ''); // the same line twice (file lines 4 and 5): two sales
+    lines.splice(10, 0, '2025-03-05,K1,x,2.50,,C1,S1,O-bad');
+    for (let i = 0; i < SALES_BATCH_ROWS + 10; i++) {
+      lines.push(`2025-03-${String(1 + (i % 20)).padStart(2, '0')},K${i % 5},${1 + (i % 3)},${i % 9 === 0 ? '' : '2.50'},${i % 4 === 0 ? '7.00' : ''},${i % 6 === 0 ? '' : 'C1'},${i % 10 === 0 ? 'S2' : 'S1'},P${i}`);
+    }
+    const { summary } = await importFile(ws.db, ws.file('shared.csv', [header, ...lines].join('\n')));
+    const bad = lines.findIndex((l) => l.includes('O-bad'));
+    expect(summary).toMatchObject({ rowsRead: lines.length, imported: lines.length - 1, rejected: 1, duplicates: 0 });
+    expect(summary.firstRejects).toEqual([{ line: bad + 2, column: 'quantity', reason: expect.stringContaining('"x"') }]);
+
+    const cents = (text: string) => (text === '' ? null : Math.round(Number(text) * 100));
+    const expected = lines
+      .filter((_, i) => i !== bad)
+      .map((line) => {
+        const [date, sku, quantity, price, revenue, customer, store, order] = line.split(',');
+        return { date, sku, quantity: Number(quantity), price: cents(price ?? ''), revenue: cents(revenue ?? ''), customer: customer === '' ? null : customer, store, order };
+      });
+    const stored = ws.db
+      .prepare(
+        `SELECT date(s.day * 86400, 'unixepoch') AS date, p.sku, s.quantity, s.unit_price_cents AS price, s.revenue_cents AS revenue,
+                c.external_id AS customer, l.code AS store, s.order_ref AS "order"
+           FROM sales s JOIN products p ON p.id = s.product_id JOIN locations l ON l.id = s.location_id LEFT JOIN customers c ON c.id = s.customer_id
+          ORDER BY s.id`,
+      )
+      .all();
+    // (A repeated line is stored after its batch, so the order is compared apart from the values.)
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sorted(stored)).toEqual(sorted(expected));
+
+    // The same lines in a later export (and one more) are duplicates, named by their lines.
+    const again = await importFile(ws.db, ws.file('again.csv', [header, ...lines, '2025-03-20,K9,1,1.00,,,S1,NEW'].join('\n')));
+    expect(again.summary).toMatchObject({ imported: 1, rejected: 1, duplicates: lines.length - 1 });
+    expect(again.summary.firstDuplicates.map((d) => d.line)).toEqual([...Array.from({ length: 10 }, (_, i) => i + 2), ...Array.from({ length: 10 }, (_, i) => i + 13)]);
+    expect(again.summary.firstDuplicates[3]?.reason).toContain('its 2nd time in this file');
   });
 });
