@@ -22,3 +22,8 @@ export function registerJob<I, R>(kind: string, fn: (input: I, ctx: JobContext) 
 export function getJob(kind: string): JobFn | undefined {
   return jobs.get(kind);
 }
+
+/** Every registered kind (for the test that keeps job-modules.ts's list true). */
+export function registeredJobKinds(): string[] {
+  return [...jobs.keys()];
+}

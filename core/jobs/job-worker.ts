@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorData } from '../contract/errors';
 import { connectWorkspace } from '../db/connection';
+import { loadJobModule } from './job-modules';
 import { getJob } from './job-registry';
-import './job-modules';
 import { throttleProgress } from './progress';
 
 export interface JobWorkerData {
@@ -28,6 +28,13 @@ export async function runJobInWorker(): Promise<void> {
     if (msg.type === 'cancel') controller.abort();
   });
   const post = (msg: JobWorkerMessage) => port.postMessage(msg);
+  try {
+    await loadJobModule(data.kind);
+  } catch (err) {
+    post({ type: 'failed', error: toErrorData(err), stack: err instanceof Error ? err.stack : undefined });
+    port.close();
+    return;
+  }
   const job = getJob(data.kind);
   if (!job) {
     post({ type: 'failed', error: { code: 'internal', message: `Unknown job kind ${data.kind}` } });
