@@ -45,6 +45,8 @@ export interface CommitOptions {
 export const MAX_STORED_REJECTS = 100_000;
 const FIRST_REJECTS = 20;
 export const HISTORY_WARNING_DAYS = 90;
+/** The page cache during a commit, at least (KiB). */
+const BULK_CACHE_KIB = 131_072;
 
 /** Files are committed in this order so that products and suppliers exist before sales refer to them. */
 const KIND_ORDER: readonly ImportKind[] = ['suppliers', 'products', 'customers', 'events', 'sales_lines', 'sales_totals', 'sales_wide', 'stock', 'purchase_orders'];
@@ -140,6 +142,13 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
   // the transaction (SQLite refuses the change inside one) and put back afterwards.
   const tempStore = db.pragma('temp_store', { simple: true }) as number;
   db.pragma('temp_store = FILE');
+  // A page cache that holds a million-row load (94 MB) until COMMIT: with 64 MB, pages were
+  // spilled to the WAL mid-transaction and read back (by the index rebuild), then written
+  // again: 107k writes and 51k reads for 23k pages, instead of 69k and 23k.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const cacheBytes = cacheSize < 0 ? -cacheSize * 1024 : cacheSize * pageSize;
+  if (cacheBytes < BULK_CACHE_KIB * 1024) db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const refs = new References(db);
@@ -163,6 +172,7 @@ export async function commitImports(db: Db, files: CommitFile[], options: Commit
   } finally {
     if (!checkForeignKeys) db.pragma('foreign_keys = ON');
     db.pragma(`temp_store = ${tempStore}`);
+    db.pragma(`cache_size = ${cacheSize}`);
   }
   const days = salesHistoryDays(db);
   return { files: files.map((_, i) => summaries.get(i)).filter((s): s is FileSummary => s !== undefined), historyWarning: historyWarning(days) };

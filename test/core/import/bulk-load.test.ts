@@ -12,8 +12,12 @@ function salesIndexes(db: Db): string {
   return JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sales' ORDER BY name").all());
 }
 
-function settings(db: Db): { tempStore: number; foreignKeys: number } {
-  return { tempStore: db.pragma('temp_store', { simple: true }) as number, foreignKeys: db.pragma('foreign_keys', { simple: true }) as number };
+function settings(db: Db): { tempStore: number; foreignKeys: number; cacheSize: number } {
+  return {
+    tempStore: db.pragma('temp_store', { simple: true }) as number,
+    foreignKeys: db.pragma('foreign_keys', { simple: true }) as number,
+    cacheSize: db.pragma('cache_size', { simple: true }) as number,
+  };
 }
 
 /** A sales export of `rows` lines over 28 days, 300 SKUs and 40 customers (every third line without one). */
