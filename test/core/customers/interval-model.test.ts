@@ -85,7 +85,8 @@ describe('NIG posterior on log intervals', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.1, max: 1000, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), (days, more) => {
         expect(intervalCdf(predictive, days) + intervalSurvival(predictive, days)).toBeCloseTo(1, 12);
-        expect(intervalCdf(predictive, days + more)).toBeGreaterThanOrEqual(intervalCdf(predictive, days));
+        // Monotone up to rounding: a step of a few ulps (CI drew days + 4e-17) may round the cdf down by one.
+        expect(intervalCdf(predictive, days + more)).toBeGreaterThanOrEqual(intervalCdf(predictive, days) * (1 - 1e-12));
       }),
     );
     for (const s of [0.9, 0.5, 0.1]) expect(intervalSurvival(predictive, intervalAtSurvival(predictive, s))).toBeCloseTo(s, 9);
