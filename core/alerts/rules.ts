@@ -23,7 +23,7 @@
  */
 import type { AlertKind, Severity } from '../contract/commands/products';
 import type { StockAssessment } from '../inventory/slow-stock';
-import { STOCK_HEALTH_DEFAULTS } from '../inventory/slow-stock';
+import { STOCK_HEALTH_DEFAULTS, seasonalNote } from '../inventory/slow-stock';
 import type { TextFormat } from './format';
 import type { Receipt } from './projection';
 import { daysUntilStockout } from './projection';
@@ -168,8 +168,8 @@ export function stockHealthAlerts(f: Pick<ProductFacts, 'productId' | 'sku' | 'n
         kind: 'dead_stock',
         severity: 'info',
         dedupeKey: key('dead_stock', f.productId, suffix),
-        details: { onHand: a.onHand, valueCents: value, lastSaleDay },
-        message: `${label} ${since}; ${fmt.qty(a.onHand)} in stock${value !== null ? ` worth ${fmt.money(value)}` : ''}.`,
+        details: { onHand: a.onHand, valueCents: value, lastSaleDay, seasonReturnDays: a.seasonReturnDays },
+        message: `${label} ${since}; ${fmt.qty(a.onHand)} in stock${value !== null ? ` worth ${fmt.money(value)}` : ''}.${a.seasonReturnDays === null ? '' : ` ${seasonalNote(a.seasonReturnDays)}`}`,
       };
     }
     const stock =

@@ -10,7 +10,7 @@ import { firstSalesDay } from '../db/repos/alert-facts';
 import { forecastMeanByKey, stockHealthRows } from '../db/repos/stock-health';
 import { lastDataDay, stockPositions } from '../db/repos/stock-position';
 import type { StockAssessment, StockItem } from './slow-stock';
-import { rankStockHealth } from './slow-stock';
+import { rankStockHealth, seasonReturnDays } from './slow-stock';
 
 export interface StockHealthLine extends StockAssessment {
   productId: number;
@@ -27,7 +27,9 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
   const weeklyFactor = run?.period === 'day' ? 7 : 1;
   // The forecast's pace over the next four weeks from today (as the stockout alerts read it).
   const forecast = run ? forecastMeanByKey(db, run.id, run.period === 'day' ? 28 : 4, asOfDay, run.period === 'day' ? 1 : 7) : new Map<string, number>();
-  const rows = stockHealthRows(db, asOfDay - 364, asOfDay - 1);
+  // "Today" is the day before asOfDay (daysSinceLastSale counts from it); the same day a year ago:
+  const yearAgoDay = asOfDay - 1 - 364;
+  const rows = stockHealthRows(db, asOfDay - 364, asOfDay - 1, yearAgoDay);
   const firstDay = firstSalesDay(db);
   const historyDays = firstDay === null ? null : asOfDay - 1 - firstDay;
   const meta = new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r]));
@@ -45,6 +47,7 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
       forecastWeeklyDemand: mean === undefined ? null : mean * weeklyFactor,
       orderUpToLevel: r.orderUpToLevel,
       historyDays,
+      seasonReturnDays: seasonReturnDays(yearAgoDay, r.lastSaleYearAgo, r.resumedAfterYearAgo),
     };
   });
   const lines = rankStockHealth(items).map((a) => {

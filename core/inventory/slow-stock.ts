@@ -47,6 +47,11 @@ export interface StockItem {
   orderUpToLevel: number | null;
   /** Days of sales history the workspace holds (as-of day − first sale); null without sales. */
   historyDays: number | null;
+  /**
+   * A seasonal line's days until its season is back (seasonReturnDays); null when its past
+   * does not look seasonal. Optional: absent means null.
+   */
+  seasonReturnDays?: number | null;
 }
 
 export type StockHealth = 'dead' | 'slow' | 'overstock';
@@ -57,6 +62,8 @@ export interface StockAssessment {
   onHand: number;
   /** As in the item: days since the last sale, null when never sold. */
   daysSinceLastSale: number | null;
+  /** As in the item: days until a seasonal line's season is back, null when not seasonal. */
+  seasonReturnDays: number | null;
   moneyTiedUpCents: number | null;
   /** Units a week the figures below assume, and where that pace comes from. */
   weeklyPace: number;
@@ -90,6 +97,27 @@ function round1(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
 
+/**
+ * Days until a line that looks seasonal is back in season, else null. It looks seasonal when a
+ * year ago it was just as quiet (it had sold before, but not in the `quietDays` up to the same
+ * day last year) and then sold again within 26 weeks: its season is expected back the same
+ * number of days after today. A line that sold through last year and stopped, or that was
+ * launched after that quiet spell, does not look seasonal.
+ */
+export function seasonReturnDays(yearAgoDay: number, lastSaleYearAgo: number | null, resumedAfterYearAgo: number | null, quietDays = STOCK_HEALTH_DEFAULTS.deadAfterDays): number | null {
+  if (lastSaleYearAgo === null || resumedAfterYearAgo === null) return null;
+  if (yearAgoDay - lastSaleYearAgo < quietDays) return null;
+  const days = resumedAfterYearAgo - yearAgoDay;
+  return days > 0 && days <= 182 ? days : null;
+}
+
+/** The sentence a dead line that looks seasonal gets (report reason and alert). */
+export function seasonalNote(returnDays: number): string {
+  const weeks = Math.max(1, Math.round(returnDays / 7));
+  const when = weeks === 1 ? 'about a week' : `about ${weeks} weeks`;
+  return `A year ago it was as quiet and sold again ${when} later: probably a seasonal line, back in season in ${when}.`;
+}
+
 /** Classifies one product; null when its stock is healthy or there is none. */
 export function assessStock(item: StockItem, options: StockHealthOptions = STOCK_HEALTH_DEFAULTS): StockAssessment | null {
   if (!(item.onHand > 0)) return null;
@@ -100,14 +128,17 @@ export function assessStock(item: StockItem, options: StockHealthOptions = STOCK
   const paceText = source === 'forecast' ? `the forecast ${round1(pace)} a week` : `the ${round1(pace)} a week sold over the past ${Math.round(item.windowDays / 7)} weeks`;
   const excessUnits = Math.max(0, item.onHand - pace * options.overstockWeeks);
   const excessValueCents = item.unitCostCents === null ? null : Math.round(excessUnits * item.unitCostCents);
-  const base = { key: item.key, onHand: item.onHand, daysSinceLastSale: item.daysSinceLastSale, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };
+  const base = { key: item.key, onHand: item.onHand, daysSinceLastSale: item.daysSinceLastSale, seasonReturnDays: item.seasonReturnDays ?? null, moneyTiedUpCents: value, weeklyPace: pace, paceSource: source, turnoverPerYear, weeksOfCover, excessUnits, excessValueCents };
 
   const unsold = item.daysSinceLastSale === null || item.daysSinceLastSale >= options.deadAfterDays;
   const historyLongEnough = item.historyDays !== null && item.historyDays >= options.deadAfterDays;
   if (unsold && historyLongEnough) {
     const since = item.daysSinceLastSale === null ? 'never sold' : `no sale in ${Math.floor(item.daysSinceLastSale / 7)} weeks`;
     // Nothing has sold for half a year: all of it is beyond what sells, whatever a forecast says.
-    return { ...base, health: 'dead', excessUnits: item.onHand, excessValueCents: value, reason: `Dead stock: ${since}, ${round1(item.onHand)} on the shelf.` };
+    // Still dead (nothing sells for months, the money is tied up), but an owner should know when
+    // the line looks seasonal, so it is not written off as discontinued.
+    const season = base.seasonReturnDays === null ? '' : ` ${seasonalNote(base.seasonReturnDays)}`;
+    return { ...base, health: 'dead', excessUnits: item.onHand, excessValueCents: value, reason: `Dead stock: ${since}, ${round1(item.onHand)} on the shelf.${season}` };
   }
   // Never sold in a history too short to call it dead: too new to judge.
   if (item.daysSinceLastSale === null) return null;

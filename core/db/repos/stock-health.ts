@@ -13,25 +13,35 @@ export interface StockHealthRow {
   lastSaleDay: number | null;
   /** Order-up-to level of the product's latest recommendation at this location; null without a plan. */
   orderUpToLevel: number | null;
+  /** Last sale on or before `yearAgoDay` (null when none). */
+  lastSaleYearAgo: number | null;
+  /** First sale in the 26 weeks after `yearAgoDay` (null when none). */
+  resumedAfterYearAgo: number | null;
 }
 
-/** Units sold over [fromDay, toDay], the last sale ever and the plan's order-up-to level, for every active product. */
-export function stockHealthRows(db: Db, fromDay: number, toDay: number): StockHealthRow[] {
+/**
+ * Units sold over [fromDay, toDay], the last sale ever and the plan's order-up-to level, for
+ * every active product; and, around `yearAgoDay`, the last sale before it and the first in the
+ * 26 weeks after it (a seasonal line's quiet spell and its return a year ago).
+ */
+export function stockHealthRows(db: Db, fromDay: number, toDay: number, yearAgoDay: number = fromDay): StockHealthRow[] {
   return db
     .prepare(
       `SELECT p.id AS productId, COALESCE(w.location_id, 1) AS locationId, p.sku, p.name, s.name AS supplierName, p.unit_cost_cents AS unitCostCents,
               COALESCE(w.units, 0) AS unitsSold, a.firstSaleDay, a.lastSaleDay,
-              (SELECT r.order_up_to FROM recommendations r WHERE r.product_id = p.id AND r.location_id = COALESCE(w.location_id, 1) ORDER BY r.id DESC LIMIT 1) AS orderUpToLevel
+              (SELECT r.order_up_to FROM recommendations r WHERE r.product_id = p.id AND r.location_id = COALESCE(w.location_id, 1) ORDER BY r.id DESC LIMIT 1) AS orderUpToLevel,
+              (SELECT max(x.day) FROM sales x WHERE x.product_id = p.id AND x.quantity > 0 AND x.day <= @yearAgo) AS lastSaleYearAgo,
+              (SELECT min(x.day) FROM sales x WHERE x.product_id = p.id AND x.quantity > 0 AND x.day > @yearAgo AND x.day <= @yearAgo + 182) AS resumedAfterYearAgo
          FROM products p
          LEFT JOIN suppliers s ON s.id = p.supplier_id
-         LEFT JOIN (SELECT product_id, location_id, SUM(quantity) AS units FROM sales WHERE day BETWEEN ? AND ? GROUP BY product_id, location_id) w
+         LEFT JOIN (SELECT product_id, location_id, SUM(quantity) AS units FROM sales WHERE day BETWEEN @fromDay AND @toDay GROUP BY product_id, location_id) w
            ON w.product_id = p.id
          LEFT JOIN (SELECT product_id, min(day) AS firstSaleDay, max(CASE WHEN quantity > 0 THEN day END) AS lastSaleDay FROM sales GROUP BY product_id) a
            ON a.product_id = p.id
         WHERE p.active = 1
         ORDER BY p.id`,
     )
-    .all(fromDay, toDay) as StockHealthRow[];
+    .all({ fromDay, toDay, yearAgo: yearAgoDay }) as StockHealthRow[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StockItem } from '../../../core/inventory/slow-stock';
 import fc from 'fast-check';
-import { WEEKS_PER_YEAR, assessStock, rankStockHealth, stockBeyondCover } from '../../../core/inventory/slow-stock';
+import { WEEKS_PER_YEAR, assessStock, rankStockHealth, seasonReturnDays, stockBeyondCover } from '../../../core/inventory/slow-stock';
 
 const item = (over: Partial<StockItem>): StockItem => ({
   key: 'x',
@@ -120,5 +120,36 @@ describe('rankStockHealth', () => {
       item({ key: 'ok', onHand: 10 }),
     ]);
     expect(ranked.map((a) => a.key)).toEqual(['deadBig', 'deadSmall', 'over30', 'over20']);
+  });
+});
+
+describe('seasonal lines among the dead', () => {
+  // Today is day 1000; the same day a year ago is 636.
+  it('an Easter line: quiet for 30 weeks a year ago, sold again 100 days later, so its season is about 14 weeks away', () => {
+    expect(seasonReturnDays(636, 636 - 210, 636 + 100)).toBe(100);
+    const a = assessStock(item({ onHand: 54, daysSinceLastSale: 224, unitsSold: 0, seasonReturnDays: 100 }))!;
+    expect(a.health).toBe('dead');
+    expect(a.seasonReturnDays).toBe(100);
+    expect(a.reason).toBe('Dead stock: no sale in 32 weeks, 54 on the shelf. A year ago it was as quiet and sold again about 14 weeks later: probably a seasonal line, back in season in about 14 weeks.');
+  });
+  it('a line that sold until shortly before the same day last year, or never before it, or not again within 26 weeks, does not look seasonal', () => {
+    expect(seasonReturnDays(636, 636 - 20, 636 + 100)).toBeNull();
+    expect(seasonReturnDays(636, 636 - 181, 636 + 100)).toBeNull();
+    expect(seasonReturnDays(636, null, 636 + 100)).toBeNull();
+    expect(seasonReturnDays(636, 636 - 210, null)).toBeNull();
+    expect(seasonReturnDays(636, 636 - 182, 636 + 183)).toBeNull();
+    expect(seasonReturnDays(636, 636 - 182, 636 + 182)).toBe(182);
+  });
+  it('the note only changes the reason of dead stock: health and money are the same with or without it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 182 }), (onHand, idle, back) => {
+        const plain = assessStock(item({ onHand, daysSinceLastSale: idle, unitsSold: idle >= 182 ? 0 : 52 }));
+        const seasonal = assessStock(item({ onHand, daysSinceLastSale: idle, unitsSold: idle >= 182 ? 0 : 52, seasonReturnDays: back }));
+        expect(seasonal?.health).toBe(plain?.health);
+        expect(seasonal?.excessValueCents).toBe(plain?.excessValueCents);
+        if (seasonal?.health === 'dead') expect(seasonal.reason.startsWith(plain!.reason)).toBe(true);
+        else expect(seasonal?.reason).toBe(plain?.reason);
+      }),
+    );
   });
 });
