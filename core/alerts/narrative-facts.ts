@@ -135,9 +135,16 @@ export function narrativeFacts(
         .filter((t) => t.valueCents > 0)
         .sort((a, b) => b.valueCents - a.valueCents)
         .slice(0, 3),
+      seasonal: seasonalDead(dead),
     },
     overstock: { products: beyond.count, excessValueCents: beyond.excessValueCents },
     worse: { products: worse.length, names: worse.map((d) => names.get(d.productId ?? -1) ?? '').filter((n) => n !== '') },
     hasForecast: input.hasForecast,
   };
+}
+
+/** How many dead lines look seasonal, and the latest of their seasons' return in weeks (as the report's reason rounds it). */
+function seasonalDead(dead: readonly StockHealthLine[]): { products: number; backInWeeks: number } {
+  const days = dead.map((l) => l.seasonReturnDays).filter((d): d is number => d !== null);
+  return { products: days.length, backInWeeks: days.length > 0 ? Math.max(1, Math.round(Math.max(...days) / 7)) : 0 };
 }

@@ -36,7 +36,8 @@ export interface NarrativeFacts {
   ordering: { products: number; urgent: number; costCents: number | null; topSuppliers: Array<{ name: string; costCents: number }> } | null;
   /** Stockout alerts, used when there is no plan. */
   stockoutRisks: number;
-  dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }> };
+  /** `seasonal`: how many of them look seasonal (slow-stock.ts seasonReturnDays), `backInWeeks` the latest of their seasons' return. */
+  dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }>; seasonal?: { products: number; backInWeeks: number } };
   /** Slow-moving and overstocked products (as in the slow-stock report) and their stock beyond 13 weeks of cover. */
   overstock: { products: number; excessValueCents: number };
   worse: { products: number; names: string[] };
@@ -123,6 +124,11 @@ function moneySection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
   if (f.dead.products > 0) {
     const top = f.dead.top.slice(0, MAX_NAMED).map((t) => `${t.name} (${fmt.money(t.valueCents)})`);
     parts.push(`${fmt.money(f.dead.valueCents)} sits in ${fmt.qty(f.dead.products)} ${f.dead.products === 1 ? 'product' : 'products'} that ${f.dead.products === 1 ? 'has' : 'have'} not sold for 26 weeks${top.length > 0 ? ` (largest: ${joinNames(top)})` : ''}.`);
+    const seasonal = f.dead.seasonal;
+    if (seasonal && seasonal.products > 0) {
+      const who = f.dead.products === 1 ? 'It looks' : seasonal.products === f.dead.products ? (seasonal.products === 2 ? 'Both look' : `All ${fmt.qty(seasonal.products)} look`) : `${fmt.qty(seasonal.products)} of them ${seasonal.products === 1 ? 'looks' : 'look'}`;
+      parts.push(`${who} seasonal, back in season within about ${fmt.qty(seasonal.backInWeeks)} ${seasonal.backInWeeks === 1 ? 'week' : 'weeks'}.`);
+    }
   }
   if (f.overstock.products > 0) {
     parts.push(`${fmt.money(f.overstock.excessValueCents)}${f.dead.products > 0 ? ' more' : ''} is stock beyond 13 weeks of cover in ${fmt.qty(f.overstock.products)} slow-moving or overstocked ${f.overstock.products === 1 ? 'product' : 'products'}.`);

@@ -47,6 +47,15 @@ describe('weekly narrative', () => {
     expect(narrativeText(n).split('\n')[0]).toBe('Week of 3 – 9 Nov 2025');
   });
 
+  it('says how many dead products look seasonal and when the latest season is back', () => {
+    const money = (dead: NarrativeFacts['dead']) => weeklyNarrative(facts({ dead }), fmt).sections.find((s) => s.topic === 'money')!.text;
+    expect(money({ products: 12, valueCents: 234_500, top: [], seasonal: { products: 0, backInWeeks: 0 } })).not.toContain('seasonal');
+    expect(money({ products: 12, valueCents: 234_500, top: [], seasonal: { products: 1, backInWeeks: 14 } })).toContain('sits in 12 products that have not sold for 26 weeks. 1 of them looks seasonal, back in season within about 14 weeks.');
+    expect(money({ products: 2, valueCents: 25_000, top: [], seasonal: { products: 2, backInWeeks: 15 } })).toContain('Both look seasonal, back in season within about 15 weeks.');
+    expect(money({ products: 3, valueCents: 25_000, top: [], seasonal: { products: 3, backInWeeks: 15 } })).toContain('All 3 look seasonal, back in season within about 15 weeks.');
+    expect(money({ products: 1, valueCents: 20_000, top: [], seasonal: { products: 1, backInWeeks: 1 } })).toContain('has not sold for 26 weeks. It looks seasonal, back in season within about 1 week.');
+  });
+
   it('says plainly when a topic has nothing, or when a plan or forecast is missing', () => {
     const n = weeklyNarrative(
       facts({ above: [], below: [], ordering: null, stockoutRisks: 3, dead: { products: 0, valueCents: 0, top: [] }, overstock: { products: 0, excessValueCents: 0 }, worse: { products: 0, names: [] }, previousUnits: null, forecastUnits: null, hasForecast: false }),

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshAlerts } from '../../../core/alerts/refresh';
+import { latestWeeklySummary } from '../../../core/alerts/summary-store';
 import { openWorkspace } from '../../../core/db/connection';
 import { workspaceStockHealth } from '../../../core/inventory/slow-stock-workspace';
 import { buildSlowStockReport } from '../../../core/reports/slow-report';
@@ -58,6 +59,12 @@ describe('seasonal lines among the dead stock', () => {
     expect(messages.map((m) => m.sku)).toEqual(['EGG', 'TEA']);
     expect(messages[0]!.message).toMatch(/^Easter egg \(EGG\) has not sold since .*; 54 in stock worth .*\. A year ago it was as quiet and sold again about 14 weeks later: probably a seasonal line, back in season in about 14 weeks\.$/);
     expect(messages[1]!.message).not.toContain('seasonal');
+
+    // The weekly summary's money section says it too: one of the two dead lines looks seasonal.
+    const money = latestWeeklySummary(db)?.narrative?.sections.find((section) => section.topic === 'money');
+    expect(money).toBeDefined();
+    expect(money?.text).toContain('sits in 2 products that have not sold for 26 weeks');
+    expect(money?.text).toContain('1 of them looks seasonal, back in season within about 14 weeks.');
     db.close();
   });
 });
