@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { calendarPeriod } from '../frequency';
 import type { Frequency } from '../types';
 
@@ -60,13 +60,13 @@ function parseIsoDay(text: string): number {
   return ms / DAY_MS;
 }
 
-/** YYYYMMDD as a number when text[start..end) is exactly ten characters DDDD-DD-DD, else -1. */
-function digitsDateKey(text: string, start: number, end: number): number {
-  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return -1;
+/** YYYYMMDD as a number when bytes[start..end) is exactly ten characters DDDD-DD-DD, else -1. */
+function digitsDateKey(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return -1;
   let key = 0;
   for (let i = start; i < end; i++) {
     if (i === start + 4 || i === start + 7) continue;
-    const digit = text.charCodeAt(i) - 48;
+    const digit = bytes[i]! - 48;
     if (digit < 0 || digit > 9) return -1;
     key = key * 10 + digit;
   }
@@ -76,21 +76,21 @@ function digitsDateKey(text: string, start: number, end: number): number {
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * The value of a plain decimal ("-12", "3.25") at text[start..end), or undefined for any
+ * The value of a plain decimal ("-12", "3.25") at bytes[start..end), or undefined for any
  * other form (exponent, spaces, empty, more than 15 digits), which Number() then reads.
  * With at most 15 digits the integer n is exact in a double, and so is 10^k for k <= 22, so
  * n / 10^k is one correctly rounded division: the double Number() returns (Clinger 1990,
  * "How to read floating point numbers accurately", the fast path).
  */
-function plainNumberAt(text: string, start: number, end: number): number | undefined {
+function plainNumberAt(bytes: Uint8Array, start: number, end: number): number | undefined {
   let i = start;
-  const negative = text.charCodeAt(i) === 45;
+  const negative = bytes[i] === 45;
   if (negative) i++;
   let n = 0;
   let digits = 0;
   let decimals = -1;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i]!;
     if (c === 46 && decimals < 0) {
       decimals = 0;
       continue;
@@ -130,22 +130,29 @@ function splitLine(line: string): string[] {
   return fields;
 }
 
+/** Index of the next line feed in bytes[from..length), or -1. */
+function lineFeedAt(bytes: Uint8Array, from: number, length: number): number {
+  for (let i = from; i < length; i++) if (bytes[i] === 10) return i;
+  return -1;
+}
+
 /**
- * End (index of the closing line break) of the record that starts at text[start] and whose
+ * End (index of the closing line break) of the record that starts at bytes[start] and whose
  * first line ends at `lineEnd`, reading quoted fields as RFC 4180 does: a field that starts
  * with a double quote runs to the quote that closes it ("" is a quote inside), line breaks
- * included. -1 when the record is still open at the end of the text (more to read).
+ * included. -1 when the record is still open at `length` (more to read). Quotes, commas and
+ * line feeds are single bytes in UTF-8, never part of another character's bytes.
  */
-function recordEnd(text: string, start: number, lineEnd: number): number {
+function recordEnd(bytes: Uint8Array, start: number, lineEnd: number, length: number): number {
   let quoted = false;
   let fieldStart = true;
   let i = start;
   for (;;) {
     for (; i < lineEnd; i++) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i]!;
       if (quoted) {
         if (c === 34) {
-          if (text.charCodeAt(i + 1) === 34) i++;
+          if (bytes[i + 1] === 34) i++;
           else quoted = false;
         }
       } else if (c === 34 && fieldStart) quoted = true;
@@ -153,10 +160,13 @@ function recordEnd(text: string, start: number, lineEnd: number): number {
     }
     if (!quoted) return lineEnd;
     i = lineEnd + 1;
-    lineEnd = text.indexOf('\n', i);
+    lineEnd = lineFeedAt(bytes, i, length);
     if (lineEnd < 0) return -1;
   }
 }
+
+/** Bytes read from the file at a time; a longer record grows the buffer. */
+const READ_CHUNK = 1 << 20;
 
 export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   const bySeries = new Map<string, Accumulator>();
@@ -166,7 +176,6 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
   let columns: { id: number; date: number; value: number } | undefined;
   let lineNumber = 0;
   let rows = 0;
-  let carry = '';
   let last: Accumulator | undefined;
 
   const addParsed = (id: string, day: number, value: number) => {
@@ -201,38 +210,68 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     addParsed(id, day, Number.isFinite(value) ? value : NaN);
   };
 
-  /** Day number of a plain YYYY-MM-DD date at text[start..end) (cached by its digits); undefined for anything else. */
-  const dayAt = (text: string, start: number, end: number): number | undefined => {
-    const key = digitsDateKey(text, start, end);
+  /** Day number of a plain YYYY-MM-DD date at bytes[start..end) (cached by its digits); undefined for anything else. */
+  const dayAt = (bytes: Buffer, start: number, end: number): number | undefined => {
+    const key = digitsDateKey(bytes, start, end);
     if (key < 0) return undefined;
     let day = dayByKey.get(key);
     if (day === undefined) {
-      day = parseIsoDay(text.slice(start, end));
+      day = parseIsoDay(bytes.toString('latin1', start, end));
       if (Number.isNaN(day)) return undefined;
       dayByKey.set(key, day);
     }
     return day;
   };
 
-  /** Lines of exactly three unquoted fields in the standard order: no split, few string copies. */
-  const fastLine = (text: string, start: number, end: number): boolean => {
+  // The id of the last line read by fastLine, as bytes and as text: rows come grouped by series.
+  let lastIdBytes = Buffer.alloc(64);
+  let lastIdLength = -1;
+  let lastId = '';
+
+  /** The text of bytes[start..end), taken from the previous line when the bytes are the same. */
+  const idAt = (bytes: Buffer, start: number, end: number): string => {
+    const n = end - start;
+    if (n === lastIdLength) {
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (bytes[start + i] !== lastIdBytes[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return lastId;
+    }
+    if (n > lastIdBytes.length) lastIdBytes = Buffer.alloc(2 * n);
+    bytes.copy(lastIdBytes, 0, start, end);
+    lastIdLength = n;
+    lastId = bytes.toString('utf8', start, end);
+    return lastId;
+  };
+
+  /**
+   * Lines of exactly three fields in the standard order, none starting with a quote: read
+   * from the bytes, without splitting or decoding the line. False for any other line.
+   */
+  const fastLine = (bytes: Buffer, start: number, end: number): boolean => {
     if (!columns || columns.id !== 0 || columns.date !== 1 || columns.value !== 2) return false;
-    // Field boundaries by indexOf: the searches stop at this line's commas (or the next line's).
-    const c1 = text.indexOf(',', start);
-    if (c1 < 0 || c1 >= end) return false;
-    const c2 = text.indexOf(',', c1 + 1);
-    if (c2 < 0 || c2 >= end) return false;
-    const c3 = text.indexOf(',', c2 + 1);
-    if (c3 >= 0 && c3 < end) return false;
+    let c1 = -1;
+    let c2 = -1;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== 44) continue;
+      if (c1 < 0) c1 = i;
+      else if (c2 < 0) c2 = i;
+      else return false;
+    }
+    if (c2 < 0) return false;
     // A quoted field starts with a quote: leave those lines to the general parser.
-    if (text.charCodeAt(start) === 34 || text.charCodeAt(c1 + 1) === 34 || text.charCodeAt(c2 + 1) === 34) return false;
+    if (bytes[start] === 34 || bytes[c1 + 1] === 34 || bytes[c2 + 1] === 34) return false;
     lineNumber++;
-    const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const id = last !== undefined && c1 - start === last.id.length && text.startsWith(last.id, start) ? last.id : text.slice(start, c1);
-    const day = dayAt(text, c1 + 1, c2);
-    const value = day === undefined ? undefined : plainNumberAt(text, c2 + 1, stop);
+    const stop = bytes[end - 1] === 13 ? end - 1 : end;
+    const id = idAt(bytes, start, c1);
+    const day = dayAt(bytes, c1 + 1, c2);
+    const value = day === undefined ? undefined : plainNumberAt(bytes, c2 + 1, stop);
     // Anything but a plain date and a plain decimal goes through addRow's checks and messages.
-    if (day === undefined || value === undefined) addRow(id, text.slice(c1 + 1, c2), text.slice(c2 + 1, stop));
+    if (day === undefined || value === undefined) addRow(id, bytes.toString('utf8', c1 + 1, c2), bytes.toString('utf8', c2 + 1, stop));
     else addParsed(id, day, value);
     return true;
   };
@@ -262,35 +301,56 @@ export async function readSeriesCsv(path: string): Promise<ParsedSeriesFile> {
     addRow(id, dateText, valueText);
   };
 
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const text = carry + chunk;
-    let start = 0;
-    // Position of the next double quote: only lines with one can hold a quoted line break.
-    let quote = text.indexOf('"');
+  // The file is read as bytes and each line decoded only when it is not a plain row: UTF-8
+  // splits no quote, comma or line feed, so the bytes can be cut there before decoding.
+  const file = await open(path, 'r');
+  let buffer = Buffer.allocUnsafe(READ_CHUNK);
+  let length = 0;
+  try {
     for (;;) {
-      const end = text.indexOf('\n', start);
-      if (end < 0) break;
-      if (quote >= 0 && quote < start) quote = text.indexOf('"', start);
-      if (quote >= 0 && quote < end) {
-        // A quoted field may hold line breaks (an id written by a spreadsheet): the record runs on to the line where it closes.
-        const close = recordEnd(text, start, end);
-        if (close < 0) break;
-        if (close > end) {
-          const record = text.slice(start, close);
-          handleLine(record);
-          for (let i = record.indexOf('\n'); i >= 0; i = record.indexOf('\n', i + 1)) lineNumber++;
-          start = close + 1;
-          continue;
-        }
+      // A record longer than the buffer (or most of it) needs room for more of it.
+      if (buffer.length - length < READ_CHUNK / 2) {
+        const grown = Buffer.allocUnsafe(2 * buffer.length);
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
       }
-      if (end > start && !fastLine(text, start, end)) handleLine(text.slice(start, end));
-      else if (end === start) lineNumber++;
-      start = end + 1;
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      let start = 0;
+      // Position of the next double quote: only lines with one can hold a quoted line break.
+      let quote = buffer.indexOf(34, 0);
+      if (quote >= length) quote = -1;
+      for (;;) {
+        const end = lineFeedAt(buffer, start, length);
+        if (end < 0) break;
+        if (quote >= 0 && quote < start) {
+          quote = buffer.indexOf(34, start);
+          if (quote >= length) quote = -1;
+        }
+        if (quote >= 0 && quote < end) {
+          // A quoted field may hold line breaks (an id written by a spreadsheet): the record runs on to the line where it closes.
+          const close = recordEnd(buffer, start, end, length);
+          if (close < 0) break;
+          if (close > end) {
+            const record = buffer.toString('utf8', start, close);
+            handleLine(record);
+            for (let i = record.indexOf('\n'); i >= 0; i = record.indexOf('\n', i + 1)) lineNumber++;
+            start = close + 1;
+            continue;
+          }
+        }
+        if (end > start && !fastLine(buffer, start, end)) handleLine(buffer.toString('utf8', start, end));
+        else if (end === start) lineNumber++;
+        start = end + 1;
+      }
+      buffer.copy(buffer, 0, start, length);
+      length -= start;
     }
-    carry = text.slice(start);
+  } finally {
+    await file.close();
   }
-  if (carry.length > 0) handleLine(carry);
+  if (length > 0) handleLine(buffer.toString('utf8', 0, length));
   if (!columns) throw new SeriesCsvError(`${path}: the file is empty`);
   if (order.length === 0) throw new SeriesCsvError(`${path}: no data rows after the header`);
 

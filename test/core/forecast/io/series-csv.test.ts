@@ -75,6 +75,27 @@ describe('readSeriesCsv', () => {
     expect(big.series[0]!.values.length).toBe(rows.length - 3);
   });
 
+  it('reads UTF-8 ids whose bytes straddle a read chunk, and a record longer than a chunk', async () => {
+    // Put each byte position of 'Käse – 🧀' across the first 1 MiB boundary in turn: the id must decode whole every time.
+    const id = 'Käse – 🧀';
+    const idBytes = Buffer.byteLength(id);
+    for (let shift = 0; shift <= idBytes; shift++) {
+      const header = 'series_id,date,value\n';
+      const filler = `${'x'.repeat((1 << 20) - header.length - shift - 20)},2024-03-01,7\n`;
+      const file = await readSeriesCsv(write(`${header}${filler}${id},2024-03-01,1\n${id},2024-03-02,2\n`));
+      expect(file.series.map((s) => s.id)).toEqual(['x'.repeat((1 << 20) - header.length - shift - 20), id]);
+      expect(Array.from(file.series[1]!.values)).toEqual([1, 2]);
+    }
+    // One quoted id of 3 MiB with line breaks: more than the read buffer holds at first.
+    const long = `${'ab\n'.repeat(1 << 20)}end`;
+    const text = `series_id,date,value\n"${long}",2024-03-01,3\n"${long}",2024-03-02,4\n`;
+    const file = await readSeriesCsv(write(text));
+    expect(file.series.map((s) => s.id.length)).toEqual([long.length]);
+    expect(Array.from(file.series[0]!.values)).toEqual([3, 4]);
+    // Lines are still counted right after them: header, two records of 2^20 + 1 lines each, then the bad one.
+    await expect(readSeriesCsv(write(`${text}next,2024-03-01,x\n`))).rejects.toThrow(`line ${2 + 2 * ((1 << 20) + 1)}, column 3 (value)`);
+  });
+
   it('reads quarterly data dated anywhere in the quarter, filling a missing quarter with zero', async () => {
     // Quarter starts (90-92 days apart), with 2023 Q3 missing.
     const starts = await readSeriesCsv(write('series_id,date,value\nq,2023-01-01,10\nq,2023-04-01,11\nq,2023-10-01,13\nq,2024-01-01,14\nq,2024-04-01,15\n'));
