@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'ele
 import type { ShelfcastApp } from '../core/app/app';
 import type { Router } from '../core/router';
 import type { HandlerContext } from '../core/handlers/context';
+import { invokeFromScreen } from '../core/app/invoke';
 import { DROP_CHANNEL, INVOKE_CHANNEL, eventChannel } from './channels';
 
 /**
@@ -14,9 +15,9 @@ export function bindIpc(ipcMain: IpcMain, app: ShelfcastApp, router: Router<Hand
     return contents !== undefined && event.sender.id === contents.id && (event.senderFrame?.url ?? '').startsWith('app://');
   };
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown, workspace: unknown) => {
     if (!fromOurWindow(event)) return { ok: false, error: { code: 'command.unknown', message: 'Refused: not the Shelfcast window.' } };
-    return router.invoke(typeof name === 'string' ? name : '', input, { app });
+    return invokeFromScreen(router, app, name, input, workspace);
   });
 
   const onDrop = (event: IpcMainEvent, paths: unknown) => {

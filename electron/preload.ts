@@ -1,5 +1,5 @@
 // The bridge between the sandboxed renderer and the main process. It exposes exactly two
-// functions, over allow-lists taken from the contract: invoke(name, input) and on(event, cb).
+// functions, over allow-lists taken from the contract: invoke(name, input, workspace) and on(event, cb).
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { COMMAND_NAMES, EVENT_NAMES } from '../core/contract';
 import { INVOKE_CHANNEL, DROP_CHANNEL, eventChannel } from './channels';
@@ -8,11 +8,11 @@ const commandNames = new Set<string>(COMMAND_NAMES);
 const eventNames = new Set<string>(EVENT_NAMES);
 
 contextBridge.exposeInMainWorld('shelfcast', {
-  invoke(name: unknown, input: unknown) {
+  invoke(name: unknown, input: unknown, workspace?: unknown) {
     if (typeof name !== 'string' || !commandNames.has(name)) {
       return Promise.resolve({ ok: false, error: { code: 'command.unknown', message: `There is no command called "${String(name)}".` } });
     }
-    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input);
+    return ipcRenderer.invoke(INVOKE_CHANNEL, name, input, workspace);
   },
   on(event: unknown, callback: unknown) {
     if (typeof event !== 'string' || !eventNames.has(event) || typeof callback !== 'function') return () => undefined;

@@ -51,3 +51,38 @@ export { events, EVENT_NAMES } from './events';
 export type { EventName, EventPayload, JobEvent } from './events';
 export * from './errors';
 export type { CommandSpec } from './spec';
+
+/**
+ * Commands that change the open workspace's data (or start a job that does). The renderer
+ * sends with every command the workspace its screen shows; the main process refuses these
+ * with `conflict` when another workspace has been opened since (another window or browser
+ * tab, or the menu), so a click on a screen of one shop never lands in another shop's file.
+ * (settings.update is not here: the Settings form names in its input the workspace it was
+ * read from, and the handler refuses the change with the form's own message.)
+ */
+export const WORKSPACE_CHANGES: ReadonlySet<CommandName> = new Set<CommandName>([
+  'alerts.acknowledge',
+  'alerts.refresh',
+  'alerts.markOneOff',
+  'alerts.removeOneOff',
+  'customers.run',
+  'events.create',
+  'events.update',
+  'events.delete',
+  'forecast.start',
+  'import.commit',
+  'import.undo',
+  'models.train',
+  'models.promote',
+  'plan.start',
+  'plan.decide',
+  'plan.decideMany',
+  'plan.createPurchaseOrders',
+  'products.columns.set',
+  'products.overrides.add',
+  'products.overrides.remove',
+  'po.transition',
+  'po.updateLine',
+  'workspace.backup',
+  'workspace.restore',
+]);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ShelfcastApp } from '../app/app';
+import { invokeFromScreen } from '../app/invoke';
 import { defaultDirs } from '../app/defaults';
 import { createAppRouter } from '../handlers';
 import { appRoot } from '../paths';
@@ -126,8 +127,8 @@ export async function startBrowserHost(options: BrowserHostOptions = {}): Promis
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'input.invalid', message: 'The request was not valid JSON.' } }), 'application/json');
       }
-      const { name, input } = (body ?? {}) as { name?: unknown; input?: unknown };
-      const envelope = await router.invoke(typeof name === 'string' ? name : '', input, { app });
+      const { name, input, workspace } = (body ?? {}) as { name?: unknown; input?: unknown; workspace?: unknown };
+      const envelope = await invokeFromScreen(router, app, name, input, workspace);
       return send(res, 200, JSON.stringify(envelope), 'application/json');
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {

@@ -1,8 +1,8 @@
 import { CssBaseline, ThemeProvider, useMediaQuery } from '@mui/material';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../core/contract/commands/app';
 import type { Settings } from '../../core/contract/commands/settings';
-import { call, subscribe } from './api/client';
+import { call, setShownWorkspace, subscribe } from './api/client';
 import { AppContext } from './AppContext';
 import type { AppContextValue } from './AppContext';
 import { Shell } from './components/Shell';
@@ -42,6 +42,13 @@ export function App() {
     refreshInfo();
     return subscribe('workspace.changed', refreshInfo);
   }, [refreshInfo]);
+
+  // From the commit that puts a workspace's screens up, commands say they are meant for it
+  // (before that commit they still name the previous one, and a change is refused).
+  const shownPath = info ? (info.workspace?.path ?? null) : undefined;
+  useLayoutEffect(() => {
+    if (shownPath !== undefined) setShownWorkspace(shownPath);
+  }, [shownPath]);
 
   const mode = settings?.theme === 'dark' || (settings?.theme !== 'light' && prefersDark) ? 'dark' : 'light';
   const theme = useMemo(() => makeTheme(mode), [mode]);

@@ -2,7 +2,8 @@ import type { Envelope } from '../../../core/contract/errors';
 
 /** What the preload exposes as window.shelfcast (and what the browser host emulates). */
 export interface ShelfcastBridge {
-  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /** `workspace`: the path of the workspace the screen shows (null: none); see core/app/invoke.ts. */
+  invoke(name: string, input: unknown, workspace?: string | null): Promise<Envelope<unknown>>;
   on(event: string, callback: (payload: unknown) => void): () => void;
 }
 
@@ -36,11 +37,11 @@ function httpBridge(): ShelfcastBridge {
     });
   };
   return {
-    async invoke(name, input) {
+    async invoke(name, input, workspace) {
       const response = await fetch('./api/invoke', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Shelfcast-Token': token },
-        body: JSON.stringify({ name, input }),
+        body: JSON.stringify({ name, input, workspace }),
       });
       if (!response.ok && response.headers.get('content-type')?.includes('application/json') !== true) {
         return { ok: false, error: { code: 'internal', message: `The local Shelfcast host answered ${response.status}.` } };

@@ -16,6 +16,18 @@ export class ApiError extends Error {
 
 let inFlight = 0;
 
+/**
+ * The workspace the screens show (its path; null: none), sent with every command so that the
+ * main process can refuse a change meant for another workspace than the open one. Undefined
+ * until the app has learned which workspace is open.
+ */
+let shownWorkspace: string | null | undefined;
+
+/** Called once the screens show `path` (after React has committed them). */
+export function setShownWorkspace(path: string | null): void {
+  shownWorkspace = path;
+}
+
 /** <html data-busy="N">: commands still waiting for an answer (tests wait for 0 before looking). */
 function track(delta: number): void {
   inFlight += delta;
@@ -26,7 +38,7 @@ function track(delta: number): void {
 export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
   track(1);
   try {
-    const envelope = await bridge.invoke(name, input);
+    const envelope = await bridge.invoke(name, input, shownWorkspace);
     if (!envelope.ok) throw new ApiError(envelope.error);
     return envelope.value as CommandOutput<K>;
   } finally {
