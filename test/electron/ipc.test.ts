@@ -36,7 +36,7 @@ describe('electron/ipc binding', () => {
     const contents = { id: 7, isDestroyed: () => false, send: (channel: string, payload: unknown) => sent.push([channel, payload]) } as unknown as WebContents;
     const unbind = bindIpc(ipc as unknown as IpcMain, app, createAppRouter({ error: () => undefined }), () => contents);
     const ours = { sender: { id: 7 }, senderFrame: { url: 'app://shelfcast/index.html' } };
-    const invoke = (event: unknown, name: unknown, input: unknown) => ipc.handlers.get(INVOKE_CHANNEL)?.(event, name, input);
+    const invoke = (event: unknown, name: unknown, input: unknown, workspace?: unknown) => ipc.handlers.get(INVOKE_CHANNEL)?.(event, name, input, workspace);
     return { ipc, sent, unbind, ours, invoke };
   }
 
@@ -45,6 +45,9 @@ describe('electron/ipc binding', () => {
     expect(await invoke(ours, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(await invoke(ours, 'settings.update', { shopName: 5 })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
     expect(await invoke(ours, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'command.unknown' } });
+    // A change from a screen that shows another workspace than the open one (here: none open) is refused.
+    expect(await invoke(ours, 'events.delete', { id: 1 }, '/shops/other.shelfcast')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await invoke(ours, 'events.delete', { id: 1 }, 7)).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
   });
 
   it('refuses calls from any other sender or origin', async () => {

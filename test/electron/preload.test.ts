@@ -41,7 +41,10 @@ describe('electron/preload bridge', () => {
 
   it('forwards only commands of the contract', async () => {
     await bridge.invoke('app.info', {});
-    expect(invoked.at(-1)).toEqual(['shelfcast:invoke', 'app.info', {}]);
+    expect(invoked.at(-1)).toEqual(['shelfcast:invoke', 'app.info', {}, undefined]);
+    // The workspace the screens show goes along (the main process checks it; see core/app/invoke.ts).
+    await bridge.invoke('events.delete', { id: 1 }, '/shops/corner.shelfcast');
+    expect(invoked.at(-1)).toEqual(['shelfcast:invoke', 'events.delete', { id: 1 }, '/shops/corner.shelfcast']);
     const before = invoked.length;
     expect(await bridge.invoke('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'command.unknown' } });
     expect(await bridge.invoke({ toString: () => 'app.info' }, {})).toMatchObject({ ok: false });
