@@ -13,7 +13,7 @@ import { oneStepBands } from './anomalies';
 import type { NarrativeFacts, ProductSurprise } from './narrative';
 import { stockBeyondCover } from '../inventory/slow-stock';
 import type { StockHealthLine } from '../inventory/slow-stock-workspace';
-import { workspaceStockHealth } from '../inventory/slow-stock-workspace';
+import { stockLineLabel, workspaceStockHealth } from '../inventory/slow-stock-workspace';
 import type { AlertDraft } from './rules';
 import type { WeekPoint } from './series';
 import { seriesValues } from './series';
@@ -131,7 +131,7 @@ export function narrativeFacts(
       products: dead.length,
       valueCents: dead.reduce((a, l) => a + (l.excessValueCents ?? 0), 0),
       top: dead
-        .map((l) => ({ name: l.name, valueCents: l.excessValueCents ?? 0 }))
+        .map((l) => ({ name: stockLineLabel(l), valueCents: l.excessValueCents ?? 0 }))
         .filter((t) => t.valueCents > 0)
         .sort((a, b) => b.valueCents - a.valueCents)
         .slice(0, 3),

@@ -62,7 +62,8 @@ export interface ProductFacts {
    * The product's lines of the workspace's stock-health assessment (one per location with a
    * finding; empty when its stock is healthy). `locationId` is set when it has several.
    */
-  stockHealth: ReadonlyArray<StockAssessment & { locationId: number | null }>;
+  /** locationId is null unless the product has lines at several locations; locationName unless the shop keeps stock at several. */
+  stockHealth: ReadonlyArray<StockAssessment & { locationId: number | null; locationName?: string | null }>;
   /** Error of the latest forecast on actuals that arrived after it was made. */
   accuracy: { newPeriods: number; newMase: number; backtestMase: number | null } | null;
 }
@@ -154,10 +155,11 @@ function accuracyAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
 /** The alert each line of the shared stock-health assessment raises (see the header). */
 export function stockHealthAlerts(f: Pick<ProductFacts, 'productId' | 'sku' | 'name' | 'stockHealth'>, ctx: RuleContext): AlertDraft[] {
   const fmt = ctx.format;
-  const label = `${f.name} (${f.sku})`;
+  const productLabel = `${f.name} (${f.sku})`;
   const weeks = STOCK_HEALTH_DEFAULTS.overstockWeeks;
   return f.stockHealth.map((a): AlertDraft => {
     const suffix = a.locationId === null ? '' : `@${a.locationId}`;
+    const label = a.locationName ? `${productLabel} at ${a.locationName}` : productLabel;
     const base = { productId: f.productId, locationId: a.locationId };
     if (a.health === 'dead') {
       const lastSaleDay = a.daysSinceLastSale === null ? null : ctx.asOfDay - a.daysSinceLastSale;

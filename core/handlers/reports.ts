@@ -24,6 +24,7 @@ export const reportHandlers = defineHandlers<HandlerContext>('reports', {
     buildSlowStockReport(app.db).lines.map((l) => ({
       sku: l.sku,
       name: l.name,
+      locationName: l.locationName,
       supplierName: l.supplierName,
       health: l.health,
       onHand: l.onHand,

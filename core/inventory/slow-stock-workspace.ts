@@ -15,9 +15,16 @@ import { rankStockHealth, seasonReturnDays } from './slow-stock';
 export interface StockHealthLine extends StockAssessment {
   productId: number;
   locationId: number;
+  /** The location's name when the shop's stock sits at more than one location; null otherwise. */
+  locationName: string | null;
   sku: string;
   name: string;
   supplierName: string | null;
+}
+
+/** "Name" or, in a shop with several locations, "Name at Location". */
+export function stockLineLabel(line: { name: string; locationName: string | null }): string {
+  return line.locationName === null ? line.name : `${line.name} at ${line.locationName}`;
 }
 
 export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHealthLine[] } {
@@ -33,6 +40,7 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
   const firstDay = firstSalesDay(db);
   const historyDays = firstDay === null ? null : asOfDay - 1 - firstDay;
   const meta = new Map(rows.map((r) => [`${r.productId}:${r.locationId}`, r]));
+  const severalLocations = new Set(rows.map((r) => r.locationId)).size > 1;
   const items: StockItem[] = rows.map((r) => {
     const key = `${r.productId}:${r.locationId}`;
     const windowStart = Math.max(asOfDay - 364, r.firstSaleDay ?? asOfDay);
@@ -52,7 +60,7 @@ export function workspaceStockHealth(db: Db): { asOfDay: number; lines: StockHea
   });
   const lines = rankStockHealth(items).map((a) => {
     const m = meta.get(a.key)!;
-    return { ...a, productId: m.productId, locationId: m.locationId, sku: m.sku, name: m.name, supplierName: m.supplierName };
+    return { ...a, productId: m.productId, locationId: m.locationId, locationName: severalLocations ? m.locationName : null, sku: m.sku, name: m.name, supplierName: m.supplierName };
   });
   return { asOfDay, lines };
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { readSettings } from '../db/repos/settings';
 import { stockBeyondCover } from '../inventory/slow-stock';
 import type { StockHealthLine } from '../inventory/slow-stock-workspace';
-import { workspaceStockHealth } from '../inventory/slow-stock-workspace';
+import { stockLineLabel, workspaceStockHealth } from '../inventory/slow-stock-workspace';
 import type { CsvCell } from './csv';
 import { toCsv } from './csv';
 import type { ReportLocale } from './format';
@@ -82,7 +82,7 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
       group.map((l) => ({
         cells: [
           l.sku,
-          l.name,
+          stockLineLabel(l),
           l.supplierName ?? '—',
           formatUnits(l.onHand, where),
           formatMoney(l.moneyTiedUpCents, where),
@@ -98,11 +98,14 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
   await writeDocument(doc, path);
 }
 
+/** Columns of the CSV; a shop with stock at several locations gets a location column after the product. */
 export function slowStockCsv(report: SlowStockReport): string {
+  const located = report.lines.some((l) => l.locationName !== null);
   const rows: CsvCell[][] = report.lines.map((l) => [
     l.health,
     l.sku,
     l.name,
+    ...(located ? [l.locationName ?? ''] : []),
     l.supplierName ?? '',
     csvNumber(l.onHand),
     csvMoney(l.moneyTiedUpCents),
@@ -112,5 +115,5 @@ export function slowStockCsv(report: SlowStockReport): string {
     csvMoney(l.excessValueCents),
     l.reason,
   ]);
-  return toCsv(['health', 'sku', 'product', 'supplier', 'on_hand', 'money_tied_up', 'turnover_per_year', 'weeks_of_cover', 'excess_units', 'excess_value', 'reason'], rows);
+  return toCsv(['health', 'sku', 'product', ...(located ? ['location'] : []), 'supplier', 'on_hand', 'money_tied_up', 'turnover_per_year', 'weeks_of_cover', 'excess_units', 'excess_value', 'reason'], rows);
 }

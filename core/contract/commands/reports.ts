@@ -16,6 +16,8 @@ export const ReportRequest = z
 export const SlowStockLine = z.object({
   sku: z.string(),
   name: z.string(),
+  /** The location, when the shop's stock sits at more than one. */
+  locationName: z.string().nullable(),
   supplierName: z.string().nullable(),
   health: z.enum(['dead', 'slow', 'overstock']),
   onHand: z.number(),

@@ -83,14 +83,14 @@ export function ReportsPage() {
         </TableHead>
         <TableBody>
           {lines.map((l) => (
-            <TableRow key={l.sku} data-testid="slow-row">
+            <TableRow key={`${l.sku}@${l.locationName ?? ''}`} data-testid="slow-row">
               <TableCell>
                 <Chip size="small" label={HEALTH_LABEL[l.health]} color={HEALTH_COLOR[l.health]} />
               </TableCell>
               <TableCell>
                 {l.name}
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                  {l.sku}
+                  {l.locationName === null ? l.sku : `${l.sku} · ${l.locationName}`}
                 </Typography>
               </TableCell>
               <TableCell>{l.supplierName ?? '—'}</TableCell>
