@@ -23,6 +23,8 @@ import { contentWidth, footers, heading, newDocument, paragraph, subheading, tab
 export interface ReorderLine {
   sku: string;
   name: string;
+  /** The location ordered for, when the plan orders for several; null otherwise. */
+  locationName: string | null;
   onHand: number;
   onOrder: number;
   quantity: number;
@@ -82,6 +84,7 @@ export function buildReorderReport(db: Db, options: { supplier?: string } = {}):
     }
   }
   const groups = new Map<string, ReorderGroup>();
+  const severalLocations = new Set(rows.map((r) => r.locationId)).size > 1;
   for (const row of rows) {
     const supplierName = row.supplierName ?? 'No supplier';
     if (wanted !== undefined && supplierName.toLowerCase() !== wanted) continue;
@@ -91,6 +94,7 @@ export function buildReorderReport(db: Db, options: { supplier?: string } = {}):
     group.lines.push({
       sku: row.sku,
       name: row.productName,
+      locationName: severalLocations ? row.locationName : null,
       onHand: row.onHand,
       onOrder: row.onOrder,
       quantity,
@@ -172,7 +176,7 @@ export async function writeReorderPdf(report: ReorderReport, path: string, now =
       cells: [
         line.priority,
         line.sku,
-        line.name,
+        line.locationName === null ? line.name : `${line.name} at ${line.locationName}`,
         formatUnits(line.onHand, where),
         formatUnits(line.onOrder, where),
         formatUnits(line.quantity, where),
@@ -192,7 +196,9 @@ export async function writeReorderPdf(report: ReorderReport, path: string, now =
   await writeDocument(doc, path);
 }
 
+/** Columns of the CSV; a plan for several locations gets a location column after the product. */
 export function reorderCsv(report: ReorderReport): string {
+  const located = report.groups.some((g) => g.lines.some((l) => l.locationName !== null));
   const rows: CsvCell[][] = [];
   for (const group of report.groups) {
     for (const line of group.lines) {
@@ -200,6 +206,7 @@ export function reorderCsv(report: ReorderReport): string {
         group.supplierName,
         line.sku,
         line.name,
+        ...(located ? [line.locationName ?? ''] : []),
         csvNumber(line.onHand),
         csvNumber(line.onOrder),
         csvNumber(line.quantity),
@@ -213,5 +220,5 @@ export function reorderCsv(report: ReorderReport): string {
       ]);
     }
   }
-  return toCsv(['supplier', 'sku', 'product', 'on_hand', 'on_order', 'order_quantity', 'case_pack', 'cases', 'unit_cost', 'cost', 'priority', 'status', 'reason'], rows);
+  return toCsv(['supplier', 'sku', 'product', ...(located ? ['location'] : []), 'on_hand', 'on_order', 'order_quantity', 'case_pack', 'cases', 'unit_cost', 'cost', 'priority', 'status', 'reason'], rows);
 }

@@ -31,6 +31,8 @@ export function ReorderPage() {
     }
     return [...map.entries()];
   }, [lines]);
+  // A shop that orders for several locations sees each line's location.
+  const showLocation = useMemo(() => new Set(lines.map((l) => l.locationId)).size > 1, [lines]);
 
   // One stable callback for every row, so a reload re-renders only the rows that changed.
   const notifyRef = useRef(notify);
@@ -132,7 +134,7 @@ export function ReorderPage() {
       </Stack>
       {plan && groups.length === 0 ? <Typography sx={{ mb: 2 }}>Nothing to order: every product has enough stock for its lead time and review period.</Typography> : null}
       {groups.map(([name, group]) => (
-        <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} decide={decide} />
+        <SupplierGroup key={name} name={name} lines={group} total={view.data?.suppliers.find((s) => s.name === name)} decide={decide} showLocation={showLocation} />
       ))}
     </>
   );

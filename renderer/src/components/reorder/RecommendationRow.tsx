@@ -16,13 +16,13 @@ export type Decide = (id: number, input: DecisionInput) => Promise<boolean>;
  * without this every row of every supplier (hundreds of MUI cells) rendered again for each
  * click, which took well over a second under load.
  */
-export const RecommendationRow = memo(RecommendationRowView, (a, b) => a.decide === b.decide && sameLine(a.line, b.line));
+export const RecommendationRow = memo(RecommendationRowView, (a, b) => a.decide === b.decide && a.showLocation === b.showLocation && sameLine(a.line, b.line));
 
 function sameLine(a: Recommendation, b: Recommendation): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function RecommendationRowView({ line, decide: send }: { line: Recommendation; decide: Decide }) {
+function RecommendationRowView({ line, decide: send, showLocation = false }: { line: Recommendation; decide: Decide; showLocation?: boolean }) {
   const [editing, setEditing] = useState(false);
   const [quantity, setQuantity] = useState(String(line.quantity || line.suggestedQty || line.casePack));
   const locked = line.poId !== null || line.status === 'expired';
@@ -47,6 +47,7 @@ function RecommendationRowView({ line, decide: send }: { line: Recommendation; d
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {line.sku}
+          {showLocation ? ` · ${line.locationName}` : ''}
           {line.abc ? ` · class ${line.abc}` : ''}
           {line.serviceLevel !== null ? ` · ${pct(line.serviceLevel, 1)} service` : ''}
           {line.expectedStockoutDate ? ` · runs out about ${date(line.expectedStockoutDate)}` : ''}

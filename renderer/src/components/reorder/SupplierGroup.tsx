@@ -7,7 +7,20 @@ import { costText } from './cost-text';
 import type { Decide } from './RecommendationRow';
 import { RecommendationRow } from './RecommendationRow';
 
-export function SupplierGroup({ name, lines, total, decide }: { name: string; lines: Recommendation[]; total: SupplierTotal | undefined; decide: Decide }) {
+export function SupplierGroup({
+  name,
+  lines,
+  total,
+  decide,
+  showLocation = false,
+}: {
+  name: string;
+  lines: Recommendation[];
+  total: SupplierTotal | undefined;
+  decide: Decide;
+  /** Name each line's location (a shop ordering for several). */
+  showLocation?: boolean;
+}) {
   const { notify } = useApp();
   const pending = lines.filter((l) => l.status === 'pending' && l.suggestedQty > 0 && l.poId === null);
   const acceptAll = async () => {
@@ -49,7 +62,7 @@ export function SupplierGroup({ name, lines, total, decide }: { name: string; li
         </TableHead>
         <TableBody>
           {lines.map((line) => (
-            <RecommendationRow key={line.id} line={line} decide={decide} />
+            <RecommendationRow key={line.id} line={line} decide={decide} showLocation={showLocation} />
           ))}
         </TableBody>
       </Table>
