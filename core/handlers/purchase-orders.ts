@@ -25,6 +25,7 @@ export function toPurchaseOrder(row: PurchaseOrderRow): PurchaseOrder {
       productId: l.productId,
       sku: l.sku,
       productName: l.productName,
+      deliverTo: l.deliverTo,
       quantity: l.quantity,
       receivedQuantity: l.receivedQuantity,
       casePack: l.casePack,

@@ -72,7 +72,7 @@ export async function writePoPdf(report: PoReport, path: string, now = new Date(
       ...order.lines.map((line) => ({
         cells: [
           line.sku,
-          line.productName,
+          line.deliverTo === null ? line.productName : `${line.productName} (deliver to ${line.deliverTo})`,
           formatUnits(line.quantity, where),
           line.casePack > 1 ? `${formatUnits(line.cases, where)} × ${formatUnits(line.casePack, where)}` : '—',
           formatMoney(line.unitCostCents, where),
@@ -105,7 +105,9 @@ export function poDates(order: PurchaseOrderRow, where: ReportLocale): string {
   return `${ordered} · status ${order.status} · expected delivery ${expected}`;
 }
 
+/** Columns of the CSV; orders with lines for other locations than the main shop get a deliver_to column after the product. */
 export function poCsv(report: PoReport): string {
+  const located = report.orders.some((o) => o.lines.some((l) => l.deliverTo !== null));
   const rows: CsvCell[][] = [];
   for (const order of report.orders) {
     for (const line of order.lines) {
@@ -115,6 +117,7 @@ export function poCsv(report: PoReport): string {
         order.supplierName ?? '',
         line.sku,
         line.productName,
+        ...(located ? [line.deliverTo ?? ''] : []),
         csvNumber(line.quantity),
         csvNumber(line.casePack),
         csvNumber(line.cases),
@@ -124,7 +127,7 @@ export function poCsv(report: PoReport): string {
       ]);
     }
   }
-  return toCsv(['po_number', 'status', 'supplier', 'sku', 'product', 'quantity', 'case_pack', 'cases', 'unit_cost', 'line_cost', 'expected_date'], rows);
+  return toCsv(['po_number', 'status', 'supplier', 'sku', 'product', ...(located ? ['deliver_to'] : []), 'quantity', 'case_pack', 'cases', 'unit_cost', 'line_cost', 'expected_date'], rows);
 }
 
 function formatIso(day: number): string {

@@ -9,6 +9,8 @@ export const PoLine = z.object({
   productId: Id,
   sku: z.string(),
   productName: z.string(),
+  /** Where the line is delivered, when the order has a line for another location than the main shop. */
+  deliverTo: z.string().nullable(),
   quantity: z.number(),
   receivedQuantity: z.number(),
   casePack: z.number(),

@@ -26,6 +26,8 @@ export interface PoLineRow {
   sku: string;
   productName: string;
   locationId: number;
+  /** Where the line is delivered, named when the order has a line for another location than the main one; null otherwise. */
+  deliverTo: string | null;
   quantity: number;
   receivedQuantity: number;
   casePack: number;
@@ -83,18 +85,29 @@ const HEADER = `
          po.order_day AS orderDay, po.notes, s.min_order_value_cents AS minOrderValueCents
     FROM purchase_orders po LEFT JOIN suppliers s ON s.id = po.supplier_id`;
 
+/** The location every workspace starts with (migration 0001: 'main', "Main shop"). */
+const MAIN_LOCATION_ID = 1;
+
 function linesOf(db: Db, poId: number): PoLineRow[] {
   const rows = db
     .prepare(
-      `SELECT l.id, l.product_id AS productId, p.sku, p.name AS productName, l.location_id AS locationId, l.quantity,
+      `SELECT l.id, l.product_id AS productId, p.sku, p.name AS productName, l.location_id AS locationId, loc.name AS locationName, l.quantity,
               l.received_quantity AS receivedQuantity, COALESCE(p.case_pack, 1) AS casePack, l.unit_cost_cents AS unitCostCents,
               l.expected_day AS expectedDay, l.recommendation_id AS recommendationId,
               json_extract(r.inputs, '$.leadTimeDays') AS leadTimeDays
-         FROM po_lines l JOIN products p ON p.id = l.product_id LEFT JOIN recommendations r ON r.id = l.recommendation_id
-        WHERE l.po_id = ? ORDER BY p.sku`,
+         FROM po_lines l JOIN products p ON p.id = l.product_id JOIN locations loc ON loc.id = l.location_id
+         LEFT JOIN recommendations r ON r.id = l.recommendation_id
+        WHERE l.po_id = ? ORDER BY p.sku, l.location_id`,
     )
-    .all(poId) as Array<Omit<PoLineRow, 'cases' | 'lineCostCents'>>;
-  return rows.map((r) => ({ ...r, cases: r.quantity / r.casePack, lineCostCents: r.unitCostCents === null ? null : Math.round(r.quantity * r.unitCostCents) }));
+    .all(poId) as Array<Omit<PoLineRow, 'cases' | 'lineCostCents' | 'deliverTo'> & { locationName: string }>;
+  // A supplier delivers to the shop the order comes from unless told otherwise: name every line's location once any goes elsewhere.
+  const elsewhere = rows.some((r) => r.locationId !== MAIN_LOCATION_ID);
+  return rows.map(({ locationName, ...r }) => ({
+    ...r,
+    deliverTo: elsewhere ? locationName : null,
+    cases: r.quantity / r.casePack,
+    lineCostCents: r.unitCostCents === null ? null : Math.round(r.quantity * r.unitCostCents),
+  }));
 }
 
 /** Whole days of lead time (a fraction of a day still takes the day). */

@@ -118,7 +118,14 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
           {order.lines.map((line) => (
             <TableRow key={line.id}>
               <TableCell>{line.sku}</TableCell>
-              <TableCell>{line.productName}</TableCell>
+              <TableCell>
+                {line.productName}
+                {line.deliverTo !== null ? (
+                  <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                    deliver to {line.deliverTo}
+                  </Typography>
+                ) : null}
+              </TableCell>
               <TableCell align="right">
                 {/* Keyed on the saved quantity: the main process rounds to whole cases, and the field shows what it saved. */}
                 <LineQuantity key={line.quantity} order={order} line={line} />

@@ -73,7 +73,7 @@ describe('reports on a planned shop', () => {
     db.close();
   });
 
-  it('a plan for two locations names the location of every line in the reorder report and its CSV', async () => {
+  it('a plan for two locations names the location of every line in the reorder report, the purchase order and their CSVs', async () => {
     const dir = tempDir();
     const db = seedShop(dir);
     // A kiosk also sells tea, 6 a week, and has 1 on the shelf: the plan orders tea for both.
@@ -98,6 +98,22 @@ describe('reports on a planned shop', () => {
       const text = pdfText(pdfPath);
       expect(text).toMatch(/TEA\s+Breakfast tea at Main shop\s+8/);
       expect(text).toMatch(/TEA\s+Breakfast tea at Harbour kiosk\s+1/);
+    }
+
+    // The purchase order to Leaf & Co says where each line goes.
+    for (const rec of listRecommendations(db)) if (rec.suggestedQty > 0) decideRecommendation(db, rec.id, { action: 'accept' });
+    createDraftOrders(db, DAY0 + 56);
+    const poPath = join(dir, 'po.csv');
+    await generateReport(db, { kind: 'po', format: 'csv', supplier: 'Leaf & Co' }, poPath);
+    const po = readFileSync(poPath, 'utf8').split('\r\n');
+    expect(po[0]).toBe('\ufeffpo_number,status,supplier,sku,product,deliver_to,quantity,case_pack,cases,unit_cost,line_cost,expected_date');
+    expect(po.filter((row) => row.includes(',TEA,')).map((row) => row.split(',')[5])).toEqual(['Main shop', 'Harbour kiosk']);
+    if (hasPdftotext) {
+      const pdfPath = join(dir, 'po.pdf');
+      await generateReport(db, { kind: 'po', format: 'pdf', supplier: 'Leaf & Co' }, pdfPath);
+      const text = pdfText(pdfPath);
+      expect(text).toMatch(/TEA\s+Breakfast tea \(deliver to Main shop\)\s+24/);
+      expect(text).toMatch(/TEA\s+Breakfast tea \(deliver to Harbour kiosk\)\s+24/);
     }
     db.close();
   });
