@@ -19,7 +19,8 @@ import { featureNames } from './features/spec';
 import type { GlobalSeries } from './features/types';
 import { SeriesState } from './features/series-state';
 import type { GbdtGlobalModel, GbdtGlobalOptions } from './gbdt-global';
-import { refitGbdtGlobalOnStates, trainGbdtGlobal } from './gbdt-global';
+import { refitGbdtGlobalOnStates, trainGbdtGlobal, trainGbdtGlobalOnStates } from './gbdt-global';
+import { validatePanel } from './panel';
 import { predictGbdt } from './gbdt/model';
 import { residualSpread } from './residuals';
 import { throwIfAborted } from '../../jobs/progress';
@@ -106,8 +107,11 @@ export async function gbdtForecastAcross(
   const withOrigins = batch.map((s, i) => i).filter((i) => batch[i]!.origins.length > 0);
   let backtestModel: GbdtGlobalModel | undefined;
   if (withOrigins.length >= minSeries) {
-    backtestModel = trainGbdtGlobal(
-      withOrigins.map((i) => toGlobalSeries(batch[i]!, batch[i]!.origins[0]!)),
+    // Each series cut at its first origin, as views of its full state (no copy, same values).
+    const cut = withOrigins.map((i) => toGlobalSeries(batch[i]!, batch[i]!.origins[0]!));
+    validatePanel(cut);
+    backtestModel = trainGbdtGlobalOnStates(
+      cut.map((s, j) => new SeriesState(s, s.values.length, full[withOrigins[j]!]!)),
       model,
       { signal },
     );

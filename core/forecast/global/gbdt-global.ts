@@ -118,11 +118,19 @@ export interface GbdtGlobalModel {
 
 export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptions, run: GlobalRunOptions = {}): GbdtGlobalModel {
   validatePanel(series);
+  return trainGbdtGlobalOnStates(statesFor(series, options.horizon), options, run);
+}
+
+/**
+ * trainGbdtGlobal over states the caller already built (one per series of a valid panel,
+ * over the history to train on; views made with SeriesState's `prefixOf` will do, since
+ * training only reads them).
+ */
+export function trainGbdtGlobalOnStates(states: SeriesState[], options: GbdtGlobalOptions, run: GlobalRunOptions = {}): GbdtGlobalModel {
   const H = options.horizon;
   if (!(Number.isInteger(H) && H >= 1)) throw new RangeError(`horizon must be a whole number >= 1, got ${H}`);
   const spec: FeatureSpec = { ...defaultFeatureSpec(options.frequency, options.season, options.features), ...options.featureOverrides };
   const seed = options.seed ?? options.gbdt?.seed ?? 1;
-  const states = statesFor(series, H);
   const datasetOptions = datasetOptionsOf(options, spec);
   run.onProgress?.({ stage: 'features', iteration: 0, nTrees: 0, trainLoss: undefined, validLoss: undefined });
   const dataset = buildPanelDataset(spec, states, { ...datasetOptions, holdOut: true, rng: seededRng(deriveSeed(seed, 3)) });
@@ -184,7 +192,7 @@ export function trainGbdtGlobal(series: GlobalSeries[], options: GbdtGlobalOptio
     errorScale,
     validation,
     training: {
-      series: series.length,
+      series: states.length,
       rows: dataset.train.nRows,
       validRows: dataset.valid?.nRows ?? 0,
       refit,

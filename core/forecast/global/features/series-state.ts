@@ -33,10 +33,40 @@ export class SeriesState {
   readonly pattern: number;
   readonly priceFilled: Float64Array | undefined;
 
-  constructor(series: GlobalSeries, capacity: number) {
+  /** Periods the buffers hold (push beyond it throws). */
+  private readonly capacity: number;
+
+  /**
+   * With `prefixOf`, a view of that state's first series.values.length periods (series.values
+   * must be their prefix): it shares the buffers, so it costs nothing to build, and it cannot
+   * grow (push throws), since that would overwrite the periods `prefixOf` holds there.
+   */
+  constructor(series: GlobalSeries, capacity: number, prefixOf?: SeriesState) {
     this.series = series;
     const n = series.values.length;
+    if (prefixOf) {
+      if (n > prefixOf.length) throw new RangeError(`series ${series.id}: a prefix of ${n} periods of a state of ${prefixOf.length}`);
+      this.values = prefixOf.values;
+      this.length = n;
+      this.capacity = n;
+      this.cumAbs = prefixOf.cumAbs;
+      this.cumSum = prefixOf.cumSum;
+      this.cumSq = prefixOf.cumSq;
+      this.cumCount = prefixOf.cumCount;
+      this.cumZero = prefixOf.cumZero;
+      this.cumNonZero = prefixOf.cumNonZero;
+      this.cumNonZeroSum = prefixOf.cumNonZeroSum;
+      this.cumNonZeroSq = prefixOf.cumNonZeroSq;
+      this.lastSale = prefixOf.lastSale;
+      this.firstSale = prefixOf.firstSale < n ? prefixOf.firstSale : -1;
+      this.pattern = this.patternBefore(n);
+      this.priceFilled = prefixOf.priceFilled;
+      this.cumPrice = prefixOf.cumPrice;
+      this.cumPriceCount = prefixOf.cumPriceCount;
+      return;
+    }
     const size = Math.max(capacity, n) + 1;
+    this.capacity = size - 1;
     this.values = new Float64Array(size - 1);
     this.values.set(series.values);
     this.length = 0;
@@ -50,7 +80,7 @@ export class SeriesState {
     this.cumNonZeroSq = new Float64Array(size);
     this.lastSale = new Int32Array(size).fill(-1);
     this.firstSale = -1;
-    for (let t = 0; t < n; t++) this.push(series.values[t]!);
+    this.pushAll(series.values);
     this.pattern = this.patternBefore(n);
     const filled = series.price ? fillForward(series.price, size - 1) : undefined;
     this.priceFilled = filled;
@@ -63,6 +93,50 @@ export class SeriesState {
         this.cumPriceCount[t + 1] = this.cumPriceCount[t]! + (p === p ? 1 : 0);
       }
     }
+  }
+
+  /** push of every value of an empty state, in one loop with the running sums in locals (same sums). */
+  private pushAll(values: Float64Array): void {
+    const n = values.length;
+    const { cumAbs, cumSum, cumSq, cumCount, cumZero, cumNonZero, cumNonZeroSum, cumNonZeroSq, lastSale } = this;
+    let abs = 0;
+    let sum = 0;
+    let sq = 0;
+    let count = 0;
+    let zero = 0;
+    let nonZero = 0;
+    let nonZeroSum = 0;
+    let nonZeroSq = 0;
+    let last = -1;
+    let first = -1;
+    for (let t = 0; t < n; t++) {
+      const value = values[t]!;
+      if (value === value) {
+        abs += Math.abs(value);
+        sum += value;
+        sq += value * value;
+        count += 1;
+        if (value === 0) zero += 1;
+        else {
+          nonZero += 1;
+          nonZeroSum += value;
+          nonZeroSq += value * value;
+          last = t;
+          if (first < 0) first = t;
+        }
+      }
+      cumAbs[t + 1] = abs;
+      cumSum[t + 1] = sum;
+      cumSq[t + 1] = sq;
+      cumCount[t + 1] = count;
+      cumZero[t + 1] = zero;
+      cumNonZero[t + 1] = nonZero;
+      cumNonZeroSum[t + 1] = nonZeroSum;
+      cumNonZeroSq[t + 1] = nonZeroSq;
+      lastSale[t + 1] = last;
+    }
+    this.firstSale = first;
+    this.length = n;
   }
 
   /**
@@ -89,7 +163,7 @@ export class SeriesState {
   /** Appends a value (a known one, or a forecast during recursive prediction). */
   push(value: number): void {
     const t = this.length;
-    if (t + 1 >= this.cumAbs.length) throw new RangeError(`series ${this.series.id}: buffer capacity ${this.cumAbs.length - 1} exceeded`);
+    if (t >= this.capacity) throw new RangeError(`series ${this.series.id}: buffer capacity ${this.capacity} exceeded`);
     this.values[t] = value;
     const known = value === value;
     this.cumAbs[t + 1] = this.cumAbs[t]! + (known ? Math.abs(value) : 0);

@@ -64,6 +64,39 @@ describe('SeriesState', () => {
     expect(state.length).toBe(5);
   });
 
+  it('builds the same sums at construction as value by value, and a prefix view reads like a state over the prefix', () => {
+    const value = fc.oneof(fc.constant(0), fc.constant(NaN), fc.integer({ min: -20, max: 50 }), fc.double({ min: -5, max: 5, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.nat(), (list, cutSeed) => {
+        const values = Float64Array.from(list);
+        const built = new SeriesState({ id: 'a', values }, values.length + 3);
+        const pushed = new SeriesState({ id: 'a', values: new Float64Array(0) }, values.length + 3);
+        for (const v of values) pushed.push(v);
+        const cut = cutSeed % (values.length + 1);
+        const view = new SeriesState({ id: 'a', values: values.subarray(0, cut) }, cut, built);
+        const fresh = new SeriesState({ id: 'a', values: values.slice(0, cut) }, cut);
+        const pairs: [SeriesState, SeriesState, number][] = [[built, pushed, values.length], [view, fresh, cut]];
+        for (const [a, b, n] of pairs) {
+          expect(a.length).toBe(n);
+          expect(a.firstSale).toBe(b.firstSale);
+          expect(a.pattern).toBe(a.patternBefore(a === view ? cut : values.length));
+          for (let to = 0; to <= n; to++) {
+            expect(a.lastSaleBefore(to)).toBe(b.lastSaleBefore(to));
+            expect(a.patternBefore(to)).toBe(b.patternBefore(to));
+            for (let from = 0; from <= to; from++) {
+              expect([a.count(from, to), a.mean(from, to), a.meanAbs(from, to), a.std(from, to), a.zeroShare(from, to)]).toEqual([
+                b.count(from, to), b.mean(from, to), b.meanAbs(from, to), b.std(from, to), b.zeroShare(from, to),
+              ]);
+            }
+          }
+        }
+        // The view shares its buffers, so it must not grow into the full state's periods.
+        expect(() => view.push(1)).toThrow(RangeError);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('classifies demand patterns by ADI and CV²', () => {
     expect(demandPattern(Float64Array.from([5, 5, 6, 5, 5, 6]))).toBe(PATTERN_CODES.smooth);
     expect(demandPattern(Float64Array.from([1, 9, 1, 12, 1, 9]))).toBe(PATTERN_CODES.erratic);
