@@ -82,7 +82,7 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
     totalHess += hess[rows[i]!]!;
   }
   const rootHist = pool.take();
-  buildHistogram(rootHist, binsByFeature, nRows, features, rows, 0, rows.length, grad, hess, constantHessian, scratch);
+  buildHistogram(rootHist, binsByFeature, nRows, features, valueBinCounts, rows, 0, rows.length, grad, hess, constantHessian, scratch);
   const splitOf = (hist: Float64Array, g: number, h: number, count: number, depth: number): SplitCandidate =>
     depth >= options.maxDepth
       ? noSplit()
@@ -125,10 +125,10 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
     const leftHess = leaf.split.leftHess;
     const smallHist = pool.take();
     const leftIsSmaller = leftCount <= rightCount;
-    if (leftIsSmaller) buildHistogram(smallHist, binsByFeature, nRows, features, rows, leaf.start, mid, grad, hess, constantHessian, scratch);
-    else buildHistogram(smallHist, binsByFeature, nRows, features, rows, mid, leaf.end, grad, hess, constantHessian, scratch);
+    if (leftIsSmaller) buildHistogram(smallHist, binsByFeature, nRows, features, valueBinCounts, rows, leaf.start, mid, grad, hess, constantHessian, scratch);
+    else buildHistogram(smallHist, binsByFeature, nRows, features, valueBinCounts, rows, mid, leaf.end, grad, hess, constantHessian, scratch);
     const largeHist = leaf.hist;
-    subtractHistogram(largeHist, leaf.hist, smallHist, features);
+    subtractHistogram(largeHist, leaf.hist, smallHist, features, valueBinCounts);
     const depth = leaf.depth + 1;
     const leftHist = leftIsSmaller ? smallHist : largeHist;
     const rightHist = leftIsSmaller ? largeHist : smallHist;

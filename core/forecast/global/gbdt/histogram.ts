@@ -13,10 +13,18 @@ export function histogramSize(nFeatures: number): number {
   return nFeatures * BINS_PER_FEATURE * HIST_STRIDE;
 }
 
-export function clearHistogram(hist: Float64Array, features: Int32Array): void {
+/**
+ * Zeroes the bins a feature's rows can fall in: its value bins and MISSING_BIN. The
+ * others are never written, read or subtracted (histograms of a training all come from
+ * one binning), which saves most of the per-node work for features with few values.
+ */
+export function clearHistogram(hist: Float64Array, features: Int32Array, valueBinCounts: Int32Array): void {
   for (let j = 0; j < features.length; j++) {
-    const start = features[j]! * BINS_PER_FEATURE * HIST_STRIDE;
-    hist.fill(0, start, start + BINS_PER_FEATURE * HIST_STRIDE);
+    const f = features[j]!;
+    const start = f * BINS_PER_FEATURE * HIST_STRIDE;
+    hist.fill(0, start, start + valueBinCounts[f]! * HIST_STRIDE);
+    const missing = start + MISSING_BIN * HIST_STRIDE;
+    hist.fill(0, missing, missing + HIST_STRIDE);
   }
 }
 
@@ -31,6 +39,7 @@ export function buildHistogram(
   binsByFeature: Uint8Array,
   nRows: number,
   features: Int32Array,
+  valueBinCounts: Int32Array,
   rows: Uint32Array,
   start: number,
   end: number,
@@ -39,7 +48,7 @@ export function buildHistogram(
   constantHessian: boolean,
   scratch: { grad: Float64Array; hess: Float64Array },
 ): void {
-  clearHistogram(hist, features);
+  clearHistogram(hist, features, valueBinCounts);
   const n = end - start;
   const orderedGrad = scratch.grad;
   const orderedHess = scratch.hess;
@@ -116,18 +125,24 @@ export function buildHistogram(
   if (constantHessian) {
     // hessian = count when every hessian is 1
     for (let jj = 0; jj < features.length; jj++) {
-      const base = features[jj]! * stride;
-      for (let k = base; k < base + stride; k += 3) hist[k + 1] = hist[k + 2]!;
+      const f = features[jj]!;
+      const base = f * stride;
+      for (let k = base, end = base + valueBinCounts[f]! * HIST_STRIDE; k < end; k += 3) hist[k + 1] = hist[k + 2]!;
+      const missing = base + MISSING_BIN * HIST_STRIDE;
+      hist[missing + 1] = hist[missing + 2]!;
     }
   }
 }
 
-/** target = parent - sibling, over the listed features (target may alias parent). */
-export function subtractHistogram(target: Float64Array, parent: Float64Array, sibling: Float64Array, features: Int32Array): void {
+/** target = parent - sibling, over the listed features' value bins and MISSING_BIN (target may alias parent). */
+export function subtractHistogram(target: Float64Array, parent: Float64Array, sibling: Float64Array, features: Int32Array, valueBinCounts: Int32Array): void {
   for (let j = 0; j < features.length; j++) {
-    const startK = features[j]! * BINS_PER_FEATURE * HIST_STRIDE;
-    const endK = startK + BINS_PER_FEATURE * HIST_STRIDE;
+    const f = features[j]!;
+    const startK = f * BINS_PER_FEATURE * HIST_STRIDE;
+    const endK = startK + valueBinCounts[f]! * HIST_STRIDE;
     for (let k = startK; k < endK; k++) target[k] = parent[k]! - sibling[k]!;
+    const missing = startK + MISSING_BIN * HIST_STRIDE;
+    for (let k = missing; k < missing + HIST_STRIDE; k++) target[k] = parent[k]! - sibling[k]!;
   }
 }
 
