@@ -69,35 +69,49 @@ export function fitBinMapper(
 export function sortFloat32(values: Float32Array): Float32Array {
   const n = values.length;
   const keys = new Uint32Array(values.buffer, values.byteOffset, n);
-  for (let i = 0; i < n; i++) {
+  toOrderedKeys(keys);
+  const counts = new Uint32Array(2048);
+  const scratch = new Uint32Array(n);
+  radixPass(keys, scratch, counts, 0, 0x7ff);
+  radixPass(scratch, keys, counts, 11, 0x7ff);
+  radixPass(keys, scratch, counts, 22, 0x3ff);
+  // After an odd number of passes the sorted keys are in the scratch array: map them back into `values`.
+  fromOrderedKeys(scratch, keys);
+  return values;
+}
+
+// The passes are functions of their own: V8 optimizes a cold loop while it runs, and code
+// after it that had not run yet made that optimized code bail out again on every call.
+
+function toOrderedKeys(keys: Uint32Array): void {
+  for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     keys[i] = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
   }
-  const counts = new Uint32Array(2048);
-  let from: Uint32Array = keys;
-  let to: Uint32Array = new Uint32Array(n);
-  for (const shift of [0, 11, 22]) {
-    const mask = shift === 22 ? 0x3ff : 0x7ff;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & mask]!++;
-    let total = 0;
-    for (let b = 0; b <= mask; b++) {
-      const c = counts[b]!;
-      counts[b] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const k = from[i]!;
-      to[counts[(k >>> shift) & mask]!++] = k;
-    }
-    [from, to] = [to, from];
-  }
-  // After an odd number of passes the sorted keys are in the scratch array: map them back into `values`.
-  for (let i = 0; i < n; i++) {
+}
+
+function fromOrderedKeys(from: Uint32Array, keys: Uint32Array): void {
+  for (let i = 0; i < keys.length; i++) {
     const k = from[i]!;
     keys[i] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0;
   }
-  return values;
+}
+
+/** One stable counting-sort pass of `from` into `to` on the bits (k >>> shift) & mask. */
+function radixPass(from: Uint32Array, to: Uint32Array, counts: Uint32Array, shift: number, mask: number): void {
+  const n = from.length;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & mask]!++;
+  let total = 0;
+  for (let b = 0; b <= mask; b++) {
+    const c = counts[b]!;
+    counts[b] = total;
+    total += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = from[i]!;
+    to[counts[(k >>> shift) & mask]!++] = k;
+  }
 }
 
 function sampleRowIndices(nRows: number, sampleRows: number, rng: Rng | undefined): Uint32Array {
@@ -117,33 +131,49 @@ function sampleRowIndices(nRows: number, sampleRows: number, rng: Rng | undefine
 function edgesFromSorted(sorted: Float32Array, maxBins: number): Float32Array {
   const n = sorted.length;
   if (n === 0) return new Float32Array(0);
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
+  // Distinct values and their counts in typed buffers, and the cuts in a function of their
+  // own: a cold worker optimizes this loop while it runs (on-stack replacement), and code
+  // behind it that had never run (the cuts of the first feature with many values) threw the
+  // optimized code away again, feature after feature.
+  const distinct = new Float32Array(n);
+  const counts = new Int32Array(n);
+  const nDistinct = countDistinct(sorted, distinct, counts);
+  if (nDistinct <= maxBins) return distinct.slice(0, nDistinct - 1);
+  return greedyCuts(distinct, counts, nDistinct, n, maxBins);
+}
+
+/** Distinct values of a sorted column into `distinct`, with their counts; returns how many. */
+function countDistinct(sorted: Float32Array, distinct: Float32Array, counts: Int32Array): number {
+  let nDistinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
     const x = sorted[i]!;
-    if (distinct.length > 0 && distinct[distinct.length - 1] === x) counts[counts.length - 1]!++;
+    if (nDistinct > 0 && distinct[nDistinct - 1] === x) counts[nDistinct - 1]!++;
     else {
-      distinct.push(x);
-      counts.push(1);
+      distinct[nDistinct] = x;
+      counts[nDistinct++] = 1;
     }
   }
-  if (distinct.length <= maxBins) return Float32Array.from(distinct.slice(0, -1));
-  const cuts: number[] = [];
+  return nDistinct;
+}
+
+function greedyCuts(distinct: Float32Array, counts: Int32Array, nDistinct: number, n: number, maxBins: number): Float32Array {
+  const cuts = new Float32Array(maxBins);
+  let nCuts = 0;
   let remaining = n;
   let binsLeft = maxBins;
   let inBin = 0;
-  for (let i = 0; i < distinct.length - 1 && binsLeft > 1; i++) {
+  for (let i = 0; i < nDistinct - 1 && binsLeft > 1; i++) {
     inBin += counts[i]!;
     const target = remaining / binsLeft;
     // Close the bin when it is full, or when the next value alone would overfill it.
     if (inBin >= target || inBin + counts[i + 1]! > 1.5 * target) {
-      cuts.push(distinct[i]!);
+      cuts[nCuts++] = distinct[i]!;
       remaining -= inBin;
       inBin = 0;
       binsLeft--;
     }
   }
-  return Float32Array.from(cuts);
+  return cuts.slice(0, nCuts);
 }
 
 /** Bin index of x for one feature's edges (binary search; NaN → MISSING_BIN). */

@@ -83,15 +83,11 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
   }
   const rootHist = pool.take();
   buildHistogram(rootHist, binsByFeature, nRows, features, valueBinCounts, rows, 0, rows.length, grad, hess, constantHessian, scratch);
-  const splitOf = (hist: Float64Array, g: number, h: number, count: number, depth: number): SplitCandidate =>
-    depth >= options.maxDepth
-      ? noSplit()
-      : findBestSplit(hist, features, valueBinCounts, g, h, count, options);
 
   const open: OpenLeaf[] = [
     {
       start: 0, end: rows.length, depth: 0, grad: totalGrad, hess: totalHess, count: rows.length,
-      hist: rootHist, split: splitOf(rootHist, totalGrad, totalHess, rows.length, 0), parent: -1, isLeft: false,
+      hist: rootHist, split: splitOf(rootHist, features, valueBinCounts, totalGrad, totalHess, rows.length, 0, options), parent: -1, isLeft: false,
     },
   ];
   const feature: number[] = [];
@@ -136,11 +132,11 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
     const rightHess = leaf.hess - leftHess;
     const leftLeaf: OpenLeaf = {
       start: leaf.start, end: mid, depth, grad: leftGrad, hess: leftHess, count: leftCount, hist: leftHist,
-      split: splitOf(leftHist, leftGrad, leftHess, leftCount, depth), parent: node, isLeft: true,
+      split: splitOf(leftHist, features, valueBinCounts, leftGrad, leftHess, leftCount, depth, options), parent: node, isLeft: true,
     };
     const rightLeaf: OpenLeaf = {
       start: mid, end: leaf.end, depth, grad: rightGrad, hess: rightHess, count: rightCount, hist: rightHist,
-      split: splitOf(rightHist, rightGrad, rightHess, rightCount, depth), parent: node, isLeft: false,
+      split: splitOf(rightHist, features, valueBinCounts, rightGrad, rightHess, rightCount, depth, options), parent: node, isLeft: false,
     };
     open.splice(pick, 1, leftLeaf, rightLeaf);
   }
@@ -175,6 +171,19 @@ export function growTree(input: GrowInput, options: GrowOptions, pool: Histogram
     leafGrad,
     leafHess,
   };
+}
+
+function splitOf(
+  hist: Float64Array,
+  features: Int32Array,
+  valueBinCounts: Int32Array,
+  g: number,
+  h: number,
+  count: number,
+  depth: number,
+  options: GrowOptions,
+): SplitCandidate {
+  return depth >= options.maxDepth ? noSplit() : findBestSplit(hist, features, valueBinCounts, g, h, count, options);
 }
 
 function pickLeafToSplit(open: OpenLeaf[], growth: 'leafwise' | 'depthwise'): number {

@@ -33,6 +33,9 @@ export function clearHistogram(hist: Float64Array, features: Int32Array, valueBi
  * column-major (feature f's bins are binsByFeature[f * nRows + row]); gradients are
  * gathered once into row order so each pass reads them sequentially, and four features
  * share one pass over the rows (one row index and gradient load for four updates).
+ * Each kind of pass is a function of its own, with no closures: in a cold worker V8
+ * optimizes a loop while it runs, and optimized code that reached a pass that had not
+ * run yet, or called another closure, was thrown away and compiled again.
  */
 export function buildHistogram(
   hist: Float64Array,
@@ -52,85 +55,134 @@ export function buildHistogram(
   const n = end - start;
   const orderedGrad = scratch.grad;
   const orderedHess = scratch.hess;
-  for (let i = 0; i < n; i++) orderedGrad[i] = grad[rows[start + i]!]!;
-  if (!constantHessian) for (let i = 0; i < n; i++) orderedHess[i] = hess[rows[start + i]!]!;
+  gatherRows(orderedGrad, grad, rows, start, n);
+  if (!constantHessian) gatherRows(orderedHess, hess, rows, start, n);
   const stride = BINS_PER_FEATURE * HIST_STRIDE;
-  const column = (f: number) => binsByFeature.subarray(f * nRows, (f + 1) * nRows);
   let j = 0;
   for (; j + 4 <= features.length; j += 4) {
     const f0 = features[j]!;
     const f1 = features[j + 1]!;
     const f2 = features[j + 2]!;
     const f3 = features[j + 3]!;
-    const c0 = column(f0);
-    const c1 = column(f1);
-    const c2 = column(f2);
-    const c3 = column(f3);
-    const b0 = f0 * stride;
-    const b1 = f1 * stride;
-    const b2 = f2 * stride;
-    const b3 = f3 * stride;
-    if (constantHessian) {
-      for (let i = 0; i < n; i++) {
-        const row = rows[start + i]!;
-        const g = orderedGrad[i]!;
-        let k = b0 + c0[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b1 + c1[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b2 + c2[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b3 + c3[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 2] = hist[k + 2]! + 1;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const row = rows[start + i]!;
-        const g = orderedGrad[i]!;
-        const h = orderedHess[i]!;
-        let k = b0 + c0[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 1] = hist[k + 1]! + h;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b1 + c1[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 1] = hist[k + 1]! + h;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b2 + c2[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 1] = hist[k + 1]! + h;
-        hist[k + 2] = hist[k + 2]! + 1;
-        k = b3 + c3[row]! * 3;
-        hist[k] = hist[k]! + g;
-        hist[k + 1] = hist[k + 1]! + h;
-        hist[k + 2] = hist[k + 2]! + 1;
-      }
-    }
+    const c0 = binsByFeature.subarray(f0 * nRows, (f0 + 1) * nRows);
+    const c1 = binsByFeature.subarray(f1 * nRows, (f1 + 1) * nRows);
+    const c2 = binsByFeature.subarray(f2 * nRows, (f2 + 1) * nRows);
+    const c3 = binsByFeature.subarray(f3 * nRows, (f3 + 1) * nRows);
+    if (constantHessian) addFourCounted(hist, c0, c1, c2, c3, f0 * stride, f1 * stride, f2 * stride, f3 * stride, rows, start, n, orderedGrad);
+    else addFour(hist, c0, c1, c2, c3, f0 * stride, f1 * stride, f2 * stride, f3 * stride, rows, start, n, orderedGrad, orderedHess);
   }
   for (; j < features.length; j++) {
     const f = features[j]!;
-    const c = column(f);
-    const base = f * stride;
-    for (let i = 0; i < n; i++) {
-      const k = base + c[rows[start + i]!]! * 3;
-      hist[k] = hist[k]! + orderedGrad[i]!;
-      if (!constantHessian) hist[k + 1] = hist[k + 1]! + orderedHess[i]!;
-      hist[k + 2] = hist[k + 2]! + 1;
-    }
+    addOne(hist, binsByFeature.subarray(f * nRows, (f + 1) * nRows), f * stride, rows, start, n, orderedGrad, orderedHess, constantHessian);
   }
-  if (constantHessian) {
-    // hessian = count when every hessian is 1
-    for (let jj = 0; jj < features.length; jj++) {
-      const f = features[jj]!;
-      const base = f * stride;
-      for (let k = base, end = base + valueBinCounts[f]! * HIST_STRIDE; k < end; k += 3) hist[k + 1] = hist[k + 2]!;
-      const missing = base + MISSING_BIN * HIST_STRIDE;
-      hist[missing + 1] = hist[missing + 2]!;
-    }
+  // hessian = count when every hessian is 1
+  if (constantHessian) copyCountsToHessians(hist, features, valueBinCounts);
+}
+
+function gatherRows(out: Float64Array, values: Float64Array, rows: Uint32Array, start: number, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = values[rows[start + i]!]!;
+}
+
+/** Four features' gradient sums and counts (hessians filled from the counts afterwards). */
+function addFourCounted(
+  hist: Float64Array,
+  c0: Uint8Array,
+  c1: Uint8Array,
+  c2: Uint8Array,
+  c3: Uint8Array,
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+  rows: Uint32Array,
+  start: number,
+  n: number,
+  orderedGrad: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const row = rows[start + i]!;
+    const g = orderedGrad[i]!;
+    let k = b0 + c0[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b1 + c1[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b2 + c2[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b3 + c3[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 2] = hist[k + 2]! + 1;
+  }
+}
+
+function addFour(
+  hist: Float64Array,
+  c0: Uint8Array,
+  c1: Uint8Array,
+  c2: Uint8Array,
+  c3: Uint8Array,
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+  rows: Uint32Array,
+  start: number,
+  n: number,
+  orderedGrad: Float64Array,
+  orderedHess: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const row = rows[start + i]!;
+    const g = orderedGrad[i]!;
+    const h = orderedHess[i]!;
+    let k = b0 + c0[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 1] = hist[k + 1]! + h;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b1 + c1[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 1] = hist[k + 1]! + h;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b2 + c2[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 1] = hist[k + 1]! + h;
+    hist[k + 2] = hist[k + 2]! + 1;
+    k = b3 + c3[row]! * 3;
+    hist[k] = hist[k]! + g;
+    hist[k + 1] = hist[k + 1]! + h;
+    hist[k + 2] = hist[k + 2]! + 1;
+  }
+}
+
+function addOne(
+  hist: Float64Array,
+  c: Uint8Array,
+  base: number,
+  rows: Uint32Array,
+  start: number,
+  n: number,
+  orderedGrad: Float64Array,
+  orderedHess: Float64Array,
+  constantHessian: boolean,
+): void {
+  for (let i = 0; i < n; i++) {
+    const k = base + c[rows[start + i]!]! * 3;
+    hist[k] = hist[k]! + orderedGrad[i]!;
+    if (!constantHessian) hist[k + 1] = hist[k + 1]! + orderedHess[i]!;
+    hist[k + 2] = hist[k + 2]! + 1;
+  }
+}
+
+function copyCountsToHessians(hist: Float64Array, features: Int32Array, valueBinCounts: Int32Array): void {
+  const stride = BINS_PER_FEATURE * HIST_STRIDE;
+  for (let jj = 0; jj < features.length; jj++) {
+    const f = features[jj]!;
+    const base = f * stride;
+    for (let k = base, end = base + valueBinCounts[f]! * HIST_STRIDE; k < end; k += 3) hist[k + 1] = hist[k + 2]!;
+    const missing = base + MISSING_BIN * HIST_STRIDE;
+    hist[missing + 1] = hist[missing + 2]!;
   }
 }
 
@@ -187,22 +239,6 @@ export function findBestSplit(
   const { lambdaL2, minDataInLeaf, minSumHessian, minSplitGain } = constraints;
   const parentScore = (totalGrad * totalGrad) / (totalHess + lambdaL2);
   const best = noSplit();
-  const consider = (f: number, b: number, missingLeft: boolean, lg: number, lh: number, lc: number) => {
-    const rc = totalCount - lc;
-    const rh = totalHess - lh;
-    if (lc < minDataInLeaf || lh < minSumHessian || rc < minDataInLeaf || rh < minSumHessian) return;
-    const rg = totalGrad - lg;
-    const gain = (lg * lg) / (lh + lambdaL2) + (rg * rg) / (rh + lambdaL2) - parentScore;
-    if (gain > best.gain) {
-      best.gain = gain;
-      best.feature = f;
-      best.bin = b;
-      best.missingLeft = missingLeft;
-      best.leftGrad = lg;
-      best.leftHess = lh;
-      best.leftCount = lc;
-    }
-  };
   for (let j = 0; j < features.length; j++) {
     const f = features[j]!;
     const nBins = valueBinCounts[f]!;
@@ -220,12 +256,45 @@ export function findBestSplit(
       leftGrad += hist[k]!;
       leftHess += hist[k + 1]!;
       leftCount += hist[k + 2]!;
-      consider(f, b, false, leftGrad, leftHess, leftCount);
+      consider(best, f, b, false, leftGrad, leftHess, leftCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
       if (missingCount > 0 && b < nBins - 1) {
-        consider(f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount);
+        consider(best, f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
       }
     }
   }
   if (best.gain <= minSplitGain) best.gain = -Infinity;
   return best;
+}
+
+/** Takes the split into `best` when it is allowed and gains more (a module function, not a closure: see buildHistogram). */
+function consider(
+  best: SplitCandidate,
+  f: number,
+  b: number,
+  missingLeft: boolean,
+  lg: number,
+  lh: number,
+  lc: number,
+  totalGrad: number,
+  totalHess: number,
+  totalCount: number,
+  parentScore: number,
+  lambdaL2: number,
+  minDataInLeaf: number,
+  minSumHessian: number,
+): void {
+  const rc = totalCount - lc;
+  const rh = totalHess - lh;
+  if (lc < minDataInLeaf || lh < minSumHessian || rc < minDataInLeaf || rh < minSumHessian) return;
+  const rg = totalGrad - lg;
+  const gain = (lg * lg) / (lh + lambdaL2) + (rg * rg) / (rh + lambdaL2) - parentScore;
+  if (gain > best.gain) {
+    best.gain = gain;
+    best.feature = f;
+    best.bin = b;
+    best.missingLeft = missingLeft;
+    best.leftGrad = lg;
+    best.leftHess = lh;
+    best.leftCount = lc;
+  }
 }
