@@ -253,6 +253,9 @@ export function findBestSplit(
     const lastBin = missingCount > 0 ? nBins - 1 : nBins - 2;
     for (let b = 0; b <= lastBin; b++) {
       const k = base + b * HIST_STRIDE;
+      // An empty bin leaves the sums as they were at b - 1, so its splits gain exactly as
+      // much as those, which cannot beat them (strictly greater wins): skip it.
+      if (b > 0 && hist[k + 2] === 0) continue;
       leftGrad += hist[k]!;
       leftHess += hist[k + 1]!;
       leftCount += hist[k + 2]!;
