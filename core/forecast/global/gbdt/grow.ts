@@ -219,6 +219,17 @@ function partitionRows(
   missingLeft: boolean,
   spill: Uint32Array,
 ): number {
+  const mid = partitionLoop(rows, start, end, column, splitBin, missingLeft, spill);
+  rows.set(spill.subarray(0, end - mid), mid);
+  return mid;
+}
+
+/**
+ * The loop of partitionRows alone (left rows kept in place, right ones to `spill`; returns
+ * the end of the left ones): V8 reuses the code it optimized while a loop ran, and code
+ * after the loop that had not run yet made that code bail out again on every call.
+ */
+function partitionLoop(rows: Uint32Array, start: number, end: number, column: Uint8Array, splitBin: number, missingLeft: boolean, spill: Uint32Array): number {
   let writeLeft = start;
   let nRight = 0;
   for (let i = start; i < end; i++) {
@@ -227,6 +238,5 @@ function partitionRows(
     if (bin === MISSING_BIN ? missingLeft : bin <= splitBin) rows[writeLeft++] = row;
     else spill[nRight++] = row;
   }
-  rows.set(spill.subarray(0, nRight), writeLeft);
   return writeLeft;
 }

@@ -241,32 +241,53 @@ export function findBestSplit(
   const best = noSplit();
   for (let j = 0; j < features.length; j++) {
     const f = features[j]!;
-    const nBins = valueBinCounts[f]!;
-    const base = f * BINS_PER_FEATURE * HIST_STRIDE;
-    const missingK = base + MISSING_BIN * HIST_STRIDE;
-    const missingGrad = hist[missingK]!;
-    const missingHess = hist[missingK + 1]!;
-    const missingCount = hist[missingK + 2]!;
-    let leftGrad = 0;
-    let leftHess = 0;
-    let leftCount = 0;
-    const lastBin = missingCount > 0 ? nBins - 1 : nBins - 2;
-    for (let b = 0; b <= lastBin; b++) {
-      const k = base + b * HIST_STRIDE;
-      // An empty bin leaves the sums as they were at b - 1, so its splits gain exactly as
-      // much as those, which cannot beat them (strictly greater wins): skip it.
-      if (b > 0 && hist[k + 2] === 0) continue;
-      leftGrad += hist[k]!;
-      leftHess += hist[k + 1]!;
-      leftCount += hist[k + 2]!;
-      consider(best, f, b, false, leftGrad, leftHess, leftCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
-      if (missingCount > 0 && b < nBins - 1) {
-        consider(best, f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
-      }
+    scanFeature(best, hist, f, valueBinCounts[f]!, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
+  }
+  // (Not the literal -Infinity, a negation that rarely runs: optimized code bailed out on it.)
+  if (best.gain <= minSplitGain) best.gain = Number.NEGATIVE_INFINITY;
+  return best;
+}
+
+/**
+ * The splits of one feature into `best` (a function of its own: V8 reuses the code it
+ * optimized while this loop ran, and code after it in findBestSplit that had not run yet
+ * made that code bail out again on every call).
+ */
+function scanFeature(
+  best: SplitCandidate,
+  hist: Float64Array,
+  f: number,
+  nBins: number,
+  totalGrad: number,
+  totalHess: number,
+  totalCount: number,
+  parentScore: number,
+  lambdaL2: number,
+  minDataInLeaf: number,
+  minSumHessian: number,
+): void {
+  const base = f * BINS_PER_FEATURE * HIST_STRIDE;
+  const missingK = base + MISSING_BIN * HIST_STRIDE;
+  const missingGrad = hist[missingK]!;
+  const missingHess = hist[missingK + 1]!;
+  const missingCount = hist[missingK + 2]!;
+  let leftGrad = 0;
+  let leftHess = 0;
+  let leftCount = 0;
+  const lastBin = missingCount > 0 ? nBins - 1 : nBins - 2;
+  for (let b = 0; b <= lastBin; b++) {
+    const k = base + b * HIST_STRIDE;
+    // An empty bin leaves the sums as they were at b - 1, so its splits gain exactly as
+    // much as those, which cannot beat them (strictly greater wins): skip it.
+    if (b > 0 && hist[k + 2] === 0) continue;
+    leftGrad += hist[k]!;
+    leftHess += hist[k + 1]!;
+    leftCount += hist[k + 2]!;
+    consider(best, f, b, false, leftGrad, leftHess, leftCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
+    if (missingCount > 0 && b < nBins - 1) {
+      consider(best, f, b, true, leftGrad + missingGrad, leftHess + missingHess, leftCount + missingCount, totalGrad, totalHess, totalCount, parentScore, lambdaL2, minDataInLeaf, minSumHessian);
     }
   }
-  if (best.gain <= minSplitGain) best.gain = -Infinity;
-  return best;
 }
 
 /** Takes the split into `best` when it is allowed and gains more (a module function, not a closure: see buildHistogram). */
