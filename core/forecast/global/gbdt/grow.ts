@@ -51,14 +51,20 @@ interface OpenLeaf {
   isLeft: boolean;
 }
 
+function scratchOf(n: number): { grad: Float64Array; hess: Float64Array; rows: Uint32Array } {
+  return { grad: new Float64Array(n), hess: new Float64Array(n), rows: new Uint32Array(n) };
+}
+
 /** Reusable histogram buffers (one per open leaf), so trees allocate nothing big. */
 export class HistogramPool {
   private free: Float64Array[] = [];
-  private scratchBuffers = { grad: new Float64Array(0), hess: new Float64Array(0), rows: new Uint32Array(0) };
+  // Always from scratchOf: objects from two literals have two hidden classes, and changing
+  // this field's class changed the pool's, which threw away the optimized growTree.
+  private scratchBuffers = scratchOf(0);
   constructor(private readonly size: number) {}
   /** Gradient gather and row spill buffers of at least n entries. */
   scratch(n: number): { grad: Float64Array; hess: Float64Array; rows: Uint32Array } {
-    if (this.scratchBuffers.grad.length < n) this.scratchBuffers = { grad: new Float64Array(n), hess: new Float64Array(n), rows: new Uint32Array(n) };
+    if (this.scratchBuffers.grad.length < n) this.scratchBuffers = scratchOf(n);
     return this.scratchBuffers;
   }
   static forFeatures(nFeatures: number): HistogramPool {

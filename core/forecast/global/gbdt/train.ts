@@ -6,7 +6,7 @@
 import { deriveSeed, seededRng } from '../random';
 import { quantileInPlace } from '../stats';
 import { binMatrix, fitBinMapper } from './binning';
-import type { GrownTree } from './grow';
+import type { GrowOptions, GrownTree } from './grow';
 import { growTree, HistogramPool } from './grow';
 import type { GbdtModel, GbdtParams } from './model';
 import { DEFAULT_GBDT_PARAMS } from './model';
@@ -64,6 +64,20 @@ export function trainGbdt(
   const rowBuffer = new Uint32Array(nRows);
   const inBag = new Uint8Array(nRows);
   const pool = HistogramPool.forFeatures(nFeatures);
+  // Scratch for every row now, so no tree has to grow it (a path its optimized code had not seen).
+  pool.scratch(nRows);
+  // The tree settings in an object of one fixed shape for every training: the merged params
+  // object's hidden class differed between the first training and the refit, and the
+  // optimized growTree and findBestSplit were thrown away and recompiled on every switch.
+  const growOptions: GrowOptions = {
+    maxLeaves: params.maxLeaves,
+    maxDepth: params.maxDepth,
+    growth: params.growth,
+    lambdaL2: params.lambdaL2,
+    minDataInLeaf: params.minDataInLeaf,
+    minSumHessian: params.minSumHessian,
+    minSplitGain: params.minSplitGain,
+  };
   const rng = seededRng(deriveSeed(params.seed, 2));
   const residualBuffer = new Float64Array(nRows);
 
@@ -78,7 +92,7 @@ export function trainGbdt(
     const features = sampleFeatures(nFeatures, params.featureSubsample, rng);
     const grown = growTree(
       { binsByFeature: bins, nRows, valueBinCounts, edges: mapper.edges, grad, hess, constantHessian: objective.constantHessian, rows, features },
-      params,
+      growOptions,
       pool,
     );
     const tree = grown.tree;
@@ -151,17 +165,27 @@ function sampleRows(buffer: Uint32Array, inBag: Uint8Array, nRows: number, share
     inBag.fill(1);
     return buffer;
   }
+  let n = drawRows(buffer, inBag, nRows, share, rng);
+  if (n === 0) {
+    buffer[n++] = Math.floor(rng() * nRows);
+    inBag[buffer[0]!] = 1;
+  }
+  return buffer.subarray(0, n);
+}
+
+/**
+ * The draw loop of sampleRows alone; returns the rows drawn. (V8 reuses the code it
+ * optimized while a loop ran on the next call, and code after the loop that had not run
+ * yet made that code bail out again every tree.)
+ */
+function drawRows(buffer: Uint32Array, inBag: Uint8Array, nRows: number, share: number, rng: Rng): number {
   let n = 0;
   for (let r = 0; r < nRows; r++) {
     const take = rng() < share;
     inBag[r] = take ? 1 : 0;
     if (take) buffer[n++] = r;
   }
-  if (n === 0) {
-    buffer[n++] = Math.floor(rng() * nRows);
-    inBag[buffer[0]!] = 1;
-  }
-  return buffer.subarray(0, n);
+  return n;
 }
 
 /** In-bag rows take their leaf from the tree's row segments; only out-of-bag rows are routed. */
