@@ -57,7 +57,10 @@ function scratchOf(n: number): { grad: Float64Array; hess: Float64Array; rows: U
 
 /** Reusable histogram buffers (one per open leaf), so trees allocate nothing big. */
 export class HistogramPool {
-  private free: Float64Array[] = [];
+  // Made from a list of arrays, not `[]`: V8 gives an empty literal the hidden class of a list
+  // of small integers and changes it at the first push, so every new pool (each training)
+  // threw away the optimized growTree, which was compiled for the class after that change.
+  private free: Float64Array[] = [new Float64Array(0)].slice(0, 0);
   // Always from scratchOf: objects from two literals have two hidden classes, and changing
   // this field's class changed the pool's, which threw away the optimized growTree.
   private scratchBuffers = scratchOf(0);

@@ -217,8 +217,13 @@ export interface SplitCandidate {
   leftCount: number;
 }
 
+/**
+ * No split yet. The left sums start as NaN (there are none), not 0: V8 stores a field first
+ * set to a small integer as one, and the first fractional sum then changed the object's
+ * hidden class mid-training, which discarded the optimized growTree and findBestSplit.
+ */
 export function noSplit(): SplitCandidate {
-  return { gain: -Infinity, feature: -1, bin: -1, missingLeft: false, leftGrad: 0, leftHess: 0, leftCount: 0 };
+  return { gain: -Infinity, feature: -1, bin: -1, missingLeft: false, leftGrad: NaN, leftHess: NaN, leftCount: NaN };
 }
 
 /**
