@@ -79,11 +79,27 @@ function concentratedSse(
   phi: number,
   out: Concentrated,
 ): number {
+  const oneMinusAlpha = 1 - alpha;
+  if (!trend) {
+    // Without a trend the slope parts stay 0, so the loop below reduces to the level parts
+    // (the same operations in the same order: adding phi * 0 changes nothing).
+    let lc = 0, la = 1;
+    let saa = 0, sac = 0, scc = 0;
+    for (let t = from; t < to; t++) {
+      const ec = z[t]! - lc;
+      saa += la * la;
+      sac += la * ec;
+      scc += ec * ec;
+      lc = lc + alpha * ec;
+      la = la * oneMinusAlpha;
+    }
+    const level0 = saa > 0 ? sac / saa : 0;
+    return setConcentrated(out, Math.max(0, scc - level0 * sac), level0, 0);
+  }
   // State = data part (c) + coefficient on l0 (a) + coefficient on b0 (b).
   let lc = 0, la = 1, lb = 0;
-  let bc = 0, ba = 0, bb = trend ? 1 : 0;
+  let bc = 0, ba = 0, bb = 1;
   let saa = 0, sab = 0, sbb = 0, sac = 0, sbc = 0, scc = 0;
-  const oneMinusAlpha = 1 - alpha;
   for (let t = from; t < to; t++) {
     const fc = lc + phi * bc;
     const fa = la + phi * ba;
@@ -98,15 +114,9 @@ function concentratedSse(
     lc = fc + alpha * ec;
     la = fa * oneMinusAlpha;
     lb = fb * oneMinusAlpha;
-    if (trend) {
-      bc = phi * bc + beta * ec;
-      ba = phi * ba - beta * fa;
-      bb = phi * bb - beta * fb;
-    }
-  }
-  if (!trend) {
-    const level0 = saa > 0 ? sac / saa : 0;
-    return setConcentrated(out, Math.max(0, scc - level0 * sac), level0, 0);
+    bc = phi * bc + beta * ec;
+    ba = phi * ba - beta * fa;
+    bb = phi * bb - beta * fb;
   }
   // Tiny ridge keeps the 2x2 system solvable when alpha is close to 1 (l0 barely matters).
   const ridge = 1e-10 * (saa + sbb + 1e-300);

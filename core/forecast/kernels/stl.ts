@@ -76,9 +76,17 @@ export function stl(y: Float64Array, options: StlOptions): StlResult {
 
 let cachedWork: StlWork | undefined;
 
-/** Scratch arrays reused between calls of the same size (kernels are not re-entrant). */
+/**
+ * Scratch arrays reused between calls (kernels are not re-entrant): every call writes each
+ * entry before reading it, so arrays sized for a longer series or a longer period serve
+ * shorter ones. The backtest decomposes each series at several lengths, which used to
+ * reallocate them at every call.
+ */
 function workFor(n: number, period: number): StlWork {
-  if (!cachedWork || cachedWork.n !== n || cachedWork.period !== period) cachedWork = new StlWork(n, period);
+  const sub = Math.ceil(n / period) + 2;
+  const c = cachedWork;
+  if (c && c.n >= n && c.period >= period && c.sub >= sub) return c;
+  cachedWork = new StlWork(Math.max(n, c?.n ?? 0), Math.max(period, c?.period ?? 0), Math.max(sub, c?.sub ?? 0));
   return cachedWork;
 }
 
@@ -95,6 +103,7 @@ class StlWork {
   constructor(
     readonly n: number,
     readonly period: number,
+    readonly sub: number,
   ) {
     const size = n + 2 * period;
     this.detrended = new Float64Array(n);
@@ -103,7 +112,6 @@ class StlWork {
     this.lowpassTemp = new Float64Array(size);
     this.smooth = new Float64Array(n);
     this.weights = new Float64Array(size);
-    const sub = Math.ceil(n / period) + 2;
     this.subseries = new Float64Array(sub);
     this.subSmooth = new Float64Array(sub);
     this.subRobust = new Float64Array(sub);
