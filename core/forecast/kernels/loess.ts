@@ -62,11 +62,31 @@ export function loessAt(
   // nleft <= xs + h and nright >= xs - h, so every distance indexes the table.
   const tricube = tricubeTable(h);
   let total = 0;
-  for (let j = nleft; j <= nright; j++) {
-    let w = tricube[Math.abs(j - xs)]!;
-    if (robustness) w *= robustness[j - 1]!;
-    total += w;
-    weights[j - 1] = w;
+  // (Separate loops with and without robustness weights, and on either side of xs, spare
+  // a branch and an absolute value per point; the weights and their sum are the same.)
+  const split = Math.min(nright + 1, Math.max(nleft, xs));
+  if (robustness) {
+    for (let j = nleft; j < split; j++) {
+      const w = tricube[xs - j]! * robustness[j - 1]!;
+      total += w;
+      weights[j - 1] = w;
+    }
+    for (let j = split; j <= nright; j++) {
+      const w = tricube[j - xs]! * robustness[j - 1]!;
+      total += w;
+      weights[j - 1] = w;
+    }
+  } else {
+    for (let j = nleft; j < split; j++) {
+      const w = tricube[xs - j]!;
+      total += w;
+      weights[j - 1] = w;
+    }
+    for (let j = split; j <= nright; j++) {
+      const w = tricube[j - xs]!;
+      total += w;
+      weights[j - 1] = w;
+    }
   }
   if (total <= 0) return false;
   let fitted = 0;
@@ -93,6 +113,52 @@ export function loessAt(
   return !Number.isNaN(fitted);
 }
 
+/**
+ * Normalised weights of a centred window without robustness weights (nleft = xs - half + 1,
+ * nright = xs + span - half, span < n): computed exactly as loessAt computes them, and the
+ * same for every such window, so loessSmooth computes them once per span instead of once
+ * per fitted point. Undefined when they vanish (never for span >= 3).
+ */
+const centredTables: (Float64Array | null | undefined)[] = [];
+
+function centredWeights(span: number, half: number): Float64Array | undefined {
+  const cached = span <= MAX_TABULATED ? centredTables[span] : undefined;
+  if (cached !== undefined) return cached ?? undefined;
+  const tricube = tricubeTable(Math.max(half - 1, span - half));
+  const table = new Float64Array(span);
+  let total = 0;
+  for (let k = 0; k < span; k++) {
+    const w = tricube[Math.abs(k - (half - 1))]!;
+    total += w;
+    table[k] = w;
+  }
+  const result = total > 0 ? table.map((w) => w / total) : null;
+  if (span <= MAX_TABULATED) centredTables[span] = result;
+  return result ?? undefined;
+}
+
+/** loessAt for a window whose normalised weights are given (centredWeights): same operations, same order. */
+function loessAtWeighted(y: Float64Array, n: number, degree: number, xs: number, nleft: number, nright: number, normalised: Float64Array, out: Float64Array, outIndex: number): boolean {
+  let fitted = 0;
+  if (!(degree > 0)) {
+    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * y[j - 1]!;
+    out[outIndex] = fitted;
+    return !Number.isNaN(fitted);
+  }
+  let center = 0;
+  for (let j = nleft; j <= nright; j++) center += normalised[j - nleft]! * j;
+  let c = 0;
+  for (let j = nleft; j <= nright; j++) c += normalised[j - nleft]! * (j - center) * (j - center);
+  if (Math.sqrt(c) > 0.001 * (n - 1)) {
+    const b = (xs - center) / c;
+    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * (b * (j - center) + 1) * y[j - 1]!;
+  } else {
+    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * y[j - 1]!;
+  }
+  out[outIndex] = fitted;
+  return !Number.isNaN(fitted);
+}
+
 /** Fits position i (1-based) into out[outOffset + i - 1], falling back to the data value. */
 function fitPoint(
   y: Float64Array,
@@ -106,7 +172,12 @@ function fitPoint(
   robustness: Float64Array | undefined,
   out: Float64Array,
   outOffset: number,
+  centred?: Float64Array,
 ): void {
+  if (centred && i - nleft === (span - 1) >> 1 && nright - nleft === span - 1) {
+    if (!loessAtWeighted(y, n, degree, i, nleft, nright, centred, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
+    return;
+  }
   if (!loessAt(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
 }
 
@@ -131,6 +202,7 @@ export function loessSmooth(
     for (let i = 1; i <= n; i += step) fitPoint(y, n, span, degree, i, 1, n, weights, robustness, out, outOffset);
   } else if (step === 1) {
     const half = Math.floor((span + 1) / 2);
+    const centred = robustness ? undefined : centredWeights(span, half);
     let nleft = 1;
     let nright = span;
     for (let i = 1; i <= n; i++) {
@@ -138,10 +210,11 @@ export function loessSmooth(
         nleft++;
         nright++;
       }
-      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, centred);
     }
   } else {
     const half = Math.floor((span + 1) / 2);
+    const centred = robustness ? undefined : centredWeights(span, half);
     for (let i = 1; i <= n; i += step) {
       let nleft: number;
       let nright: number;
@@ -155,7 +228,7 @@ export function loessSmooth(
         nleft = i - half + 1;
         nright = span + i - half;
       }
-      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, centred);
     }
   }
   if (step !== 1) {
