@@ -3,11 +3,14 @@ import { autoEts, etsForecast, etsState, fitEts, withErrorClip } from '../kernel
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 
 /**
  * Non-seasonal exponential smoothing with automatic choice among SES, Holt and damped
- * trend by AICc (R forecast's ets(model = "ZZN") restricted to additive errors).
+ * trend by AICc (R forecast's ets(model = "ZZN") restricted to additive errors), fitted on
+ * the most recent smoothingWindow periods like the inner fits of the seasonal models (on
+ * M4 weekly, fitting 156 instead of up to 312 weeks took OWA 0.733 -> 0.730; daily series,
+ * 180 instead of up to 1,095 days, cost a quarter as much and forecast the same).
  */
 export function describeEts(fit: EtsFit): Record<string, unknown> {
   return {
@@ -28,10 +31,15 @@ export function etsStartOf(fit: EtsFit): EtsStart {
   return { alpha: fit.alpha, betaShare: fit.alpha > 0 ? Math.min(0.9999, fit.beta / fit.alpha) : 0.1, phi: fit.phi };
 }
 
-/** Fits y[0..n) choosing the trend type; short series get SES only. */
-export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>): EtsFit {
-  const allowed = n >= 10 ? trends : trends.filter((t) => t === 'none');
-  return autoEts(y, 0, n, allowed.length ? allowed : ['none'], starts);
+/** Fits y[from..n) choosing the trend type; short series get SES only. */
+export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>, from = 0): EtsFit {
+  const allowed = n - from >= 10 ? trends : trends.filter((t) => t === 'none');
+  return autoEts(y, from, n, allowed.length ? allowed : ['none'], starts);
+}
+
+/** Where a fit on y[0..n) starts with at most `window` periods. */
+function windowStart(n: number, window: number): number {
+  return n > window ? n - window : 0;
 }
 
 /**
@@ -39,24 +47,30 @@ export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend
  * first origin and the state is filtered forward to the later ones; the final origin
  * (the whole history) gets a fresh fit started from the first one's parameters.
  */
-export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[], clip = Infinity): (OriginForecast | undefined)[] {
+export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[], clip = Infinity, window = Infinity): (OriginForecast | undefined)[] {
   const results: (OriginForecast | undefined)[] = [];
   let shared: EtsFit | undefined;
+  let sharedFrom = 0;
   for (const origin of origins) {
     if (origin < 1) {
       results.push(undefined);
       continue;
     }
     let fit: EtsFit;
+    let from = windowStart(origin, window);
     if (!shared) {
-      fit = withErrorClip(fitAutoEts(y, origin, trends), clip);
+      fit = withErrorClip(fitAutoEts(y, origin, trends, undefined, from), clip);
       shared = fit;
+      sharedFrom = from;
     } else if (origin === y.length) {
-      fit = withErrorClip(fitEts(y, 0, origin, shared.trend, { start: etsStartOf(shared) }), clip);
-    } else fit = shared;
+      fit = withErrorClip(fitEts(y, from, origin, shared.trend, { start: etsStartOf(shared) }), clip);
+    } else {
+      fit = shared;
+      from = sharedFrom;
+    }
     const mean = new Float64Array(h);
     const sd = new Float64Array(h);
-    etsForecast(fit, etsState(y, 0, origin, fit), h, mean, sd);
+    etsForecast(fit, etsState(y, from, origin, fit), h, mean, sd);
     results.push({ mean, sd, description: describeEts(fit) });
   }
   return results;
@@ -69,8 +83,9 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
     fit(history: Float64Array, context: SeriesContext) {
       if (history.length === 0) throw new ForecastError('empty history');
       const y = fillMissing(history);
-      const fit = withErrorClip(fitAutoEts(y, y.length, trends), errorClipFor(context.frequency));
-      const state = etsState(y, 0, y.length, fit);
+      const from = windowStart(y.length, smoothingWindow(context.frequency));
+      const fit = withErrorClip(fitAutoEts(y, y.length, trends, undefined, from), errorClipFor(context.frequency));
+      const state = etsState(y, from, y.length, fit);
       return gaussianFitted(name, context, describeEts(fit), (h) => {
         const mean = new Float64Array(h);
         const sd = new Float64Array(h);
@@ -79,7 +94,7 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
       });
     },
     forecastFromOrigins(history, context, origins, h) {
-      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency));
+      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency), smoothingWindow(context.frequency));
     },
   };
 }

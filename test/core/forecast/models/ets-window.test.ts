@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { autoEts, etsForecast, etsState, withErrorClip } from '../../../../core/forecast/kernels/ets';
+import { ets } from '../../../../core/forecast/models/ets';
+import type { SeriesContext } from '../../../../core/forecast/types';
+
+/** A weekly series whose first half trends down and second half trends up: a long fit and a recent one disagree. */
+function vShaped(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, t) => 200 + Math.abs(t - n / 2) * 1.5 + 8 * Math.sin(t * 1.7) + ((t * 37) % 11));
+}
+
+const weekly: SeriesContext = { season: 52, frequency: 'W', allowNegative: false };
+
+describe('ets fits the most recent smoothing window', () => {
+  it('a 300-week history forecasts as an ETS fitted on its last 156 weeks', () => {
+    const y = vShaped(300);
+    const own = ets.fit(y, weekly).forecast(4);
+    const fit = withErrorClip(autoEts(y, 144, 300), 3);
+    const mean = new Float64Array(4);
+    const sd = new Float64Array(4);
+    etsForecast(fit, etsState(y, 144, 300, fit), 4, mean, sd);
+    expect(Array.from(own.mean)).toEqual(Array.from(mean));
+    expect(Array.from(own.sd!)).toEqual(Array.from(sd));
+    // The recent upward trend is what it follows.
+    expect(own.mean[3]!).toBeGreaterThan(own.mean[0]!);
+  });
+
+  it('backtest origins use the window ending at each origin, and the final fit matches fit()', () => {
+    const y = vShaped(300);
+    const [first, , last] = ets.forecastFromOrigins!(y, weekly, [250, 270, 300], 4);
+    const fit = withErrorClip(autoEts(y, 94, 250), 3);
+    const mean = new Float64Array(4);
+    const sd = new Float64Array(4);
+    etsForecast(fit, etsState(y, 94, 250, fit), 4, mean, sd);
+    expect(Array.from(first!.mean)).toEqual(Array.from(mean));
+    const whole = ets.fit(y, weekly).forecast(4);
+    // The final origin is warm-started from the first fit, so it agrees with a cold fit to optimiser tolerance.
+    for (let i = 0; i < 4; i++) expect(Math.abs(last!.mean[i]! - whole.mean[i]!)).toBeLessThan(0.05 * Math.abs(whole.mean[i]!));
+  });
+
+  it('a history shorter than the window is fitted whole, as before', () => {
+    const y = vShaped(120);
+    const own = ets.fit(y, weekly).forecast(3);
+    const fit = withErrorClip(autoEts(y, 0, 120), 3);
+    const mean = new Float64Array(3);
+    const sd = new Float64Array(3);
+    etsForecast(fit, etsState(y, 0, 120, fit), 3, mean, sd);
+    expect(Array.from(own.mean)).toEqual(Array.from(mean));
+  });
+});
