@@ -5,7 +5,7 @@ import { fillMissing } from '../kernels/missing';
 import { linearTrend } from '../kernels/stats';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted } from './common';
+import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
 
 /**
  * The Theta method (Assimakopoulos & Nikolopoulos 2000) in the form of Hyndman & Billah
@@ -13,7 +13,10 @@ import { errorClipFor, gaussianFitted } from './common';
  *   f_h = l_n + (b / 2) * (h - 1 + (1 - (1 - alpha)^n) / alpha),
  * on the seasonally adjusted series when the thetaf seasonality test says so (classical
  * multiplicative decomposition; additive when the series is not strictly positive).
- * Standard deviation as thetaf: sigma * sqrt(1 + (h - 1) alpha^2).
+ * Standard deviation as thetaf: sigma * sqrt(1 + (h - 1) alpha^2). The theta lines (level,
+ * alpha and drift) are fitted on the last smoothingWindow periods of the adjusted series, as
+ * stl_theta's are; the seasonality test and figure use the whole history. On M4 weekly
+ * (up to 312 weeks) that took OWA 0.7298 -> 0.7257; m5 SPL 0.3774 -> 0.3773.
  */
 export interface ThetaCore {
   fit: EtsFit;
@@ -57,7 +60,7 @@ function seasonalAdjustment(y: Float64Array, n: number, m: number): Adjustment {
   return { figure, multiplicative: positive };
 }
 
-function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity): OriginForecast & { fit: EtsFit } {
+function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity, window = Infinity): OriginForecast & { fit: EtsFit } {
   const adjustment = seasonalAdjustment(y, n, m);
   const { figure, multiplicative } = adjustment;
   let x = y;
@@ -65,7 +68,8 @@ function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFi
     x = new Float64Array(n);
     for (let t = 0; t < n; t++) x[t] = multiplicative ? y[t]! / figure[t % m]! : y[t]! - figure[t % m]!;
   }
-  const core = fitThetaCore(x, n, reuse, clip);
+  const from = n > window ? n - window : 0;
+  const core = fitThetaCore(x.subarray(from, n), n - from, reuse, clip);
   const { mean, sd } = thetaCoreForecast(core, h);
   if (figure) {
     for (let i = 0; i < h; i++) {
@@ -93,7 +97,7 @@ export const theta: Forecaster = {
     const at = (h: number) => {
       let r = cache.get(h);
       if (!r) {
-        r = thetaAt(y, n, context.season, h, undefined, errorClipFor(context.frequency));
+        r = thetaAt(y, n, context.season, h, undefined, errorClipFor(context.frequency), smoothingWindow(context.frequency));
         cache.set(h, r);
       }
       return r;
@@ -108,7 +112,7 @@ export const theta: Forecaster = {
     let shared: EtsFit | undefined;
     return origins.map((origin) => {
       if (origin < 1) return undefined;
-      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency));
+      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency), smoothingWindow(context.frequency));
       shared ??= r.fit;
       return { mean: r.mean, sd: r.sd, description: r.description };
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoEts, etsForecast, etsState, withErrorClip } from '../../../../core/forecast/kernels/ets';
 import { ets } from '../../../../core/forecast/models/ets';
+import { fitThetaCore, theta, thetaCoreForecast } from '../../../../core/forecast/models/theta';
 import type { SeriesContext } from '../../../../core/forecast/types';
 
 /** A weekly series whose first half trends down and second half trends up: a long fit and a recent one disagree. */
@@ -45,5 +46,19 @@ describe('ets fits the most recent smoothing window', () => {
     const sd = new Float64Array(3);
     etsForecast(fit, etsState(y, 0, 120, fit), 3, mean, sd);
     expect(Array.from(own.mean)).toEqual(Array.from(mean));
+  });
+});
+
+describe('theta fits its lines on the most recent smoothing window', () => {
+  it('a 300-week non-seasonal history forecasts as the theta lines of its last 156 weeks', () => {
+    const y = vShaped(300);
+    const own = theta.fit(y, weekly).forecast(4);
+    expect(own.sd).toBeDefined();
+    const core = fitThetaCore(y.subarray(144, 300), 156, undefined, 3);
+    const expected = thetaCoreForecast(core, 4);
+    expect(Array.from(own.mean)).toEqual(Array.from(expected.mean));
+    expect(Array.from(own.sd!)).toEqual(Array.from(expected.sd));
+    // The drift is the recent upward one, not the whole history's (about flat).
+    expect(core.halfSlope).toBeGreaterThan(0.5);
   });
 });
