@@ -56,6 +56,10 @@ export function loessAt(
   out: Float64Array,
   outIndex: number,
 ): boolean {
+  if (!robustness && nleft === 1 && nright === n && n <= MAX_WHOLE && xs >= 0 && xs <= n + 1) {
+    const normalised = wholeWindowWeights(n, span);
+    if (normalised && !Number.isNaN(normalised[xs * n]!)) return loessAtWeighted(y, n, degree, xs, 1, n, normalised, xs * n, out, outIndex);
+  }
   const range = n - 1;
   let h = Math.max(xs - nleft, nright - xs);
   if (span > n) h += Math.floor((span - n) / 2);
@@ -137,23 +141,65 @@ function centredWeights(span: number, half: number): Float64Array | undefined {
   return result ?? undefined;
 }
 
-/** loessAt for a window whose normalised weights are given (centredWeights): same operations, same order. */
-function loessAtWeighted(y: Float64Array, n: number, degree: number, xs: number, nleft: number, nright: number, normalised: Float64Array, out: Float64Array, outIndex: number): boolean {
+/**
+ * Normalised weights of a fit over a whole short series (nleft = 1, nright = n, xs in
+ * 0..n + 1) without robustness weights, as loessAt computes them: STL smooths every
+ * cycle-subseries of a long season (52 weeks: subseries of 2 to 6 years) this way, with
+ * the same n, span and positions over and over. Tables per (span, n), row xs at xs * n;
+ * NaN rows where the weights vanish or h = 0 (loessAt then computes the fit itself).
+ */
+const MAX_WHOLE = 32;
+const wholeTables: (Float64Array | undefined)[][] = [];
+
+function wholeWindowWeights(n: number, span: number): Float64Array | undefined {
+  if (span > MAX_TABULATED) return undefined;
+  const bySpan = (wholeTables[span] ??= []);
+  let table = bySpan[n];
+  if (!table) {
+    table = new Float64Array((n + 2) * n).fill(Number.NaN);
+    for (let x = 0; x <= n + 1; x++) {
+      let h = Math.max(x - 1, n - x);
+      if (span > n) h += Math.floor((span - n) / 2);
+      const tricube = tricubeTable(h);
+      let total = 0;
+      for (let j = 1; j <= n; j++) total += tricube[Math.abs(j - x)]!;
+      if (!(total > 0) || !(h > 0)) continue;
+      for (let j = 1; j <= n; j++) table[x * n + j - 1] = tricube[Math.abs(j - x)]! / total;
+    }
+    bySpan[n] = table;
+  }
+  return table;
+}
+
+/** loessAt for a window whose normalised weights are given (from normalised[base] on): same operations, same order. */
+function loessAtWeighted(
+  y: Float64Array,
+  n: number,
+  degree: number,
+  xs: number,
+  nleft: number,
+  nright: number,
+  normalised: Float64Array,
+  base: number,
+  out: Float64Array,
+  outIndex: number,
+): boolean {
+  const o = base - nleft;
   let fitted = 0;
   if (!(degree > 0)) {
-    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * y[j - 1]!;
+    for (let j = nleft; j <= nright; j++) fitted += normalised[o + j]! * y[j - 1]!;
     out[outIndex] = fitted;
     return !Number.isNaN(fitted);
   }
   let center = 0;
-  for (let j = nleft; j <= nright; j++) center += normalised[j - nleft]! * j;
+  for (let j = nleft; j <= nright; j++) center += normalised[o + j]! * j;
   let c = 0;
-  for (let j = nleft; j <= nright; j++) c += normalised[j - nleft]! * (j - center) * (j - center);
+  for (let j = nleft; j <= nright; j++) c += normalised[o + j]! * (j - center) * (j - center);
   if (Math.sqrt(c) > 0.001 * (n - 1)) {
     const b = (xs - center) / c;
-    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * (b * (j - center) + 1) * y[j - 1]!;
+    for (let j = nleft; j <= nright; j++) fitted += normalised[o + j]! * (b * (j - center) + 1) * y[j - 1]!;
   } else {
-    for (let j = nleft; j <= nright; j++) fitted += normalised[j - nleft]! * y[j - 1]!;
+    for (let j = nleft; j <= nright; j++) fitted += normalised[o + j]! * y[j - 1]!;
   }
   out[outIndex] = fitted;
   return !Number.isNaN(fitted);
@@ -175,7 +221,7 @@ function fitPoint(
   centred?: Float64Array,
 ): void {
   if (centred && i - nleft === (span - 1) >> 1 && nright - nleft === span - 1) {
-    if (!loessAtWeighted(y, n, degree, i, nleft, nright, centred, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
+    if (!loessAtWeighted(y, n, degree, i, nleft, nright, centred, 0, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
     return;
   }
   if (!loessAt(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
