@@ -66,7 +66,11 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const period = fit.period;
   const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
-  return { ...r, description: { ...r.description, harmonics: fit.harmonics, period } };
+  // r and its description are this call's own: extend them rather than copy.
+  const description = r.description!;
+  description.harmonics = fit.harmonics;
+  description.period = period;
+  return r;
 }
 
 export function fourierForecaster(inner: StlInner, name = `fourier_${inner}`): Forecaster {

@@ -117,7 +117,11 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
       r.sd[i] = mean * Math.sqrt(Math.max(0, Math.expm1(s2)));
     } else r.mean[i] = mu;
   }
-  return { ...r, description: { ...r.description, yearlyHarmonics: parts.yearly.harmonics, log: parts.log } };
+  // r and its description are this call's own: extend them rather than copy.
+  const description = r.description!;
+  description.yearlyHarmonics = parts.yearly.harmonics;
+  description.log = parts.log;
+  return r;
 }
 
 export function multiSeasonalForecaster(inner: StlInner, name = `mstl_${inner}`): Forecaster {

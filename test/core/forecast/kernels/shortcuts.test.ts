@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autocorrelations, classicalSeasonalFigure } from '../../../../core/forecast/kernels/decompose';
+import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../../../../core/forecast/kernels/fourier';
 import { loessAt, loessSmooth } from '../../../../core/forecast/kernels/loess';
 
 /**
@@ -102,6 +103,23 @@ describe('interleaved sums equal one-at-a-time sums bit for bit', () => {
       fc.property(values(1, 90), fc.integer({ min: 1, max: 60 }), (list, maxLag) => {
         const y = Float64Array.from(list);
         expect(bits(autocorrelations(y, y.length, maxLag))).toEqual(bits(acfOneAtATime(y, y.length, maxLag)));
+      }),
+    );
+  });
+});
+
+describe('fourierSeasonalRange', () => {
+  it('equals fourierSeasonal point by point bit for bit, inside the fitted window (cached columns, four at a time) and outside it', () => {
+    fc.assert(
+      fc.property(values(12, 90), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.integer({ min: 1, max: 20 }), (list, offset, withTrend, maxHarmonics) => {
+        const x = Float64Array.from(list);
+        const fit = fitFourier(x, x.length, 365.25 / 7, maxHarmonics, offset, withTrend);
+        const from = Math.max(0, offset - 5);
+        const to = offset + x.length + 7;
+        const range = fourierSeasonalRange(fit, from, to, new Float64Array(to - from));
+        const row = new Float64Array(fit.coefficients.length);
+        const pointwise = Float64Array.from({ length: to - from }, (_, i) => fourierSeasonal(fit, from + i, row));
+        expect(bits(range)).toEqual(bits(pointwise));
       }),
     );
   });
