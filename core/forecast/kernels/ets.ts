@@ -258,13 +258,24 @@ export function etsForecast(
   }
 }
 
-/** Fits each trend type and returns the one with the lowest AICc (R's ets model selection). */
-export function autoEts(y: Float64Array, from: number, to: number, trends: readonly EtsTrend[] = ['none', 'additive', 'damped'], starts?: Partial<Record<EtsTrend, EtsStart>>): EtsFit {
+/**
+ * Fits each trend type and returns the one with the lowest AICc (R's ets model selection).
+ * `fit` makes each fit (default fitEts on y[from..to)); callers pass one that reuses fits
+ * already made on the same data.
+ */
+export function autoEts(
+  y: Float64Array,
+  from: number,
+  to: number,
+  trends: readonly EtsTrend[] = ['none', 'additive', 'damped'],
+  starts?: Partial<Record<EtsTrend, EtsStart>>,
+  fit: (trend: EtsTrend, options: FitEtsOptions) => EtsFit = (trend, options) => fitEts(y, from, to, trend, options),
+): EtsFit {
   let best: EtsFit | undefined;
   for (const trend of trends) {
     if (trend !== 'none' && to - from < 5) continue;
-    const fit = fitEts(y, from, to, trend, { start: starts?.[trend] });
-    if (!best || fit.aicc < best.aicc) best = fit;
+    const candidate = fit(trend, { start: starts?.[trend] });
+    if (!best || candidate.aicc < best.aicc) best = candidate;
   }
-  return best ?? fitEts(y, from, to, 'none');
+  return best ?? fit('none', {});
 }

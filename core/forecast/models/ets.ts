@@ -31,10 +31,24 @@ export function etsStartOf(fit: EtsFit): EtsStart {
   return { alpha: fit.alpha, betaShare: fit.alpha > 0 ? Math.min(0.9999, fit.beta / fit.alpha) : 0.1, phi: fit.phi };
 }
 
-/** Fits y[from..n) choosing the trend type; short series get SES only. */
-export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>, from = 0): EtsFit {
+/** Fits y[from..n) choosing the trend type; short series get SES only. With a memo, the SES fit is shared (rawSesFit). */
+export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>, from = 0, memo?: Map<string, unknown>): EtsFit {
   const allowed = n - from >= 10 ? trends : trends.filter((t) => t === 'none');
-  return autoEts(y, from, n, allowed.length ? allowed : ['none'], starts);
+  return autoEts(y, from, n, allowed.length ? allowed : ['none'], starts, (trend, options) => (trend === 'none' ? rawSesFit(y, from, n, memo) : fitEts(y, from, n, trend, options)));
+}
+
+/**
+ * Simple exponential smoothing fitted to the series itself (not an adjusted one), y[from..to),
+ * without error clip: ets and theta (on a series without a significant season) fit the same
+ * one on the same window, so the series memo keeps it for the other.
+ */
+export function rawSesFit(y: Float64Array, from: number, to: number, memo: Map<string, unknown> | undefined): EtsFit {
+  const key = `ses-raw|${from}|${to}`;
+  const cached = memo?.get(key) as EtsFit | undefined;
+  if (cached) return cached;
+  const fit = fitEts(y, from, to, 'none');
+  memo?.set(key, fit);
+  return fit;
 }
 
 /** Where a fit on y[0..n) starts with at most `window` periods. */
@@ -47,7 +61,15 @@ function windowStart(n: number, window: number): number {
  * first origin and the state is filtered forward to the later ones; the final origin
  * (the whole history) gets a fresh fit started from the first one's parameters.
  */
-export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: number, trends: readonly EtsTrend[], clip = Infinity, window = Infinity): (OriginForecast | undefined)[] {
+export function etsFromOrigins(
+  y: Float64Array,
+  origins: readonly number[],
+  h: number,
+  trends: readonly EtsTrend[],
+  clip = Infinity,
+  window = Infinity,
+  memo?: Map<string, unknown>,
+): (OriginForecast | undefined)[] {
   const results: (OriginForecast | undefined)[] = [];
   let shared: EtsFit | undefined;
   let sharedFrom = 0;
@@ -59,11 +81,12 @@ export function etsFromOrigins(y: Float64Array, origins: readonly number[], h: n
     let fit: EtsFit;
     let from = windowStart(origin, window);
     if (!shared) {
-      fit = withErrorClip(fitAutoEts(y, origin, trends, undefined, from), clip);
+      fit = withErrorClip(fitAutoEts(y, origin, trends, undefined, from, memo), clip);
       shared = fit;
       sharedFrom = from;
     } else if (origin === y.length) {
-      fit = withErrorClip(fitEts(y, from, origin, shared.trend, { start: etsStartOf(shared) }), clip);
+      // (A fit without trend ignores the start: it is the shared SES fit.)
+      fit = withErrorClip(shared.trend === 'none' ? rawSesFit(y, from, origin, memo) : fitEts(y, from, origin, shared.trend, { start: etsStartOf(shared) }), clip);
     } else {
       fit = shared;
       from = sharedFrom;
@@ -94,7 +117,7 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
       });
     },
     forecastFromOrigins(history, context, origins, h) {
-      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency), smoothingWindow(context.frequency));
+      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo);
     },
   };
 }

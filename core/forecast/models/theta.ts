@@ -6,6 +6,7 @@ import { linearTrend } from '../kernels/stats';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
 import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { rawSesFit } from './ets';
 
 /**
  * The Theta method (Assimakopoulos & Nikolopoulos 2000) in the form of Hyndman & Billah
@@ -60,7 +61,7 @@ function seasonalAdjustment(y: Float64Array, n: number, m: number): Adjustment {
   return { figure, multiplicative: positive };
 }
 
-function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity, window = Infinity): OriginForecast & { fit: EtsFit } {
+function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity, window = Infinity, memo?: Map<string, unknown>): OriginForecast & { fit: EtsFit } {
   const adjustment = seasonalAdjustment(y, n, m);
   const { figure, multiplicative } = adjustment;
   let x = y;
@@ -69,7 +70,9 @@ function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFi
     for (let t = 0; t < n; t++) x[t] = multiplicative ? y[t]! / figure[t % m]! : y[t]! - figure[t % m]!;
   }
   const from = n > window ? n - window : 0;
-  const core = fitThetaCore(x.subarray(from, n), n - from, reuse, clip);
+  // Without a seasonal figure x is the series itself: its SES fit is the ets model's (shared through the memo).
+  const fit = reuse ?? (figure ? undefined : withErrorClip(rawSesFit(y, from, n, memo), clip));
+  const core = fitThetaCore(x.subarray(from, n), n - from, fit, clip);
   const { mean, sd } = thetaCoreForecast(core, h);
   if (figure) {
     for (let i = 0; i < h; i++) {
@@ -112,7 +115,7 @@ export const theta: Forecaster = {
     let shared: EtsFit | undefined;
     return origins.map((origin) => {
       if (origin < 1) return undefined;
-      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency), smoothingWindow(context.frequency));
+      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo);
       shared ??= r.fit;
       return { mean: r.mean, sd: r.sd, description: r.description };
     });
