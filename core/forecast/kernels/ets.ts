@@ -139,6 +139,43 @@ function setConcentrated(out: Concentrated, sse: number, level0: number, slope0:
   return sse;
 }
 
+/** The evaluations of one fit (parameters and results), to look the optimum up afterwards. */
+class EvaluationLog {
+  private readonly values: Float64Array;
+  private count = 0;
+  constructor(private readonly capacity: number) {
+    this.values = new Float64Array(6 * capacity);
+  }
+
+  /** Records an evaluation (its results are in `out`) and returns its sum of squares. */
+  add(alpha: number, beta: number, phi: number, sse: number, out: Concentrated): number {
+    if (this.count < this.capacity) {
+      const v = this.values;
+      const i = 6 * this.count++;
+      v[i] = alpha;
+      v[i + 1] = beta;
+      v[i + 2] = phi;
+      v[i + 3] = out.sse;
+      v[i + 4] = out.level0;
+      v[i + 5] = out.slope0;
+    }
+    return sse;
+  }
+
+  /** Writes the latest evaluation at exactly these parameters into `out`; false when there is none. */
+  recall(alpha: number, beta: number, phi: number, out: Concentrated): boolean {
+    const v = this.values;
+    for (let k = this.count - 1; k >= 0; k--) {
+      const i = 6 * k;
+      if (v[i] === alpha && v[i + 1] === beta && v[i + 2] === phi) {
+        setConcentrated(out, v[i + 3]!, v[i + 4]!, v[i + 5]!);
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
 export interface EtsStart {
   alpha: number;
   betaShare: number;
@@ -157,11 +194,13 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
   const { center, scale, z } = standardise(y, from, to);
   const hasTrend = trend !== 'none';
   const best: Concentrated = { sse: 0, level0: 0, slope0: 0 };
+  const maxEvaluations = options.maxEvaluations ?? (!hasTrend ? 40 : options.start ? (trend === 'damped' ? 24 : 18) : trend === 'damped' ? 60 : 45);
+  const log = new EvaluationLog(maxEvaluations + 4);
   let alpha: number;
   let betaShare = 0;
   let phi = 1;
   if (!hasTrend) {
-    const result = brentMinimize((a) => concentratedSse(z, 0, n, false, a, 0, 1, best), ALPHA_LOWER, ALPHA_UPPER, 1e-4, options.maxEvaluations ?? 40);
+    const result = brentMinimize((a) => log.add(a, 0, 1, concentratedSse(z, 0, n, false, a, 0, 1, best), best), ALPHA_LOWER, ALPHA_UPPER, 1e-4, maxEvaluations);
     alpha = result.x;
   } else {
     const damped = trend === 'damped';
@@ -170,16 +209,23 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
     const upper = damped ? [ALPHA_UPPER, 0.9999, PHI_UPPER] : [ALPHA_UPPER, 0.9999];
     const x0 = damped ? [start.alpha, start.betaShare, start.phi] : [start.alpha, start.betaShare];
     const result = nelderMead(
-      (x) => concentratedSse(z, 0, n, true, x[0]!, x[0]! * x[1]!, damped ? x[2]! : 1, best),
+      (x) => {
+        const a = x[0]!;
+        const b = x[0]! * x[1]!;
+        const p = damped ? x[2]! : 1;
+        return log.add(a, b, p, concentratedSse(z, 0, n, true, a, b, p, best), best);
+      },
       x0,
-      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations: options.maxEvaluations ?? (options.start ? (damped ? 24 : 18) : damped ? 60 : 45), tolerance: 1e-6 },
+      { lower, upper, step: damped ? [0.15, 0.2, 0.05] : [0.15, 0.2], maxEvaluations, tolerance: 1e-6 },
     );
     alpha = result.x[0]!;
     betaShare = result.x[1]!;
     phi = damped ? result.x[2]! : 1;
   }
   const beta = alpha * betaShare;
-  concentratedSse(z, 0, n, hasTrend, alpha, beta, phi, best);
+  // The optimum was evaluated during the search: take its initial states from there
+  // (the same arguments give the same results) instead of evaluating it once more.
+  if (!log.recall(alpha, beta, phi, best)) concentratedSse(z, 0, n, hasTrend, alpha, beta, phi, best);
   const smoothingCount = trend === 'none' ? 1 : trend === 'additive' ? 2 : 3;
   const parameterCount = smoothingCount + (hasTrend ? 2 : 1) + 1;
   const sseOriginal = best.sse * scale * scale;
