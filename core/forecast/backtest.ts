@@ -89,8 +89,13 @@ export function runLocalCandidates(
         continue;
       }
       const offset = c * block + o * horizon;
-      mean.set(f.mean.subarray(0, horizon), offset);
-      sd.set(f.sd.subarray(0, horizon), offset);
+      // (A plain copy: a subarray view per candidate and origin cost more than the copy itself on short series.)
+      const fMean = f.mean;
+      const fSd = f.sd;
+      for (let i = 0; i < horizon; i++) {
+        mean[offset + i] = fMean[i]!;
+        sd[offset + i] = fSd[i]!;
+      }
       valid[c * originCount + o] = 1;
       if (o === originCount - 1) description = f.description ?? {};
     }
