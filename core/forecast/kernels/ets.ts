@@ -139,12 +139,22 @@ function setConcentrated(out: Concentrated, sse: number, level0: number, slope0:
   return sse;
 }
 
-/** The evaluations of one fit (parameters and results), to look the optimum up afterwards. */
+/**
+ * The evaluations of one fit (parameters and results), to look the optimum up afterwards.
+ * One log serves every fit in turn (fits do not nest): `reset` starts the next.
+ */
 class EvaluationLog {
-  private readonly values: Float64Array;
+  private values = new Float64Array(6 * 128);
   private count = 0;
-  constructor(private readonly capacity: number) {
-    this.values = new Float64Array(6 * capacity);
+  private capacity = 128;
+
+  reset(capacity: number): this {
+    if (capacity > this.capacity) {
+      this.values = new Float64Array(6 * capacity);
+      this.capacity = capacity;
+    }
+    this.count = 0;
+    return this;
   }
 
   /** Records an evaluation (its results are in `out`) and returns its sum of squares. */
@@ -176,6 +186,8 @@ class EvaluationLog {
   }
 }
 
+const evaluationLog = new EvaluationLog();
+
 export interface EtsStart {
   alpha: number;
   betaShare: number;
@@ -195,7 +207,7 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
   const hasTrend = trend !== 'none';
   const best: Concentrated = { sse: 0, level0: 0, slope0: 0 };
   const maxEvaluations = options.maxEvaluations ?? (!hasTrend ? 40 : options.start ? (trend === 'damped' ? 24 : 18) : trend === 'damped' ? 60 : 45);
-  const log = new EvaluationLog(maxEvaluations + 4);
+  const log = evaluationLog.reset(maxEvaluations + 4);
   let alpha: number;
   let betaShare = 0;
   let phi = 1;
@@ -253,6 +265,8 @@ function aicc(meanSquaredError: number, n: number, k: number): number {
   return n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Infinity;
 }
 
+let standardScratch = new Float64Array(256);
+
 function standardise(y: Float64Array, from: number, to: number): { center: number; scale: number; z: Float64Array } {
   const n = to - from;
   const center = y[from]!;
@@ -260,7 +274,9 @@ function standardise(y: Float64Array, from: number, to: number): { center: numbe
   for (let t = from + 1; t < to; t++) sumAbs += Math.abs(y[t]! - y[t - 1]!);
   let scale = n > 1 ? sumAbs / (n - 1) : 0;
   if (!(scale > 0)) scale = Math.abs(center) > 0 ? Math.abs(center) : 1;
-  const z = new Float64Array(n);
+  // One scratch array serves every fit in turn (fits do not nest; concentratedSse reads z[0..n) only).
+  if (standardScratch.length < n) standardScratch = new Float64Array(Math.max(n, 2 * standardScratch.length));
+  const z = standardScratch;
   for (let i = 0; i < n; i++) z[i] = (y[from + i]! - center) / scale;
   return { center, scale, z };
 }

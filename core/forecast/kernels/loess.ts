@@ -118,27 +118,39 @@ export function loessAt(
 }
 
 /**
- * Normalised weights of a centred window without robustness weights (nleft = xs - half + 1,
- * nright = xs + span - half, span < n): computed exactly as loessAt computes them, and the
- * same for every such window, so loessSmooth computes them once per span instead of once
- * per fitted point. Undefined when they vanish (never for span >= 3).
+ * Normalised weights of a window of `span` points without robustness weights, for a fit at
+ * position p = xs - nleft inside it (span < n): loessAt's h is max(p, span - 1 - p), so the
+ * weights depend on span and p alone and are the same for every window of the smooth (the
+ * centred interior ones, and the ends where the window stops at the edge of the series).
+ * Computed exactly as loessAt computes them, once per (span, p); row p at p * span, NaN
+ * where not computed yet, -Infinity in its first entry where the weights vanish.
  */
-const centredTables: (Float64Array | null | undefined)[] = [];
+const windowTables: (Float64Array | undefined)[] = [];
 
-function centredWeights(span: number, half: number): Float64Array | undefined {
-  const cached = span <= MAX_TABULATED ? centredTables[span] : undefined;
-  if (cached !== undefined) return cached ?? undefined;
-  const tricube = tricubeTable(Math.max(half - 1, span - half));
-  const table = new Float64Array(span);
-  let total = 0;
-  for (let k = 0; k < span; k++) {
-    const w = tricube[Math.abs(k - (half - 1))]!;
-    total += w;
-    table[k] = w;
+function windowTable(span: number): Float64Array | undefined {
+  if (span > MAX_TABULATED) return undefined;
+  let table = windowTables[span];
+  if (!table) {
+    table = new Float64Array(span * span).fill(Number.NaN);
+    windowTables[span] = table;
   }
-  const result = total > 0 ? table.map((w) => w / total) : null;
-  if (span <= MAX_TABULATED) centredTables[span] = result;
-  return result ?? undefined;
+  return table;
+}
+
+/** Fills row p of a windowTable on first use; false where the weights vanish. */
+function windowRow(table: Float64Array, span: number, p: number): boolean {
+  const row = p * span;
+  const first = table[row]!;
+  if (first === first) return first !== -Infinity;
+  const tricube = tricubeTable(Math.max(p, span - 1 - p));
+  let total = 0;
+  for (let k = 0; k < span; k++) total += tricube[Math.abs(k - p)]!;
+  if (!(total > 0)) {
+    table[row] = -Infinity;
+    return false;
+  }
+  for (let k = 0; k < span; k++) table[row + k] = tricube[Math.abs(k - p)]! / total;
+  return true;
 }
 
 /**
@@ -218,10 +230,11 @@ function fitPoint(
   robustness: Float64Array | undefined,
   out: Float64Array,
   outOffset: number,
-  centred?: Float64Array,
+  table?: Float64Array,
 ): void {
-  if (centred && i - nleft === (span - 1) >> 1 && nright - nleft === span - 1) {
-    if (!loessAtWeighted(y, n, degree, i, nleft, nright, centred, 0, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
+  // (table: the windowTable of span, given only without robustness weights and with span < n.)
+  if (table && nright - nleft === span - 1 && i >= nleft && i <= nright && windowRow(table, span, i - nleft)) {
+    if (!loessAtWeighted(y, n, degree, i, nleft, nright, table, (i - nleft) * span, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
     return;
   }
   if (!loessAt(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset + i - 1)) out[outOffset + i - 1] = y[i - 1]!;
@@ -248,7 +261,7 @@ export function loessSmooth(
     for (let i = 1; i <= n; i += step) fitPoint(y, n, span, degree, i, 1, n, weights, robustness, out, outOffset);
   } else if (step === 1) {
     const half = Math.floor((span + 1) / 2);
-    const centred = robustness ? undefined : centredWeights(span, half);
+    const table = robustness ? undefined : windowTable(span);
     let nleft = 1;
     let nright = span;
     for (let i = 1; i <= n; i++) {
@@ -256,11 +269,11 @@ export function loessSmooth(
         nleft++;
         nright++;
       }
-      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, centred);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, table);
     }
   } else {
     const half = Math.floor((span + 1) / 2);
-    const centred = robustness ? undefined : centredWeights(span, half);
+    const table = robustness ? undefined : windowTable(span);
     for (let i = 1; i <= n; i += step) {
       let nleft: number;
       let nright: number;
@@ -274,7 +287,7 @@ export function loessSmooth(
         nleft = i - half + 1;
         nright = span + i - half;
       }
-      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, centred);
+      fitPoint(y, n, span, degree, i, nleft, nright, weights, robustness, out, outOffset, table);
     }
   }
   if (step !== 1) {
@@ -286,7 +299,7 @@ export function loessSmooth(
     const k = Math.floor((n - 1) / step) * step + 1;
     if (k !== n) {
       const nleft = span >= n ? 1 : n - span + 1;
-      fitPoint(y, n, span, degree, n, nleft, n, weights, robustness, out, outOffset);
+      fitPoint(y, n, span, degree, n, nleft, n, weights, robustness, out, outOffset, robustness || span >= n ? undefined : windowTable(span));
       if (k !== n - 1) {
         const delta = (out[o + n]! - out[o + k]!) / (n - k);
         for (let j = k + 1; j <= n - 1; j++) out[o + j] = out[o + k]! + delta * (j - k);
