@@ -22,7 +22,7 @@ vi.mock('electron', () => ({
 }));
 
 interface Bridge {
-  invoke(name: unknown, input: unknown): Promise<unknown>;
+  invoke(name: unknown, input: unknown, workspace?: unknown): Promise<unknown>;
   on(event: unknown, cb: unknown): () => void;
 }
 
