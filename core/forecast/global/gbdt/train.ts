@@ -8,8 +8,9 @@ import { quantileInPlace } from '../stats';
 import { binMatrix, fitBinMapper } from './binning';
 import type { GrowOptions, GrownTree } from './grow';
 import { growTree, HistogramPool } from './grow';
-import type { GbdtModel, GbdtParams } from './model';
+import type { GbdtModel, GbdtParams, TrainingCurve } from './model';
 import { DEFAULT_GBDT_PARAMS } from './model';
+import type { Objective } from './objectives';
 import { checkTargets, makeObjective } from './objectives';
 import type { RegressionTree } from './tree';
 import { leafForBinnedRow } from './tree';
@@ -52,17 +53,9 @@ export function trainGbdt(
   const mapper = fitBinMapper(train.X, nRows, nFeatures, { maxBins: params.maxBins, sampleRows: params.binSampleRows, rng: seededRng(deriveSeed(params.seed, 1)) });
   const bins = binMatrix(mapper, train.X, nRows);
   const validBins = valid ? binMatrix(mapper, valid.X, valid.nRows) : undefined;
-  const valueBinCounts = Int32Array.from(mapper.edges, (e) => e.length + 1);
 
-  const allRows = new Uint32Array(nRows);
-  for (let r = 0; r < nRows; r++) allRows[r] = r;
+  const allRows = allRowsOf(nRows);
   const baseScore = objective.initScore(y, allRows);
-  const score = new Float64Array(nRows).fill(baseScore);
-  const validScore = valid ? new Float64Array(valid.nRows).fill(baseScore) : undefined;
-  const grad = new Float64Array(nRows);
-  const hess = new Float64Array(nRows);
-  const rowBuffer = new Uint32Array(nRows);
-  const inBag = new Uint8Array(nRows);
   const pool = HistogramPool.forFeatures(nFeatures);
   // Scratch for every row now, so no tree has to grow it (a path its optimized code had not seen).
   pool.scratch(nRows);
@@ -78,55 +71,18 @@ export function trainGbdt(
     minSumHessian: params.minSumHessian,
     minSplitGain: params.minSplitGain,
   };
-  const rng = seededRng(deriveSeed(params.seed, 2));
-  const residualBuffer = new Float64Array(nRows);
-
-  const trees: RegressionTree[] = [];
-  const curve = { trainLoss: [] as number[], validLoss: [] as number[] };
+  const state = new BoostState(train, valid, params, objective, mapper.edges, bins, validBins, baseScore, pool, growOptions, seededRng(deriveSeed(params.seed, 2)));
   let bestLoss = Infinity;
   let bestIteration = 0;
   for (let iteration = 0; iteration < params.nTrees; iteration++) {
     if (options.signal?.aborted) throw abortError();
-    objective.gradients(y, score, grad, hess);
-    const rows = sampleRows(rowBuffer, inBag, nRows, params.rowSubsample, rng);
-    const features = sampleFeatures(nFeatures, params.featureSubsample, rng);
-    const grown = growTree(
-      { binsByFeature: bins, nRows, valueBinCounts, edges: mapper.edges, grad, hess, constantHessian: objective.constantHessian, rows, features },
-      growOptions,
-      pool,
-    );
-    const tree = grown.tree;
-    for (let l = 0; l < tree.leafValue.length; l++) {
-      let value: number;
-      if (params.objective.kind === 'quantile') {
-        // Pinball trees: the Newton step is ±alpha/count; refit each leaf to the residual quantile (as LightGBM does).
-        const start = grown.leafStart[l]!;
-        const end = grown.leafEnd[l]!;
-        const residuals = residualBuffer.subarray(0, end - start);
-        for (let i = start; i < end; i++) residuals[i - start] = y[rows[i]!]! - score[rows[i]!]!;
-        value = quantileInPlace(residuals, params.objective.alpha);
-      } else {
-        value = -grown.leafGrad[l]! / (grown.leafHess[l]! + params.lambdaL2);
-      }
-      tree.leafValue[l] = Math.fround(params.learningRate * value);
-    }
-    addTreeToScores(tree, grown, rows, score, bins, nRows, inBag);
-    trees.push(tree);
-    const trainLoss = objective.loss(y, score);
-    curve.trainLoss.push(trainLoss);
-    let validLoss: number | undefined;
-    if (valid && validBins && validScore) {
-      for (let r = 0; r < valid.nRows; r++) validScore[r] = validScore[r]! + tree.leafValue[leafForBinnedRow(tree, validBins, valid.nRows, r)]!;
-      validLoss = objective.loss(valid.y, validScore);
-      curve.validLoss.push(validLoss);
-      if (bestIteration === 0 || validLoss < bestLoss - 1e-12 * Math.abs(bestLoss)) {
-        bestLoss = validLoss;
-        bestIteration = iteration + 1;
-      }
-    } else {
+    const validLoss = boostRound(state);
+    if (validLoss === undefined) bestIteration = iteration + 1;
+    else if (bestIteration === 0 || validLoss < bestLoss - 1e-12 * Math.abs(bestLoss)) {
+      bestLoss = validLoss;
       bestIteration = iteration + 1;
     }
-    options.onIteration?.({ iteration: iteration + 1, nTrees: params.nTrees, trainLoss, validLoss });
+    options.onIteration?.({ iteration: iteration + 1, nTrees: params.nTrees, trainLoss: state.curve.trainLoss[iteration]!, validLoss });
     if (params.earlyStoppingRounds > 0 && valid && iteration + 1 - bestIteration >= params.earlyStoppingRounds) break;
   }
   return {
@@ -135,11 +91,107 @@ export function trainGbdt(
     objective: params.objective,
     link: objective.link,
     baseScore,
-    trees: trees.slice(0, bestIteration),
+    trees: state.trees.slice(0, bestIteration),
     params,
-    curve,
+    curve: state.curve,
     bestIteration,
   };
+}
+
+function allRowsOf(nRows: number): Uint32Array {
+  const allRows = new Uint32Array(nRows);
+  for (let r = 0; r < nRows; r++) allRows[r] = r;
+  return allRows;
+}
+
+/** Everything one boosting round reads and updates, in one object of fixed shape. */
+class BoostState {
+  readonly y: Float64Array;
+  readonly nRows: number;
+  readonly score: Float64Array;
+  readonly validScore: Float64Array | undefined;
+  readonly grad: Float64Array;
+  readonly hess: Float64Array;
+  readonly rowBuffer: Uint32Array;
+  readonly inBag: Uint8Array;
+  readonly valueBinCounts: Int32Array;
+  readonly residualBuffer: Float64Array;
+  readonly trees: RegressionTree[] = [];
+  // Lists of doubles from the start: an empty literal is a list of small integers until its
+  // first push, and that change sent the optimized boostRound back to the interpreter.
+  readonly curve: TrainingCurve = { trainLoss: [0.5].slice(0, 0), validLoss: [0.5].slice(0, 0) };
+  constructor(
+    train: GbdtDataset,
+    readonly valid: GbdtDataset | undefined,
+    readonly params: GbdtParams,
+    readonly objective: Objective,
+    readonly edges: Float32Array[],
+    readonly bins: Uint8Array,
+    readonly validBins: Uint8Array | undefined,
+    baseScore: number,
+    readonly pool: HistogramPool,
+    readonly growOptions: GrowOptions,
+    readonly rng: Rng,
+  ) {
+    const nRows = train.nRows;
+    this.y = train.y;
+    this.nRows = nRows;
+    this.score = new Float64Array(nRows).fill(baseScore);
+    this.validScore = valid ? new Float64Array(valid.nRows).fill(baseScore) : undefined;
+    this.grad = new Float64Array(nRows);
+    this.hess = new Float64Array(nRows);
+    this.rowBuffer = new Uint32Array(nRows);
+    this.inBag = new Uint8Array(nRows);
+    this.valueBinCounts = Int32Array.from(edges, (e) => e.length + 1);
+    this.residualBuffer = new Float64Array(nRows);
+  }
+}
+
+/**
+ * One tree: grows it, sets its leaf values, adds it to the scores and the curves; returns the
+ * validation loss (undefined without a validation set). A function of its own, called once per tree, rather than the body of
+ * trainGbdt's loop: V8 compiled trainGbdt on the fly while its first loop ran, before the
+ * code after it had run, and threw that code away again at each branch not yet seen.
+ */
+function boostRound(s: BoostState): number | undefined {
+  const { y, score, grad, hess, nRows, params, objective, bins, inBag } = s;
+  objective.gradients(y, score, grad, hess);
+  const rows = sampleRows(s.rowBuffer, inBag, nRows, params.rowSubsample, s.rng);
+  const features = sampleFeatures(s.valueBinCounts.length, params.featureSubsample, s.rng);
+  const grown = growTree(
+    { binsByFeature: bins, nRows, valueBinCounts: s.valueBinCounts, edges: s.edges, grad, hess, constantHessian: objective.constantHessian, rows, features },
+    s.growOptions,
+    s.pool,
+  );
+  const tree = grown.tree;
+  for (let l = 0; l < tree.leafValue.length; l++) {
+    let value: number;
+    if (params.objective.kind === 'quantile') {
+      // Pinball trees: the Newton step is ±alpha/count; refit each leaf to the residual quantile (as LightGBM does).
+      const start = grown.leafStart[l]!;
+      const end = grown.leafEnd[l]!;
+      const residuals = s.residualBuffer.subarray(0, end - start);
+      for (let i = start; i < end; i++) residuals[i - start] = y[rows[i]!]! - score[rows[i]!]!;
+      value = quantileInPlace(residuals, params.objective.alpha);
+    } else {
+      value = -grown.leafGrad[l]! / (grown.leafHess[l]! + params.lambdaL2);
+    }
+    tree.leafValue[l] = Math.fround(params.learningRate * value);
+  }
+  addTreeToScores(tree, grown, rows, score, bins, nRows, inBag);
+  s.trees.push(tree);
+  const trainLoss = objective.loss(y, score);
+  s.curve.trainLoss.push(trainLoss);
+  const valid = s.valid;
+  const validBins = s.validBins;
+  const validScore = s.validScore;
+  if (valid && validBins && validScore) {
+    for (let r = 0; r < valid.nRows; r++) validScore[r] = validScore[r]! + tree.leafValue[leafForBinnedRow(tree, validBins, valid.nRows, r)]!;
+    const validLoss = objective.loss(valid.y, validScore);
+    s.curve.validLoss.push(validLoss);
+    return validLoss;
+  }
+  return undefined;
 }
 
 function validateInputs(train: GbdtDataset, valid: GbdtDataset | undefined, params: GbdtParams): void {
