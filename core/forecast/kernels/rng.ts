@@ -5,10 +5,13 @@ import type { Rng } from '../types';
  * fast, 2^32 period, good enough for bootstraps and sample paths. Same seed, same stream.
  */
 export function seededRng(seed: number): Rng {
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  // The state in a typed array, not a captured `let`: a uint32 above 2^31 is no small
+  // integer, so V8 boxed every other new state in a fresh heap number (garbage per draw).
+  const state = new Uint32Array(1);
+  state[0] = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+    state[0] = state[0]! + 0x6d2b79f5;
+    let t = state[0]!;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
