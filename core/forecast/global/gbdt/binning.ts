@@ -41,22 +41,38 @@ export function fitBinMapper(
   // scattered rows would miss the cache on every value of a matrix of several MB.
   const m = sample.length;
   const columns = new Float32Array(m * nFeatures);
-  for (let i = 0; i < m; i++) {
-    const from = sample[i]! * nFeatures;
-    for (let f = 0; f < nFeatures; f++) columns[f * m + i] = X[from + f]!;
-  }
+  transposeRows(X, sample, nFeatures, columns);
   const column = new Float32Array(m);
   const edges: Float32Array[] = [];
   for (let f = 0; f < nFeatures; f++) {
-    let n = 0;
-    for (let i = f * m, end = i + m; i < end; i++) {
-      const x = columns[i]!;
-      if (x === x) column[n++] = x;
-    }
+    const n = presentValues(columns, f * m, m, column);
     const sorted = sortFloat32(column.subarray(0, n).slice());
     edges.push(edgesFromSorted(sorted, maxBins));
   }
   return { nFeatures, edges };
+}
+
+// The loops of fitBinMapper and binMatrix in functions of their own (see radixPass below):
+// each training called them once, so V8 compiled them on the fly while they ran and threw
+// that code away at the first statement after the loop that had not run yet.
+
+/** The sampled rows of X transposed: columns[f * m + i] = X[sample[i] * nFeatures + f]. */
+function transposeRows(X: Float32Array, sample: Uint32Array, nFeatures: number, columns: Float32Array): void {
+  const m = sample.length;
+  for (let i = 0; i < m; i++) {
+    const from = sample[i]! * nFeatures;
+    for (let f = 0; f < nFeatures; f++) columns[f * m + i] = X[from + f]!;
+  }
+}
+
+/** The non-missing values of columns[start..start + m) into out, in order; returns how many. */
+function presentValues(columns: Float32Array, start: number, m: number, out: Float32Array): number {
+  let n = 0;
+  for (let i = start, end = start + m; i < end; i++) {
+    const x = columns[i]!;
+    if (x === x) out[n++] = x;
+  }
+  return n;
 }
 
 /**
@@ -212,13 +228,14 @@ export function binMatrix(mapper: BinMapper, X: Float32Array, nRows: number): Ui
   const padded = mapper.edges.map(paddedEdges);
   for (let r0 = 0; r0 < nRows; r0 += block) {
     const r1 = Math.min(nRows, r0 + block);
-    for (let f = 0; f < nFeatures; f++) {
-      const edges = padded[f]!;
-      const offset = f * nRows;
-      for (let r = r0; r < r1; r++) bins[offset + r] = binOfPadded(edges, X[r * nFeatures + f]!);
-    }
+    for (let f = 0; f < nFeatures; f++) binBlock(bins, f * nRows, padded[f]!, X, nFeatures, f, r0, r1);
   }
   return bins;
+}
+
+/** Bins of feature f for rows r0..r1 - 1 into bins[offset + r]. */
+function binBlock(bins: Uint8Array, offset: number, edges: Float32Array, X: Float32Array, nFeatures: number, f: number, r0: number, r1: number): void {
+  for (let r = r0; r < r1; r++) bins[offset + r] = binOfPadded(edges, X[r * nFeatures + f]!);
 }
 
 /** Edges padded to 256 with +Infinity, for the fixed eight-step search of binOfPadded. */
