@@ -60,14 +60,44 @@ export function seasonProfileFeature(y: Float64Array, context: SeriesContext, cu
 
 registerSeriesFeature(PROFILE_FEATURE, seasonProfileFeature);
 
-/** Projection onto the leading principal directions of the rows of `rows` (count x m). */
-function lowRankProjector(rows: Float64Array[], m: number): Float64Array | undefined {
-  if (rows.length < MIN_SERIES) return undefined;
+/**
+ * Projection onto the leading principal directions of `count` profiles of length m, stored
+ * by position (columns[a * count + r] = value a of profile r). Each covariance entry is a
+ * dot product of two contiguous columns, summed over the profiles in order.
+ */
+export function lowRankProjector(columns: Float64Array, count: number, m: number): Float64Array | undefined {
+  if (count < MIN_SERIES) return undefined;
   const cov = new Float64Array(m * m);
-  for (const r of rows) {
-    for (let a = 0; a < m; a++) {
-      const ra = r[a]!;
-      for (let b = 0; b <= a; b++) cov[a * m + b] = cov[a * m + b]! + ra * r[b]!;
+  for (let a = 0; a < m; a++) {
+    const ca = a * count;
+    let b = 0;
+    // Four entries at a time, each its own sum (the additions of one sum depend on each other).
+    for (; b + 3 <= a; b += 4) {
+      const c0 = b * count;
+      const c1 = c0 + count;
+      const c2 = c1 + count;
+      const c3 = c2 + count;
+      let t0 = 0;
+      let t1 = 0;
+      let t2 = 0;
+      let t3 = 0;
+      for (let r = 0; r < count; r++) {
+        const v = columns[ca + r]!;
+        t0 += v * columns[c0 + r]!;
+        t1 += v * columns[c1 + r]!;
+        t2 += v * columns[c2 + r]!;
+        t3 += v * columns[c3 + r]!;
+      }
+      cov[a * m + b] = t0;
+      cov[a * m + b + 1] = t1;
+      cov[a * m + b + 2] = t2;
+      cov[a * m + b + 3] = t3;
+    }
+    for (; b <= a; b++) {
+      const cb = b * count;
+      let total = 0;
+      for (let r = 0; r < count; r++) total += columns[ca + r]! * columns[cb + r]!;
+      cov[a * m + b] = total;
     }
   }
   for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) cov[b * m + a] = cov[a * m + b]!;
@@ -86,6 +116,40 @@ function lowRankProjector(rows: Float64Array[], m: number): Float64Array | undef
     }
   }
   return projector;
+}
+
+/**
+ * shrunk = SHRINK_WEIGHT * own + (1 - SHRINK_WEIGHT) * projector * own, where own is
+ * feature[at..at + m). Four rows of the product at a time, each summed in column order.
+ */
+export function shrink(projector: Float64Array, feature: Float64Array, at: number, shrunk: Float64Array, m: number): void {
+  let a = 0;
+  for (; a + 4 <= m; a += 4) {
+    const r0 = a * m;
+    const r1 = r0 + m;
+    const r2 = r1 + m;
+    const r3 = r2 + m;
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let b = 0; b < m; b++) {
+      const v = feature[at + b]!;
+      p0 += projector[r0 + b]! * v;
+      p1 += projector[r1 + b]! * v;
+      p2 += projector[r2 + b]! * v;
+      p3 += projector[r3 + b]! * v;
+    }
+    shrunk[a] = SHRINK_WEIGHT * feature[at + a]! + (1 - SHRINK_WEIGHT) * p0;
+    shrunk[a + 1] = SHRINK_WEIGHT * feature[at + a + 1]! + (1 - SHRINK_WEIGHT) * p1;
+    shrunk[a + 2] = SHRINK_WEIGHT * feature[at + a + 2]! + (1 - SHRINK_WEIGHT) * p2;
+    shrunk[a + 3] = SHRINK_WEIGHT * feature[at + a + 3]! + (1 - SHRINK_WEIGHT) * p3;
+  }
+  for (; a < m; a++) {
+    let projected = 0;
+    for (let b = 0; b < m; b++) projected += projector[a * m + b]! * feature[at + b]!;
+    shrunk[a] = SHRINK_WEIGHT * feature[at + a]! + (1 - SHRINK_WEIGHT) * projected;
+  }
 }
 
 function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number, clip: number): OriginForecast {
@@ -153,16 +217,19 @@ interface PlannedFit {
 /** Payload of series first..last-1 of the plan (each series' fits in cut order). */
 function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], first: number, last: number, horizon: number, m: number): PooledFitsPayload {
   const { values, offsets } = packHistories(batch.slice(first, last).map((s) => s.values));
+  let fits = 0;
+  for (let i = first; i < last; i++) for (const fit of plans[i]!) if (fit) fits++;
   const cuts: number[][] = [];
-  const profiles: number[] = [];
-  const levels: number[] = [];
+  const profiles = new Float64Array(fits * m);
+  const levels = new Float64Array(fits);
+  let j = 0;
   for (let i = first; i < last; i++) {
     const list: number[] = [];
     for (const fit of plans[i]!) {
       if (!fit) continue;
       list.push(fit.cut);
-      for (let a = 0; a < m; a++) profiles.push(fit.profile[a]!);
-      levels.push(fit.level);
+      profiles.set(fit.profile, j * m);
+      levels[j++] = fit.level;
     }
     cuts.push(list);
   }
@@ -174,8 +241,8 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
     offsets,
     startPeriods: batch.slice(first, last).map((s) => s.startPeriod),
     cuts,
-    profiles: Float64Array.from(profiles),
-    levels: Float64Array.from(levels),
+    profiles,
+    levels,
   };
 }
 
@@ -243,47 +310,45 @@ export const pooledSeasonal: GlobalCandidate = {
     (s.origins[0] ?? s.profile.length) > 2 * s.context.season,
   async forecastAcross(batch, horizon, { runner }) {
     const m = batch[0]?.context.season ?? 1;
-    const profiles: Float64Array[] = [];
-    const levels: Float64Array[] = [];
-    for (const s of batch) {
-      const cuts = [...s.origins, s.values.length];
-      const feature = s.applies !== false ? (s.features?.[PROFILE_FEATURE] ?? seasonProfileFeature(s.values, s.context, cuts, s.startPeriod)) : new Float64Array(cuts.length * (m + 1)).fill(NaN);
-      const profile = new Float64Array(cuts.length * m);
-      const level = new Float64Array(cuts.length);
-      for (let k = 0; k < cuts.length; k++) {
-        profile.set(feature.subarray(k * (m + 1), k * (m + 1) + m), k * m);
-        level[k] = feature[k * (m + 1) + m]!;
-      }
-      profiles.push(profile);
-      levels.push(level);
-    }
+    const stride = m + 1;
+    // Per series, per cut: the profile (m values) then the level; none where the candidate does not apply.
+    const features = batch.map((s) => (s.applies !== false ? (s.features?.[PROFILE_FEATURE] ?? seasonProfileFeature(s.values, s.context, [...s.origins, s.values.length], s.startPeriod)) : undefined));
+    const levelAt = (i: number, k: number): number => {
+      const level = features[i]?.[k * stride + m];
+      return level === undefined ? NaN : level;
+    };
     // Cut k of a series counts from its end (0 = final), so equal k means the same calendar cut when series end together.
     const maxCuts = Math.max(0, ...batch.map((s) => s.origins.length + 1));
     const projectors: (Float64Array | undefined)[] = [];
+    const members: number[] = [];
+    let columns = new Float64Array(0);
     for (let fromEnd = 0; fromEnd < maxCuts; fromEnd++) {
-      const rows: Float64Array[] = [];
+      members.length = 0;
       batch.forEach((s, i) => {
-        if (s.applies === false) return;
         const k = s.origins.length - fromEnd;
-        if (k < 0 || Number.isNaN(levels[i]![k]!)) return;
-        rows.push(profiles[i]!.subarray(k * m, (k + 1) * m));
+        if (!features[i] || k < 0 || Number.isNaN(levelAt(i, k))) return;
+        members.push(i, k * stride);
       });
-      projectors.push(lowRankProjector(rows, m));
+      const count = members.length / 2;
+      if (columns.length < count * m) columns = new Float64Array(count * m);
+      for (let r = 0; r < count; r++) {
+        const feature = features[members[2 * r]!]!;
+        const base = members[2 * r + 1]!;
+        for (let a = 0; a < m; a++) columns[a * count + r] = feature[base + a]!;
+      }
+      projectors.push(lowRankProjector(columns, count, m));
     }
     const plans = batch.map((s, i): (PlannedFit | undefined)[] => {
-      if (s.applies === false) return [];
+      const feature = features[i];
+      if (!feature) return [];
       const cuts = [...s.origins, s.values.length];
       return cuts.map((cut, k) => {
         const projector = projectors[cuts.length - 1 - k];
-        const level = levels[i]![k]!;
+        const level = levelAt(i, k);
         if (!projector || Number.isNaN(level)) return undefined;
-        const own = profiles[i]!.subarray(k * m, (k + 1) * m);
+        const own = k * stride;
         const shrunk = new Float64Array(m);
-        for (let a = 0; a < m; a++) {
-          let projected = 0;
-          for (let b = 0; b < m; b++) projected += projector[a * m + b]! * own[b]!;
-          shrunk[a] = SHRINK_WEIGHT * own[a]! + (1 - SHRINK_WEIGHT) * projected;
-        }
+        shrink(projector, feature, own, shrunk, m);
         return { cut, profile: shrunk, level };
       });
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GlobalBatchSeries, TaskRunnerLike } from '../../../../core/forecast/candidates';
-import { MAX_POOLED_SEASON, pooledSeasonal } from '../../../../core/forecast/global/pooled-seasonal';
+import fc from 'fast-check';
+import { lowRankProjector, MAX_POOLED_SEASON, pooledSeasonal, shrink } from '../../../../core/forecast/global/pooled-seasonal';
 import { profileSeries } from '../../../../core/forecast/profile';
 import { getTask } from '../../../../core/jobs/tasks';
 import '../../../../core/forecast/tasks';
@@ -77,5 +78,47 @@ describe('pooled seasonal candidate: which series it takes', () => {
     expect(pooledSeasonal.appliesTo(situation(MAX_POOLED_SEASON))).toBe(true);
     expect(pooledSeasonal.appliesTo(situation(MAX_POOLED_SEASON + 1))).toBe(false);
     expect(pooledSeasonal.appliesTo(situation(365))).toBe(false);
+  });
+
+  it('projects onto the two directions that carry the profiles (hand-worked rank 2)', () => {
+    // Twelve profiles of length 3, each 1, 2 or 3 times (1, 0, 0) or (0, 1, 0): the variance lies in the
+    // first two coordinates, so the projector keeps them and drops the third.
+    const count = 12;
+    const columns = new Float64Array(3 * count);
+    for (let r = 0; r < count; r++) columns[(r % 2) * count + r] = 1 + (r % 3);
+    const projector = lowRankProjector(columns, count, 3)!;
+    expect(Array.from(projector)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0]);
+    const shrunk = new Float64Array(3);
+    shrink(projector, Float64Array.of(9, 2, 4, 6), 1, shrunk, 3);
+    // Half the profile plus half its projection (2, 4, 0).
+    expect(Array.from(shrunk)).toEqual([2, 4, 3]);
+  });
+
+  it('builds a symmetric idempotent projector and shrinks as the plain matrix product does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 9 }), fc.integer({ min: 10, max: 40 }), fc.integer({ min: 1, max: 1000 }), (m, count, seed) => {
+        let state = seed;
+        const next = () => ((state = (state * 16807) % 2147483647) / 2147483647) - 0.5;
+        const columns = Float64Array.from({ length: m * count }, next);
+        const projector = lowRankProjector(columns, count, m)!;
+        for (let a = 0; a < m; a++) {
+          for (let b = 0; b < m; b++) {
+            expect(projector[a * m + b]).toBeCloseTo(projector[b * m + a]!, 10);
+            let square = 0;
+            for (let k = 0; k < m; k++) square += projector[a * m + k]! * projector[k * m + b]!;
+            expect(square).toBeCloseTo(projector[a * m + b]!, 8);
+          }
+        }
+        const own = Float64Array.from({ length: m + 2 }, next);
+        const shrunk = new Float64Array(m);
+        shrink(projector, own, 2, shrunk, m);
+        for (let a = 0; a < m; a++) {
+          let projected = 0;
+          for (let b = 0; b < m; b++) projected += projector[a * m + b]! * own[2 + b]!;
+          expect(shrunk[a]).toBe(0.5 * own[2 + a]! + 0.5 * projected);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
