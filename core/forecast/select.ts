@@ -181,11 +181,6 @@ export function pooledLoss(targets: readonly BacktestTarget[], subset: readonly 
   return meanOfFinite(targets, (target) => subsetLoss(target, subset, kind, range));
 }
 
-/** pooledLoss through each series' GreedyLoss (same values, for greedySubset's tries). */
-export function pooledGreedyLoss(losses: readonly GreedyLoss[], subset: readonly number[]): number {
-  return meanOfFinite(losses, (loss) => loss.of(subset));
-}
-
 function meanOfFinite<T>(items: readonly T[], lossOf: (item: T) => number): number {
   let total = 0;
   let count = 0;

@@ -1,7 +1,7 @@
 import type { CandidateRuns } from '../backtest';
 import type { Candidate } from '../candidates';
 import type { BacktestTarget, LossKind, OriginRange } from '../select';
-import { advantageStatistic, GreedyLoss, greedySubset, pooledGreedyLoss, subsetIsUsable, subsetLoss } from '../select';
+import { advantageStatistic, GreedyLoss, greedySubset, subsetIsUsable, subsetLoss } from '../select';
 import { isIntermittent } from '../profile';
 import type { PreparedSeries } from './prepare';
 
@@ -82,11 +82,46 @@ function select(
   groupAllowed: (c: number) => boolean = () => true,
   range?: OriginRange,
 ): Selection {
-  const groupLosses = targets.map((t) => new GreedyLoss(t, kind, range));
-  const group = greedySubset((subset) => (subset.every(groupAllowed) ? pooledGreedyLoss(groupLosses, subset) : Infinity), candidateCount, maxSize, GROUP_TOLERANCE);
-  const own = targets.map((t, i) => {
-    const loss = new GreedyLoss(t, kind, range);
-    return greedySubset((subset) => (subset.every(ownAllowed[i]!) ? loss.of(subset) : Infinity), candidateCount, maxSize);
+  const losses = targets.map((t) => new GreedyLoss(t, kind, range));
+  // Each series' losses of the subsets the group's selection tried, by size: the group's
+  // subset so far plus one candidate. A series' own selection starts on the same path (size
+  // one always, and on while its choices agree with the group's), so it looks them up.
+  const tried: { base: number[]; losses: Float64Array }[] = [];
+  const group = greedySubset(
+    (subset) => {
+      if (!subset.every(groupAllowed)) return Infinity;
+      const size = subset.length;
+      const c = subset[size - 1]!;
+      let level = tried[size - 1];
+      if (!level) tried[size - 1] = level = { base: subset.slice(0, -1), losses: new Float64Array(targets.length * candidateCount).fill(Infinity) };
+      let total = 0;
+      let count = 0;
+      for (let i = 0; i < losses.length; i++) {
+        const l = losses[i]!.of(subset);
+        level.losses[i * candidateCount + c] = l;
+        if (Number.isFinite(l)) {
+          total += l;
+          count++;
+        }
+      }
+      return count > 0 ? total / count : NaN;
+    },
+    candidateCount,
+    maxSize,
+    GROUP_TOLERANCE,
+  );
+  const own = targets.map((_, i) => {
+    const loss = losses[i]!;
+    return greedySubset((subset) => {
+      if (!subset.every(ownAllowed[i]!)) return Infinity;
+      const level = tried[subset.length - 1];
+      if (level && level.base.every((c, k) => subset[k] === c)) {
+        const known = level.losses[i * candidateCount + subset[subset.length - 1]!]!;
+        // Infinity: not tried for the group (a loss is finite or NaN).
+        if (known !== Infinity) return known;
+      }
+      return loss.of(subset);
+    }, candidateCount, maxSize);
   });
   const ownGroupLoss = targets.map((t) => subsetLoss(t, group.subset, kind, range));
   return { group: group.subset, groupLoss: group.loss, own, ownGroupLoss };
