@@ -22,6 +22,11 @@ export interface CandidateRuns {
   descriptions: (Record<string, unknown> | null)[];
   /** Series features computed for global candidates (see registerSeriesFeature). */
   features?: Record<string, Float64Array>;
+  /**
+   * Candidates' room left after names.length in the buffers of mean, sd and valid (views
+   * from their start): appendCandidates fills it instead of copying the arrays.
+   */
+  spare?: number;
 }
 
 /**
@@ -53,12 +58,14 @@ export function runLocalCandidates(
   names: readonly string[],
   featureNames: readonly string[] = [],
   startPeriod = 0,
+  /** Room for this many more candidates (the global ones the engine appends) after the local ones. */
+  spare = 0,
 ): CandidateRuns {
   const originCount = originsWithFinal.length;
   const block = originCount * horizon;
-  const mean = new Float64Array(names.length * block);
-  const sd = new Float64Array(names.length * block);
-  const valid = new Uint8Array(names.length * originCount);
+  const mean = new Float64Array((names.length + spare) * block).subarray(0, names.length * block);
+  const sd = new Float64Array((names.length + spare) * block).subarray(0, names.length * block);
+  const valid = new Uint8Array((names.length + spare) * originCount).subarray(0, names.length * originCount);
   const errors: (string | null)[] = [];
   const descriptions: (Record<string, unknown> | null)[] = [];
   const shared: SeriesContext = { ...context, memo: new Map() };
@@ -113,5 +120,5 @@ export function runLocalCandidates(
       // A feature that cannot be computed leaves its global candidate out for this series.
     }
   }
-  return { names: [...names], originCount, horizon, mean, sd, valid, errors, descriptions, features };
+  return { names: [...names], originCount, horizon, mean, sd, valid, errors, descriptions, features, ...(spare > 0 ? { spare } : {}) };
 }

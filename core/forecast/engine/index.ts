@@ -211,12 +211,23 @@ export function appendCandidates(runs: CandidateRuns, added: readonly CandidateA
   const block = originCount * horizon;
   const count = runs.names.length;
   const total = count + added.length;
-  const mean = new Float64Array(total * block);
-  const sd = new Float64Array(total * block);
-  const valid = new Uint8Array(total * originCount);
-  mean.set(runs.mean);
-  sd.set(runs.sd);
-  valid.set(runs.valid);
+  let mean: Float64Array;
+  let sd: Float64Array;
+  let valid: Uint8Array;
+  if (added.length <= (runs.spare ?? 0)) {
+    // The room left for them (zeros, as new arrays would be): no copy. Taken once.
+    mean = new Float64Array(runs.mean.buffer, runs.mean.byteOffset, total * block);
+    sd = new Float64Array(runs.sd.buffer, runs.sd.byteOffset, total * block);
+    valid = new Uint8Array(runs.valid.buffer, runs.valid.byteOffset, total * originCount);
+    runs.spare = 0;
+  } else {
+    mean = new Float64Array(total * block);
+    sd = new Float64Array(total * block);
+    valid = new Uint8Array(total * originCount);
+    mean.set(runs.mean);
+    sd.set(runs.sd);
+    valid.set(runs.valid);
+  }
   const errors = [...runs.errors];
   const descriptions = [...runs.descriptions];
   added.forEach(({ forecasts, error }, a) => {
@@ -241,5 +252,5 @@ export function appendCandidates(runs: CandidateRuns, added: readonly CandidateA
     errors.push(failure);
     descriptions.push(description);
   });
-  return { ...runs, names: [...runs.names, ...added.map((a) => a.name)], mean, sd, valid, errors, descriptions };
+  return { ...runs, names: [...runs.names, ...added.map((a) => a.name)], mean, sd, valid, errors, descriptions, spare: 0 };
 }

@@ -19,6 +19,8 @@ export interface CandidateChunkPayload {
   names: string[][];
   features: string[][];
   startPeriods: number[];
+  /** Per series, room for its global candidates' forecasts (appended by the engine). */
+  spares: number[];
 }
 
 export interface CandidateChunkResult {
@@ -29,7 +31,7 @@ export function runCandidateChunk(payload: CandidateChunkPayload): CandidateChun
   const runs: CandidateRuns[] = [];
   for (let s = 0; s < payload.contexts.length; s++) {
     const y = packedHistory(payload, s);
-    runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!, payload.features[s]!, payload.startPeriods[s]!));
+    runs.push(runLocalCandidates(y, payload.contexts[s]!, payload.origins[s]!, payload.horizon, payload.names[s]!, payload.features[s]!, payload.startPeriods[s]!, payload.spares[s] ?? 0));
   }
   return { runs };
 }
@@ -49,6 +51,7 @@ function buildPayload(chunk: readonly PreparedSeries[], horizon: number): Candid
     names: chunk.map((s) => s.local),
     features: chunk.map((s) => s.features),
     startPeriods: chunk.map((s) => s.startPeriod),
+    spares: chunk.map((s) => s.global.length),
   };
 }
 
