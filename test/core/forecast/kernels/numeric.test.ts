@@ -108,6 +108,59 @@ describe('small helpers', () => {
       }
     }
   });
+  it('symmetric eigen-decomposition of hand-worked matrices', () => {
+    // [[2, 1], [1, 2]]: 3 along (1, 1) / sqrt 2, 1 along (1, -1) / sqrt 2.
+    const two = symmetricEigen(Float64Array.of(2, 1, 1, 2), 2);
+    expect(two.values[0]).toBeCloseTo(3, 14);
+    expect(two.values[1]).toBeCloseTo(1, 14);
+    expect(Math.abs(two.vectors[0]!)).toBeCloseTo(Math.SQRT1_2, 14);
+    expect(two.vectors[1]).toBeCloseTo(two.vectors[0]!, 14);
+    expect(two.vectors[3]).toBeCloseTo(-two.vectors[2]!, 14);
+    // [[2, -1, 0], [-1, 2, -1], [0, -1, 2]]: 2 + sqrt 2, 2, 2 - sqrt 2; the middle one along (1, 0, -1) / sqrt 2.
+    const three = symmetricEigen(Float64Array.of(2, -1, 0, -1, 2, -1, 0, -1, 2), 3);
+    expect(Array.from(three.values).map((x) => Number(x.toFixed(12)))).toEqual([2 + Math.SQRT2, 2, 2 - Math.SQRT2].map((x) => Number(x.toFixed(12))));
+    expect(Math.abs(three.vectors[3]!)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(three.vectors[4]).toBeCloseTo(0, 12);
+    expect(three.vectors[5]).toBeCloseTo(-three.vectors[3]!, 12);
+    // Diagonal (already reduced) and a repeated eigenvalue.
+    const diagonal = symmetricEigen(Float64Array.of(1, 0, 0, 0, 5, 0, 0, 0, 5), 3);
+    expect(Array.from(diagonal.values)).toEqual([5, 5, 1]);
+    expect(Array.from(diagonal.vectors.subarray(6))).toEqual([1, 0, 0]);
+  });
+  it('symmetric eigen-decomposition: A v = lambda v with orthonormal vectors, descending (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 100000 }), fc.boolean(), (n, seed, lowRank) => {
+        const rng = seededRng(seed);
+        // A random symmetric matrix, or a covariance of a few random profiles (repeated zero eigenvalues).
+        const a = new Float64Array(n * n);
+        if (lowRank) {
+          for (let r = 0; r < 3; r++) {
+            const x = Float64Array.from({ length: n }, () => rng() - 0.5);
+            for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = a[i * n + j]! + x[i]! * x[j]!;
+          }
+        } else {
+          for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = 10 * (rng() - 0.5);
+        }
+        const { values, vectors } = symmetricEigen(a, n);
+        let scale = 1;
+        for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(a[i]!));
+        for (let k = 0; k < n; k++) {
+          if (k > 0) expect(values[k]).toBeLessThanOrEqual(values[k - 1]!);
+          for (let i = 0; i < n; i++) {
+            let av = 0;
+            for (let j = 0; j < n; j++) av += a[i * n + j]! * vectors[k * n + j]!;
+            expect(Math.abs(av - values[k]! * vectors[k * n + i]!)).toBeLessThan(1e-11 * n * scale);
+          }
+          for (let l = 0; l <= k; l++) {
+            let dot = 0;
+            for (let i = 0; i < n; i++) dot += vectors[k * n + i]! * vectors[l * n + i]!;
+            expect(Math.abs(dot - (k === l ? 1 : 0))).toBeLessThan(1e-12 * n);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
   it('fills missing values by linear interpolation and carries the edges', () => {
     expect(Array.from(fillMissing(Float64Array.from([NaN, 2, NaN, NaN, 8, NaN])))).toEqual([2, 2, 4, 6, 8, 8]);
     expect(Array.from(fillMissing(Float64Array.from([NaN, NaN])))).toEqual([0, 0]);
