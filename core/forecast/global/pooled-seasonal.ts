@@ -108,11 +108,14 @@ export function lowRankProjector(columns: Float64Array, count: number, m: number
   let rank = 0;
   let explained = 0;
   while (rank < m && explained < VARIANCE_SHARE * total) explained += Math.max(0, values[rank++]!);
+  // Symmetric: each entry summed over the components in order, then mirrored.
   const projector = new Float64Array(m * m);
-  for (let k = 0; k < rank; k++) {
-    for (let a = 0; a < m; a++) {
-      const va = vectors[k * m + a]!;
-      for (let b = 0; b < m; b++) projector[a * m + b] = projector[a * m + b]! + va * vectors[k * m + b]!;
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b <= a; b++) {
+      let total = 0;
+      for (let k = 0; k < rank; k++) total += vectors[k * m + a]! * vectors[k * m + b]!;
+      projector[a * m + b] = total;
+      projector[b * m + a] = total;
     }
   }
   return projector;
@@ -161,6 +164,21 @@ function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number,
   etsForecast(fit, etsState(adjusted, 0, cut, fit), h, mean, sd);
   for (let i = 0; i < h; i++) mean[i] = mean[i]! + level * profile[position(startPeriod, cut + i, m)]!;
   return { mean, sd, description: { alpha: fit.alpha, pooledSeasonal: true } };
+}
+
+/** Pool task name (registered in core/forecast/tasks.ts): one cut's projector from its profiles. */
+export const POOLED_PROJECTOR_TASK = 'forecast.pooledSeasonalProjector';
+
+/** One cut's profiles, position-major (see lowRankProjector), structured-cloneable. */
+export interface PooledProjectorPayload {
+  columns: Float64Array;
+  count: number;
+  season: number;
+}
+
+/** lowRankProjector of the payload; null when there is none. */
+export function runPooledProjector(payload: PooledProjectorPayload): Float64Array | null {
+  return lowRankProjector(payload.columns, payload.count, payload.season) ?? null;
 }
 
 /** Pool task name (registered in core/forecast/tasks.ts): the per-series fits, once the profiles are pooled. */
@@ -319,9 +337,8 @@ export const pooledSeasonal: GlobalCandidate = {
     };
     // Cut k of a series counts from its end (0 = final), so equal k means the same calendar cut when series end together.
     const maxCuts = Math.max(0, ...batch.map((s) => s.origins.length + 1));
-    const projectors: (Float64Array | undefined)[] = [];
     const members: number[] = [];
-    let columns = new Float64Array(0);
+    const projecting: Promise<Float64Array | undefined>[] = [];
     for (let fromEnd = 0; fromEnd < maxCuts; fromEnd++) {
       members.length = 0;
       batch.forEach((s, i) => {
@@ -330,14 +347,26 @@ export const pooledSeasonal: GlobalCandidate = {
         members.push(i, k * stride);
       });
       const count = members.length / 2;
-      if (columns.length < count * m) columns = new Float64Array(count * m);
+      if (count < MIN_SERIES) {
+        projecting.push(Promise.resolve(undefined));
+        continue;
+      }
+      const columns = new Float64Array(count * m);
       for (let r = 0; r < count; r++) {
         const feature = features[members[2 * r]!]!;
         const base = members[2 * r + 1]!;
         for (let a = 0; a < m; a++) columns[a * count + r] = feature[base + a]!;
       }
-      projectors.push(lowRankProjector(columns, count, m));
+      // With a pool, the idle workers decompose the cuts' covariances side by side (tens of ms
+      // per run on weekly data, most of it before the code is compiled) while this thread waits.
+      const payload: PooledProjectorPayload = { columns, count, season: m };
+      projecting.push(
+        runner
+          ? runner.run<Float64Array | null>(POOLED_PROJECTOR_TASK, payload, [columns.buffer as ArrayBuffer]).then((p) => p ?? undefined)
+          : Promise.resolve(runPooledProjector(payload) ?? undefined),
+      );
     }
+    const projectors = await Promise.all(projecting);
     const plans = batch.map((s, i): (PlannedFit | undefined)[] => {
       const feature = features[i];
       if (!feature) return [];
