@@ -81,6 +81,8 @@ function select(
   ownAllowed: readonly ((c: number) => boolean)[],
   groupAllowed: (c: number) => boolean = () => true,
   range?: OriginRange,
+  /** Whether series i may use its own subset at all (when not, its own selection is skipped). */
+  ownWanted: readonly boolean[] = targets.map(() => true),
 ): Selection {
   const losses = targets.map((t) => new GreedyLoss(t, kind, range));
   // Each series' losses of the subsets the group's selection tried, by size: the group's
@@ -111,6 +113,7 @@ function select(
     GROUP_TOLERANCE,
   );
   const own = targets.map((_, i) => {
+    if (!ownWanted[i]) return { subset: [], loss: Infinity };
     const loss = losses[i]!;
     return greedySubset((subset) => {
       if (!subset.every(ownAllowed[i]!)) return Infinity;
@@ -161,13 +164,14 @@ export function chooseModels(
       const seasonal = series[i]!.profile.seasonal;
       return (c: number) => tested[c]! && groupAllowed(c) && (!seasonal || seasonalNames.has(names[c]!));
     });
-    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed, groupAllowed);
+    const informative = members.map((i) => ownBacktestInformative(series[i]!.distribution, series[i]!.profile.seasonal, targets[i]!.actuals));
+    const selection = select(groupTargets, names.length, kind, options.maxCombination, ownAllowed, groupAllowed, undefined, informative);
     let switched = 0;
     members.forEach((i, j) => {
       const own = selection.own[j]!;
       const groupLoss = selection.ownGroupLoss[j]!;
       let subset = selection.group;
-      if (own.subset.length > 0 && ownBacktestInformative(series[i]!.distribution, series[i]!.profile.seasonal, targets[i]!.actuals) && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+      if (own.subset.length > 0 && informative[j]! && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
         subset = own.subset;
         switched++;
       }
