@@ -41,10 +41,10 @@ export function backtestMetrics(
     if (!combined.valid[o]) return;
     const steps = Math.min(horizon, series.y.length - origin);
     const actual = series.y.subarray(origin, origin + steps);
-    const mean = combined.mean.subarray(o * horizon, o * horizon + horizon);
-    const sd = combined.sd.subarray(o * horizon, o * horizon + horizon);
-    const quantiles = windowQuantiles(clipMean(Float64Array.from(mean), series.profile.allowNegative), Float64Array.from(sd), calibration, series.profile.allowNegative);
-    addWindow(sums, actual, clipMean(Float64Array.from(mean), series.profile.allowNegative), quantiles, 0, steps);
+    // Only the steps with an actual: each step's quantiles depend on that step alone.
+    const mean = clipMean(combined.mean.slice(o * horizon, o * horizon + steps), series.profile.allowNegative);
+    const quantiles = windowQuantiles(mean, combined.sd.subarray(o * horizon, o * horizon + steps), calibration, series.profile.allowNegative);
+    addWindow(sums, actual, mean, quantiles, 0, steps);
     if (naiveMean) addWindow(naiveSums, actual, naiveMean, undefined, o * horizon, steps);
   });
   const accuracy = accuracyOf(sums, series.scale);
