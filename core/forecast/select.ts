@@ -260,18 +260,32 @@ export class GreedyLoss {
     for (let o = from; o < to && !complete; o++) complete = this.allValid[o] === 1 && runs.valid[c * runs.originCount + o] === 1;
     let total = 0;
     let count = 0;
+    const absolute = this.kind === 'absolute';
+    const sums = this.sums;
+    const mean = runs.mean;
     for (let o = from; o < to; o++) {
       const memberValid = runs.valid[c * runs.originCount + o] === 1;
       const members = this.members[o]! + (memberValid ? 1 : 0);
       if (members === 0 || (complete && members < size)) continue;
-      for (let i = 0; i < h; i++) {
-        const actual = actuals[o * h + i]!;
-        if (Number.isNaN(actual)) continue;
-        let forecast = this.sums[o * h + i]!;
-        if (memberValid) forecast += runs.mean[c * block + o * h + i]!;
-        const e = forecast / members - actual;
-        total += this.kind === 'absolute' ? Math.abs(e) : e * e;
-        count++;
+      // (Loops specialised by member validity and loss kind; the same operations in the same order.)
+      const at = o * h;
+      const memberAt = c * block + at;
+      if (memberValid) {
+        for (let i = 0; i < h; i++) {
+          const actual = actuals[at + i]!;
+          if (Number.isNaN(actual)) continue;
+          const e = (sums[at + i]! + mean[memberAt + i]!) / members - actual;
+          total += absolute ? Math.abs(e) : e * e;
+          count++;
+        }
+      } else {
+        for (let i = 0; i < h; i++) {
+          const actual = actuals[at + i]!;
+          if (Number.isNaN(actual)) continue;
+          const e = sums[at + i]! / members - actual;
+          total += absolute ? Math.abs(e) : e * e;
+          count++;
+        }
       }
     }
     if (count === 0) return NaN;
