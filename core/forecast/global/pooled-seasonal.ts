@@ -169,16 +169,19 @@ function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number,
 /** Pool task name (registered in core/forecast/tasks.ts): one cut's projector from its profiles. */
 export const POOLED_PROJECTOR_TASK = 'forecast.pooledSeasonalProjector';
 
-/** One cut's profiles, position-major (see lowRankProjector), structured-cloneable. */
+/** One cut's profiles, one after the other (count x season), structured-cloneable. */
 export interface PooledProjectorPayload {
-  columns: Float64Array;
+  rows: Float64Array;
   count: number;
   season: number;
 }
 
-/** lowRankProjector of the payload; null when there is none. */
+/** lowRankProjector of the payload's profiles; null when there is none. */
 export function runPooledProjector(payload: PooledProjectorPayload): Float64Array | null {
-  return lowRankProjector(payload.columns, payload.count, payload.season) ?? null;
+  const { rows, count, season: m } = payload;
+  const columns = new Float64Array(count * m);
+  for (let r = 0; r < count; r++) for (let a = 0; a < m; a++) columns[a * count + r] = rows[r * m + a]!;
+  return lowRankProjector(columns, count, m) ?? null;
 }
 
 /** Pool task name (registered in core/forecast/tasks.ts): the per-series fits, once the profiles are pooled. */
@@ -186,8 +189,8 @@ export const POOLED_FITS_TASK = 'forecast.pooledSeasonalFits';
 
 /**
  * The fits of a chunk of series, structured-cloneable: histories concatenated; per series
- * the cuts to forecast from; per fit (series by series, cut by cut) the shrunk profile
- * (m values) and the level.
+ * the cuts to forecast from; per fit (series by series, cut by cut) the series' own profile
+ * (m values), the level and which of the cuts' projectors (m x m each) shrinks the profile.
  */
 export interface PooledFitsPayload {
   horizon: number;
@@ -199,6 +202,8 @@ export interface PooledFitsPayload {
   cuts: number[][];
   profiles: Float64Array;
   levels: Float64Array;
+  projectors: Float64Array;
+  projectorOf: Int32Array;
 }
 
 /** Per fit, in payload order: horizon means and sds, and the smoothing parameter. */
@@ -213,10 +218,13 @@ export function runPooledFits(payload: PooledFitsPayload): PooledFitsResult {
   const fits = payload.levels.length;
   const result: PooledFitsResult = { mean: new Float64Array(fits * h), sd: new Float64Array(fits * h), alpha: new Float64Array(fits) };
   let fit = 0;
+  const shrunk = new Float64Array(m);
   payload.cuts.forEach((cuts, i) => {
     const y = packedHistory(payload, i);
     for (const cut of cuts) {
-      const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, payload.profiles.subarray(fit * m, (fit + 1) * m), payload.levels[fit]!, payload.clip);
+      const p = payload.projectorOf[fit]!;
+      shrink(payload.projectors.subarray(p * m * m, (p + 1) * m * m), payload.profiles, fit * m, shrunk, m);
+      const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, shrunk, payload.levels[fit]!, payload.clip);
       result.mean.set(f.mean, fit * h);
       result.sd.set(f.sd, fit * h);
       result.alpha[fit] = f.description!.alpha as number;
@@ -228,18 +236,22 @@ export function runPooledFits(payload: PooledFitsPayload): PooledFitsResult {
 
 interface PlannedFit {
   cut: number;
+  /** The series' own profile (a view). */
   profile: Float64Array;
   level: number;
+  /** Index of the cut's projector. */
+  projector: number;
 }
 
 /** Payload of series first..last-1 of the plan (each series' fits in cut order). */
-function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], first: number, last: number, horizon: number, m: number): PooledFitsPayload {
+function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], first: number, last: number, horizon: number, m: number, projectors: Float64Array): PooledFitsPayload {
   const { values, offsets } = packHistories(batch.slice(first, last).map((s) => s.values));
   let fits = 0;
   for (let i = first; i < last; i++) for (const fit of plans[i]!) if (fit) fits++;
   const cuts: number[][] = [];
   const profiles = new Float64Array(fits * m);
   const levels = new Float64Array(fits);
+  const projectorOf = new Int32Array(fits);
   let j = 0;
   for (let i = first; i < last; i++) {
     const list: number[] = [];
@@ -247,6 +259,7 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
       if (!fit) continue;
       list.push(fit.cut);
       profiles.set(fit.profile, j * m);
+      projectorOf[j] = fit.projector;
       levels[j++] = fit.level;
     }
     cuts.push(list);
@@ -261,6 +274,8 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
     cuts,
     profiles,
     levels,
+    projectors,
+    projectorOf,
   };
 }
 
@@ -268,7 +283,14 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
  * Runs the planned fits, in the pool's workers when there is one (a few chunks per worker
  * of about equal history length), and returns each series' forecasts by cut.
  */
-async function runFits(batch: readonly GlobalBatchSeries[], plans: readonly (PlannedFit | undefined)[][], horizon: number, m: number, runner: TaskRunnerLike | undefined): Promise<((OriginForecast | undefined)[] | undefined)[]> {
+async function runFits(
+  batch: readonly GlobalBatchSeries[],
+  plans: readonly (PlannedFit | undefined)[][],
+  horizon: number,
+  m: number,
+  projectors: Float64Array,
+  runner: TaskRunnerLike | undefined,
+): Promise<((OriginForecast | undefined)[] | undefined)[]> {
   if (batch.length === 0) return [];
   const bounds: number[] = [0];
   if (runner) {
@@ -285,7 +307,7 @@ async function runFits(batch: readonly GlobalBatchSeries[], plans: readonly (Pla
     }
   }
   bounds.push(plans.length);
-  const chunks = bounds.slice(0, -1).map((first, c) => fitsPayload(batch, plans, first, bounds[c + 1]!, horizon, m));
+  const chunks = bounds.slice(0, -1).map((first, c) => fitsPayload(batch, plans, first, bounds[c + 1]!, horizon, m, projectors));
   const results = await Promise.all(
     chunks.map((payload) =>
       runner ? runner.run<PooledFitsResult>(POOLED_FITS_TASK, payload, [payload.values.buffer as ArrayBuffer, payload.profiles.buffer as ArrayBuffer]) : Promise.resolve(runPooledFits(payload)),
@@ -351,36 +373,32 @@ export const pooledSeasonal: GlobalCandidate = {
         projecting.push(Promise.resolve(undefined));
         continue;
       }
-      const columns = new Float64Array(count * m);
-      for (let r = 0; r < count; r++) {
-        const feature = features[members[2 * r]!]!;
-        const base = members[2 * r + 1]!;
-        for (let a = 0; a < m; a++) columns[a * count + r] = feature[base + a]!;
-      }
+      const rows = new Float64Array(count * m);
+      for (let r = 0; r < count; r++) rows.set(features[members[2 * r]!]!.subarray(members[2 * r + 1]!, members[2 * r + 1]! + m), r * m);
       // With a pool, the idle workers decompose the cuts' covariances side by side (tens of ms
       // per run on weekly data, most of it before the code is compiled) while this thread waits.
-      const payload: PooledProjectorPayload = { columns, count, season: m };
+      const payload: PooledProjectorPayload = { rows, count, season: m };
       projecting.push(
         runner
-          ? runner.run<Float64Array | null>(POOLED_PROJECTOR_TASK, payload, [columns.buffer as ArrayBuffer]).then((p) => p ?? undefined)
+          ? runner.run<Float64Array | null>(POOLED_PROJECTOR_TASK, payload, [rows.buffer as ArrayBuffer]).then((p) => p ?? undefined)
           : Promise.resolve(runPooledProjector(payload) ?? undefined),
       );
     }
     const projectors = await Promise.all(projecting);
+    // All cuts' projectors in one array for the fit tasks, which shrink the profiles themselves.
+    const packed = new Float64Array(projectors.length * m * m);
+    projectors.forEach((p, k) => p && packed.set(p, k * m * m));
     const plans = batch.map((s, i): (PlannedFit | undefined)[] => {
       const feature = features[i];
       if (!feature) return [];
       const cuts = [...s.origins, s.values.length];
       return cuts.map((cut, k) => {
-        const projector = projectors[cuts.length - 1 - k];
+        const projector = cuts.length - 1 - k;
         const level = levelAt(i, k);
-        if (!projector || Number.isNaN(level)) return undefined;
-        const own = k * stride;
-        const shrunk = new Float64Array(m);
-        shrink(projector, feature, own, shrunk, m);
-        return { cut, profile: shrunk, level };
+        if (!projectors[projector] || Number.isNaN(level)) return undefined;
+        return { cut, profile: feature.subarray(k * stride, k * stride + m), level, projector };
       });
     });
-    return runFits(batch, plans, horizon, m, runner);
+    return runFits(batch, plans, horizon, m, packed, runner);
   },
 };
