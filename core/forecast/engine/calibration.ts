@@ -143,6 +143,8 @@ export function selectionWidening(
   choices: readonly Choice[],
   horizon: number,
   maxCombination: number,
+  /** The final choices' combinations, when already made (combineSubset of choices[i].subset). */
+  combined?: readonly CombinedForecast[],
 ): number {
   const members = series.map((s, i) => i).filter((i) => series[i]!.distribution !== 'count' && series[i]!.origins.length >= 2);
   if (members.length * horizon < MIN_WIDENING_POINTS) return 1;
@@ -164,8 +166,10 @@ export function selectionWidening(
     const s = series[i]!;
     const o = s.origins.length - 1;
     const origin = s.origins[o]!;
+    const finalCombined = combined?.[i] ?? combineSubset(runs[i]!, choices[i]!.subset);
     const collect = (choice: Choice, into: number[]) => {
-      const c = combineSubset(runs[i]!, choice.subset);
+      const same = choice.subset.length === choices[i]!.subset.length && choice.subset.every((c, k) => c === choices[i]!.subset[k]);
+      const c = same ? finalCombined : combineSubset(runs[i]!, choice.subset);
       if (!c.valid[o]) return;
       const factor = spreadFactor(s, c, horizon, o);
       for (let k = 0; k < horizon && origin + k < s.y.length; k++) {

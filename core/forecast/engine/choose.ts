@@ -65,8 +65,6 @@ interface Selection {
   group: number[];
   groupLoss: number;
   own: { subset: number[]; loss: number }[];
-  /** Each series' loss of the group subset over the same origins. */
-  ownGroupLoss: number[];
 }
 
 /**
@@ -126,8 +124,7 @@ function select(
       return loss.of(subset);
     }, candidateCount, maxSize);
   });
-  const ownGroupLoss = targets.map((t) => subsetLoss(t, group.subset, kind, range));
-  return { group: group.subset, groupLoss: group.loss, own, ownGroupLoss };
+  return { group: group.subset, groupLoss: group.loss, own };
 }
 
 
@@ -169,9 +166,10 @@ export function chooseModels(
     let switched = 0;
     members.forEach((i, j) => {
       const own = selection.own[j]!;
-      const groupLoss = selection.ownGroupLoss[j]!;
       let subset = selection.group;
-      if (own.subset.length > 0 && informative[j]! && own.loss < groupLoss * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
+      // (Both subsets are sorted. The same subset is no switch, so its loss is not needed.)
+      const same = own.subset.length === subset.length && own.subset.every((c, k) => c === subset[k]);
+      if (own.subset.length > 0 && informative[j]! && !same && own.loss < subsetLoss(targets[i]!, selection.group, kind) * (1 - SWITCH_MARGIN) && advantageStatistic(targets[i]!, own.subset, selection.group, kind) > SWITCH_EVIDENCE) {
         subset = own.subset;
         switched++;
       }

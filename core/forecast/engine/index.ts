@@ -74,7 +74,7 @@ async function forecastInIdOrder(inputs: readonly SeriesInput[], options: Foreca
   const targets: BacktestTarget[] = series.map((s, i) => ({ runs: runs[i]!, actuals: actualWindows(s, horizon), scale: s.scale, originPositions: s.origins }));
   const { choices, groups } = chooseModels(series, runs, targets, candidates, { maxCombination: options.maxCombination ?? 4 });
   const combined = series.map((_, i) => combineSubset(runs[i]!, choices[i]!.subset));
-  const widening = selectionWidening(series, runs, targets, candidates, choices, horizon, options.maxCombination ?? 4);
+  const widening = selectionWidening(series, runs, targets, candidates, choices, horizon, options.maxCombination ?? 4, combined);
   const calibrations = calibrate(series, combined, horizon, widening, (options.paths ?? 0) > 0);
   throwIfAborted(signal);
 
