@@ -243,8 +243,14 @@ export function appendCandidates(runs: CandidateRuns, added: readonly CandidateA
         failure ??= 'non-finite forecast';
         continue;
       }
-      mean.set(f.mean.subarray(0, horizon), c * block + o * horizon);
-      sd.set(f.sd.subarray(0, horizon), c * block + o * horizon);
+      // (A plain copy, as in runLocalCandidates: two subarray views per origin cost more on short horizons.)
+      const at = c * block + o * horizon;
+      const fMean = f.mean;
+      const fSd = f.sd;
+      for (let i = 0; i < horizon; i++) {
+        mean[at + i] = fMean[i]!;
+        sd[at + i] = fSd[i]!;
+      }
       valid[c * originCount + o] = 1;
       if (o === originCount - 1) description = f.description ?? {};
     }
