@@ -267,7 +267,7 @@ export class GreedyLoss {
       const memberValid = runs.valid[c * runs.originCount + o] === 1;
       const members = this.members[o]! + (memberValid ? 1 : 0);
       if (members === 0 || (complete && members < size)) continue;
-      // (Loops specialised by member validity and loss kind; the same operations in the same order.)
+      // (Loops specialised by whether the member forecast here; the same operations in the same order.)
       const at = o * h;
       const memberAt = c * block + at;
       if (memberValid) {
