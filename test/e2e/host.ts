@@ -83,6 +83,26 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /** A test with a fresh browser host per test. */
+/**
+ * A command sent to the host as another window, the menu or a script would: through the
+ * page's token, without naming a workspace (so the host does not check which one is open).
+ */
+export async function invokeFromPage(page: Page, name: string, input: object): Promise<unknown> {
+  return page.evaluate(
+    async ([commandName, commandInput]) => {
+      const response = await fetch('./api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Shelfcast-Token': sessionStorage.getItem('shelfcast.token') ?? '' },
+        body: JSON.stringify({ name: commandName, input: commandInput }),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error?.message);
+      return envelope.value;
+    },
+    [name, input] as const,
+  );
+}
+
 export const test = base.extend<{ host: Host }>({
   host: async ({}, use) => {
     const host = await startHost();

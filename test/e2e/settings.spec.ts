@@ -6,7 +6,7 @@ import type { Page, Route } from '@playwright/test';
 import { openWorkspace } from '../../core/db/connection';
 import { readSettings, updateSettings } from '../../core/db/repos/settings';
 import type { Host } from './host';
-import { expect, settle, shot, startHost, stopHost, waitReady } from './host';
+import { expect, invokeFromPage, settle, shot, startHost, stopHost, waitReady } from './host';
 
 /**
  * The Settings form while the workspace changes under it, in Chromium against the real
@@ -29,22 +29,7 @@ const test = base.extend<{ host: Host }>({
   },
 });
 
-/** A command sent to the host as the renderer sends it (as another window or the menu would). */
-async function invoke(page: Page, name: string, input: object): Promise<unknown> {
-  return page.evaluate(
-    async ([commandName, commandInput]) => {
-      const response = await fetch('./api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Shelfcast-Token': sessionStorage.getItem('shelfcast.token') ?? '' },
-        body: JSON.stringify({ name: commandName, input: commandInput }),
-      });
-      const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!envelope.ok) throw new Error(envelope.error?.message);
-      return envelope.value;
-    },
-    [name, input] as const,
-  );
-}
+const invoke = invokeFromPage;
 
 async function openSettings(page: Page, host: Host): Promise<void> {
   await page.goto(host.url);

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
-import type { Page, Route } from '@playwright/test';
+import type { Route } from '@playwright/test';
 import { openWorkspace } from '../../core/db/connection';
 import { createEvent, listEvents } from '../../core/db/repos/events';
 import type { Host } from './host';
-import { expect, settle, shot, startHost, stopHost, waitReady } from './host';
+import { expect, invokeFromPage, settle, shot, startHost, stopHost, waitReady } from './host';
 
 /**
  * A change made on a screen of one workspace while another workspace is opened (from another
@@ -32,22 +32,7 @@ const test = base.extend<{ host: Host; dir: string }>({
   },
 });
 
-/** A command sent to the host without naming a workspace, as the menu or a script would. */
-async function invoke(page: Page, name: string, input: object): Promise<unknown> {
-  return page.evaluate(
-    async ([commandName, commandInput]) => {
-      const response = await fetch('./api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Shelfcast-Token': sessionStorage.getItem('shelfcast.token') ?? '' },
-        body: JSON.stringify({ name: commandName, input: commandInput }),
-      });
-      const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!envelope.ok) throw new Error(envelope.error?.message);
-      return envelope.value;
-    },
-    [name, input] as const,
-  );
-}
+const invoke = invokeFromPage;
 
 test('a delete held up while another workspace opens is refused, and neither shop loses its event', async ({ page, host, dir }) => {
   await page.goto(host.url);
