@@ -158,7 +158,16 @@ export const replayCommand: CliCommand = {
       const train = await readDataset(resolve(io.cwd, values.train), '--train');
       const test = await readDataset(resolve(io.cwd, values.test), '--test');
       checkTestFollowsTrain(train, test);
-      const joined = joinTrainTest(subsample(train.series, limit), test.series, 100, lead);
+      const chosen = subsample(train.series, limit);
+      const chosenIds = new Set(chosen.map((s) => s.id));
+      const trainIds = new Set(train.series.map((s) => s.id));
+      const joined = joinTrainTest(chosen, test.series.filter((s) => chosenIds.has(s.id)), 100, lead, train.frequency);
+      // Series of the subsample without a test window, and test series with no history at all.
+      const skipped = joined.skipped + test.series.filter((s) => !trainIds.has(s.id)).length;
+      if (skipped > 0) io.stderr(`replay: ${skipped === 1 ? '1 series is' : `${skipped} series are`} in only one of the two files and left out\n`);
+      if (joined.filledPeriods > 0) {
+        io.stderr(`replay: ${joined.filledPeriods} periods between the training and test files (in ${joined.filledSeries} series) have no rows and are replayed as 0\n`);
+      }
       const periodDays = periodDaysOf(train.frequency);
       // Review weekly, or every period when a period is longer than a week.
       const reviewPeriods = Math.max(1, Math.round(7 / periodDays));

@@ -81,6 +81,35 @@ describe('shelfcast replay', () => {
     );
   });
 
+  it('replays test values on their own dates: weeks with no rows between the files count as no sales', async () => {
+    const args = ['replay', '--train', 'train.csv', '--test', 'test.csv', '--season', '52', '--paths', '100', '--raw', '--json'];
+    // S2's first two test weeks have no rows in one copy and explicit zeros in the other.
+    const week = (w: number) => isoFromDay(19_000 + 7 * w);
+    const missingDir = tempDir();
+    writeDataset(missingDir, (lines) => lines.filter((line) => line !== `S2,${week(60)},${line.split(',')[2]}` && line !== `S2,${week(61)},${line.split(',')[2]}`));
+    const zerosDir = tempDir();
+    writeDataset(zerosDir, (lines) => lines.map((line) => (line.startsWith(`S2,${week(60)},`) || line.startsWith(`S2,${week(61)},`) ? line.replace(/,[^,]*$/, ',0') : line)));
+    const missing = await cli(args, missingDir);
+    const zeros = await cli(args, zerosDir);
+    expect(missing.code, missing.stderr).toBe(0);
+    expect(missing.stderr).toContain('replay: 2 periods between the training and test files (in 1 series) have no rows and are replayed as 0');
+    expect(zeros.stderr).not.toContain('between the training and test files');
+    expect(missing.stdout).toBe(zeros.stdout);
+  });
+
+  it('says how many series are in only one file; a --limit subsample does not count the rest', async () => {
+    const dir = tempDir();
+    writeDataset(dir, (lines) => lines.filter((line) => !line.startsWith('S5,')));
+    writeFileSync(join(dir, 'test.csv'), `series_id,date,value\n${Array.from({ length: 6 }, (_, w) => `S0,${isoFromDay(19_000 + 7 * (60 + w))},5\nNEW,${isoFromDay(19_000 + 7 * (60 + w))},2`).join('\n')}\n`);
+    const all = await cli(['replay', '--train', 'train.csv', '--test', 'test.csv', '--season', '52', '--paths', '50', '--raw', '--json'], dir);
+    expect(all.code, all.stderr).toBe(0);
+    // S1..S4 have no test rows; NEW has no history.
+    expect(all.stderr).toContain('replay: 5 series are in only one of the two files and left out');
+    expect((JSON.parse(all.stdout) as { series: number }).series).toBe(1);
+    const one = await cli(['replay', '--train', 'train.csv', '--test', 'test.csv', '--season', '52', '--paths', '50', '--raw', '--json', '--limit', '1'], dir);
+    expect(one.stderr).toContain('replay: 1 series is in only one of the two files and left out');
+  });
+
   it('says what is missing', async () => {
     const dir = tempDir();
     for (const args of [['replay'], ['replay', '--train', 'x.csv', '--test', 'y.csv', '--season', '52'], ['replay', '--workspace', 'w.shelfcast', '--service', '1.5']]) {
