@@ -4,45 +4,18 @@
  * dead there (it was assessed at the main location, or not at all), and the report, its CSV,
  * the Alerts screen and the weekly summary name the location.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshAlerts } from '../../../core/alerts/refresh';
 import { latestWeeklySummary } from '../../../core/alerts/summary-store';
-import { openWorkspace } from '../../../core/db/connection';
 import { workspaceStockHealth } from '../../../core/inventory/slow-stock-workspace';
 import { buildSlowStockReport, slowStockCsv } from '../../../core/reports/slow-report';
 import { useTempDir } from '../../helpers/tmp';
-
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+import { seedJamAndMugsShop } from './fixtures';
 
 describe('stock health per location', () => {
   const tempDir = useTempDir();
 
-  function shop(secondLocation: boolean) {
-    const db = openWorkspace(join(tempDir(), 'shop.shelfcast'), { create: true });
-    const harbour = secondLocation ? Number(db.prepare("INSERT INTO locations (code, name) VALUES ('harbour', 'Harbour kiosk')").run().lastInsertRowid) : 1;
-    const product = db.prepare('INSERT INTO products (sku, name, unit_cost_cents, unit_price_cents) VALUES (?, ?, ?, ?)');
-    const jam = Number(product.run('JAM', 'Strawberry jam', 150, 320).lastInsertRowid);
-    const mugs = Number(product.run('MUG', 'Harbour mug', 400, 900).lastInsertRowid);
-    const sale = db.prepare('INSERT INTO sales (product_id, location_id, day, quantity, is_total, natural_key) VALUES (?, ?, ?, ?, 1, ?)');
-    let key = 1;
-    // Jam sells 10 a week in the main shop from May 2025 to 15 Nov 2026 and never at the kiosk.
-    for (let d = day('2025-05-05'); d <= day('2026-11-15'); d += 7) sale.run(jam, 1, d, 10, key++);
-    // Mugs sold at the main shop until 1 March 2026, never since; nothing else sells them.
-    for (let d = day('2025-05-05'); d <= day('2026-03-01'); d += 7) sale.run(mugs, 1, d, 2, key++);
-    const count = db.prepare('INSERT INTO stock_snapshots (product_id, location_id, day, on_hand) VALUES (?, ?, ?, ?)');
-    if (secondLocation) {
-      count.run(jam, 1, day('2026-11-15'), 12);
-      // 60 jars sent to the kiosk, where jam has never sold; 25 mugs there, 5 left in the main shop.
-      count.run(jam, harbour, day('2026-11-15'), 60);
-      count.run(mugs, harbour, day('2026-11-15'), 25);
-      count.run(mugs, 1, day('2026-11-15'), 5);
-    } else {
-      count.run(jam, 1, day('2026-11-15'), 72);
-      count.run(mugs, 1, day('2026-11-15'), 30);
-    }
-    return db;
-  }
+  const shop = (secondLocation: boolean) => seedJamAndMugsShop(tempDir(), { secondLocation });
 
   it('assesses the stock at each location on its own sales and names the location everywhere', () => {
     const db = shop(true);

@@ -10,8 +10,7 @@ import { defaultScenarioSource, planWorkspace } from '../../../core/inventory/pl
 import { toCsv } from '../../../core/reports/csv';
 import { generateReport } from '../../../core/reports/generate';
 import { useTempDir } from '../../helpers/tmp';
-import { DAY0, seedShop } from '../inventory/fixtures';
-import { dataFingerprint } from '../../../core/db/repos/forecast-runs';
+import { DAY0, addHarbourKiosk, seedShop } from '../inventory/fixtures';
 
 const hasPdftotext = existsSync('/usr/bin/pdftotext');
 if (!hasPdftotext) console.log('PDF text checks skipped: pdftotext (poppler-utils) is not installed.');
@@ -77,14 +76,7 @@ describe('reports on a planned shop', () => {
     const dir = tempDir();
     const db = seedShop(dir);
     // A kiosk also sells tea, 6 a week, and has 1 on the shelf: the plan orders tea for both.
-    db.prepare("INSERT INTO locations (id, code, name) VALUES (2, 'kiosk', 'Harbour kiosk')").run();
-    const sale = db.prepare('INSERT INTO sales (product_id, location_id, day, quantity, natural_key) VALUES (1, 2, ?, ?, ?)');
-    for (let day = DAY0; day < DAY0 + 56; day++) sale.run(day, 6 / 7, 100_000 + day);
-    db.prepare('INSERT INTO stock_snapshots (product_id, location_id, day, on_hand) VALUES (1, 2, ?, 1)').run(DAY0 + 55);
-    const run = (db.prepare('SELECT id FROM forecast_runs').get() as { id: number }).id;
-    const forecast = db.prepare('INSERT INTO forecasts (run_id, product_id, location_id, step, period_start, mean, q05, q10, q25, q50, q75, q90, q95) VALUES (?, 1, 2, ?, ?, 6, 6, 6, 6, 6, 6, 6, 6)');
-    for (let step = 1; step <= 8; step++) forecast.run(run, step, DAY0 + 56 + (step - 1) * 7);
-    db.prepare('UPDATE forecast_runs SET data_fingerprint = ? WHERE id = ?').run(dataFingerprint(db), run);
+    addHarbourKiosk(db);
     planWorkspace(db, { ...PLAN_DEFAULTS, paths: 50 }, defaultScenarioSource(db, PLAN_DEFAULTS));
 
     const csvPath = join(dir, 'r.csv');
