@@ -9,8 +9,10 @@
  */
 import type { Db } from '../db/connection';
 import type { ProductBase } from '../db/repos/alert-facts';
+import { latestRecommendationLines } from '../db/repos/alert-facts';
 import { oneStepBands } from './anomalies';
 import type { NarrativeFacts, ProductSurprise } from './narrative';
+import { countLocated } from '../inventory/located-counts';
 import { stockBeyondCover } from '../inventory/slow-stock';
 import type { StockHealthLine } from '../inventory/slow-stock-workspace';
 import { stockLineLabel, workspaceStockHealth } from '../inventory/slow-stock-workspace';
@@ -89,20 +91,26 @@ export function narrativeFacts(
   const hasPlan = bases.some((b) => b.recommendationStatus !== null);
   let ordering: NarrativeFacts['ordering'] = null;
   if (hasPlan) {
-    const due = bases.filter((b) => b.recommendationStatus === 'pending' && (b.suggestedQty ?? 0) > 0);
+    // Every location's pending line: a product ordered for two locations is two lines, each with its cost
+    // (a product's base carries one line only). In product order, as the bases were.
+    const baseOf = new Map(bases.map((b) => [b.id, b]));
+    const due = latestRecommendationLines(db)
+      .filter((r) => r.status === 'pending' && r.suggestedQty > 0 && baseOf.has(r.productId))
+      .map((r) => ({ ...baseOf.get(r.productId)!, suggestedQty: r.suggestedQty, priority: r.priority, locationId: r.locationId }));
     const bySupplier = new Map<string, number>();
     let cost = 0;
     let priced = 0;
     for (const b of due) {
       if (b.unitCostCents === null) continue;
-      const c = (b.suggestedQty ?? 0) * b.unitCostCents;
+      const c = b.suggestedQty * b.unitCostCents;
       cost += c;
       priced++;
       const name = b.supplierName ?? 'no supplier';
       bySupplier.set(name, (bySupplier.get(name) ?? 0) + c);
     }
+    const counted = countLocated(due, (b) => b.id, (b) => b.locationId);
     ordering = {
-      products: due.length,
+      ...(counted.locations > 1 ? counted : { products: counted.products }),
       urgent: due.filter((b) => b.priority === 'urgent').length,
       costCents: priced > 0 ? Math.round(cost) : null,
       topSuppliers: [...bySupplier.entries()].map(([name, c]) => ({ name, costCents: Math.round(c) })).sort((a, b) => b.costCents - a.costCents),
@@ -128,7 +136,7 @@ export function narrativeFacts(
     ordering,
     stockoutRisks: drafts.filter((d) => d.kind === 'stockout_lead_time' || d.kind === 'stockout_7d').length,
     dead: {
-      products: dead.length,
+      ...locatedCounts(dead),
       valueCents: dead.reduce((a, l) => a + (l.excessValueCents ?? 0), 0),
       top: dead
         .map((l) => ({ name: stockLineLabel(l), valueCents: l.excessValueCents ?? 0 }))
@@ -137,10 +145,16 @@ export function narrativeFacts(
         .slice(0, 3),
       seasonal: seasonalDead(dead),
     },
-    overstock: { products: beyond.count, excessValueCents: beyond.excessValueCents },
+    overstock: { ...locatedCounts(stockLines.filter((l) => l.health !== 'dead')), excessValueCents: beyond.excessValueCents },
     worse: { products: worse.length, names: worse.map((d) => names.get(d.productId ?? -1) ?? '').filter((n) => n !== '') },
     hasForecast: input.hasForecast,
   };
+}
+
+/** Distinct products of stock-health lines, and where they span several locations the lines and locations too. */
+function locatedCounts(lines: readonly StockHealthLine[]): { products: number; lines?: number; locations?: number } {
+  const count = countLocated(lines, (l) => l.productId, (l) => l.locationName);
+  return count.locations > 1 ? count : { products: count.products };
 }
 
 /** How many dead lines look seasonal, and the latest of their seasons' return in weeks (as the report's reason rounds it). */

@@ -33,15 +33,31 @@ export interface NarrativeFacts {
   above: ProductSurprise[];
   below: ProductSurprise[];
   /** Products with a suggested order from the plan; null when no plan has been made. */
-  ordering: { products: number; urgent: number; costCents: number | null; topSuppliers: Array<{ name: string; costCents: number }> } | null;
+  ordering: ({ products: number; urgent: number; costCents: number | null; topSuppliers: Array<{ name: string; costCents: number }> } & Located) | null;
   /** Stockout alerts, used when there is no plan. */
   stockoutRisks: number;
   /** `seasonal`: how many of them look seasonal (slow-stock.ts seasonReturnDays), `backInWeeks` the latest of their seasons' return. */
-  dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }>; seasonal?: { products: number; backInWeeks: number } };
+  dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }>; seasonal?: { products: number; backInWeeks: number } } & Located;
   /** Slow-moving and overstocked products (as in the slow-stock report) and their stock beyond 13 weeks of cover. */
-  overstock: { products: number; excessValueCents: number };
+  overstock: { products: number; excessValueCents: number } & Located;
   worse: { products: number; names: string[] };
   hasForecast: boolean;
+}
+
+/**
+ * Where the stock-health lines span several locations, a product can count once per location:
+ * `products` are distinct products, `lines` the product-location lines, `locations` how many
+ * locations they are at. Absent (or one location): one line per product.
+ */
+interface Located {
+  lines?: number;
+  locations?: number;
+}
+
+/** "" or, where the lines span several locations, " (3 lines at 2 locations)" (the wording of core/inventory/located-counts.ts). */
+function atLocations(c: Located, fmt: TextFormat): string {
+  if (c.lines === undefined || c.locations === undefined || c.locations <= 1) return '';
+  return ` (${fmt.qty(c.lines)} ${c.lines === 1 ? 'line' : 'lines'} at ${fmt.qty(c.locations)} locations)`;
 }
 
 export interface NarrativeSection {
@@ -115,7 +131,7 @@ function orderingSection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
   const cost = o.costCents !== null ? ` for about ${fmt.money(o.costCents)}` : '';
   const urgent = o.urgent > 0 ? `, ${fmt.qty(o.urgent)} of them urgent (they run out before a new delivery could arrive)` : '';
   const suppliers = o.topSuppliers.length > 0 ? ` Biggest orders: ${joinNames(o.topSuppliers.slice(0, MAX_NAMED).map((s) => `${s.name} (${fmt.money(s.costCents)})`))}.` : '';
-  return { topic: 'ordering', title, text: `${fmt.qty(o.products)} ${o.products === 1 ? 'product needs' : 'products need'} ordering${cost}${urgent}.${suppliers}` };
+  return { topic: 'ordering', title, text: `${fmt.qty(o.products)} ${o.products === 1 ? 'product' : 'products'}${atLocations(o, fmt)} ${o.products === 1 ? 'needs' : 'need'} ordering${cost}${urgent}.${suppliers}` };
 }
 
 function moneySection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
@@ -123,15 +139,17 @@ function moneySection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
   const parts: string[] = [];
   if (f.dead.products > 0) {
     const top = f.dead.top.slice(0, MAX_NAMED).map((t) => `${t.name} (${fmt.money(t.valueCents)})`);
-    parts.push(`${fmt.money(f.dead.valueCents)} sits in ${fmt.qty(f.dead.products)} ${f.dead.products === 1 ? 'product' : 'products'} that ${f.dead.products === 1 ? 'has' : 'have'} not sold for 26 weeks${top.length > 0 ? ` (largest: ${joinNames(top)})` : ''}.`);
+    parts.push(`${fmt.money(f.dead.valueCents)} sits in ${fmt.qty(f.dead.products)} ${f.dead.products === 1 ? 'product' : 'products'}${atLocations(f.dead, fmt)} that ${f.dead.products === 1 ? 'has' : 'have'} not sold for 26 weeks${top.length > 0 ? ` (largest: ${joinNames(top)})` : ''}.`);
     const seasonal = f.dead.seasonal;
     if (seasonal && seasonal.products > 0) {
-      const who = f.dead.products === 1 ? 'It looks' : seasonal.products === f.dead.products ? (seasonal.products === 2 ? 'Both look' : `All ${fmt.qty(seasonal.products)} look`) : `${fmt.qty(seasonal.products)} of them ${seasonal.products === 1 ? 'looks' : 'look'}`;
+      // `seasonal.products` counts lines (one per product and location), as `deadLines` does.
+      const deadLines = f.dead.lines ?? f.dead.products;
+      const who = deadLines === 1 ? 'It looks' : seasonal.products === deadLines ? (seasonal.products === 2 ? 'Both look' : `All ${fmt.qty(seasonal.products)} look`) : `${fmt.qty(seasonal.products)} of them ${seasonal.products === 1 ? 'looks' : 'look'}`;
       parts.push(`${who} seasonal, back in season within about ${fmt.qty(seasonal.backInWeeks)} ${seasonal.backInWeeks === 1 ? 'week' : 'weeks'}.`);
     }
   }
   if (f.overstock.products > 0) {
-    parts.push(`${fmt.money(f.overstock.excessValueCents)}${f.dead.products > 0 ? ' more' : ''} is stock beyond 13 weeks of cover in ${fmt.qty(f.overstock.products)} slow-moving or overstocked ${f.overstock.products === 1 ? 'product' : 'products'}.`);
+    parts.push(`${fmt.money(f.overstock.excessValueCents)}${f.dead.products > 0 ? ' more' : ''} is stock beyond 13 weeks of cover in ${fmt.qty(f.overstock.products)} slow-moving or overstocked ${f.overstock.products === 1 ? 'product' : 'products'}${atLocations(f.overstock, fmt)}.`);
   }
   return { topic: 'money', title, text: parts.length > 0 ? parts.join(' ') : 'No dead stock and no product with more than 13 weeks of cover.' };
 }

@@ -85,7 +85,10 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
         createdAt: plan.createdAt,
         asOfDate: isoFromDay(plan.asOfDay),
         forecastRunId: plan.forecastRunId,
-        products: numberOr(summary.products) ?? lines.length,
+        // Counted from the lines: the stored summary's `products` counts lines (one per product and location).
+        products: lines.length > 0 ? new Set(lines.map((l) => l.productId)).size : (numberOr(summary.products) ?? 0),
+        lines: lines.length > 0 ? lines.length : (numberOr(summary.products) ?? 0),
+        locations: new Set(lines.map((l) => l.locationId)).size,
         // Counted from the lines as they stand, so a rejected or edited line changes it at once
         // (the plan's stored summary counts the suggestions as they were made).
         toOrder: suppliers.reduce((sum, s) => sum + s.lines, 0),
@@ -98,7 +101,7 @@ export const planHandlers = defineHandlers<HandlerContext>('plan', {
       linesWithoutCost: suppliers.reduce((s, x) => s + x.linesWithoutCost, 0),
       urgentWithoutOrder: lines
         .filter((l) => l.priority === 'urgent' && l.suggestedQty <= 0 && l.status === 'pending')
-        .map((l) => ({ productId: l.productId, sku: l.sku, productName: l.productName, onOrder: l.onOrder })),
+        .map((l) => ({ productId: l.productId, sku: l.sku, productName: l.productName, locationId: l.locationId, locationName: l.locationName, onOrder: l.onOrder })),
     };
   },
   'plan.decide': (input, { app }) => {

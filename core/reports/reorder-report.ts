@@ -17,6 +17,7 @@ import type { CsvCell } from './csv';
 import { toCsv } from './csv';
 import type { ReportLocale } from './format';
 import { csvMoney, csvNumber, formatDay, formatMoney, formatUnits } from './format';
+import { countLocated, productsText } from '../inventory/located-counts';
 import type { Column, TableRow } from './pdf';
 import { contentWidth, footers, heading, newDocument, paragraph, subheading, table, writeDocument } from './pdf';
 
@@ -135,6 +136,13 @@ function casesText(line: ReorderLine, where: ReportLocale): string {
   return line.casePack > 1 ? `${formatUnits(line.cases, where)} × ${formatUnits(line.casePack, where)}` : '—';
 }
 
+/** "4 lines", or for a plan ordering for several locations "3 products · 4 lines at 2 locations" (a product ordered for two is two lines). */
+function linesText(report: ReorderReport): string {
+  const lines = report.groups.flatMap((g) => g.lines);
+  if (!lines.some((l) => l.locationName !== null)) return `${report.totalLines} ${report.totalLines === 1 ? 'line' : 'lines'}`;
+  return productsText(countLocated(lines, (l) => l.sku, (l) => l.locationName));
+}
+
 export async function writeReorderPdf(report: ReorderReport, path: string, now = new Date()): Promise<void> {
   const doc = newDocument('Reorder report', { landscape: true });
   const { where } = report;
@@ -152,7 +160,7 @@ export async function writeReorderPdf(report: ReorderReport, path: string, now =
     doc,
     report.shopName,
     'Reorder report',
-    `Plan for ${formatDay(report.asOfDay, where)} · ${report.totalLines} ${report.totalLines === 1 ? 'line' : 'lines'} · ${report.groups.length} ${report.groups.length === 1 ? 'supplier' : 'suppliers'} · total ${formatMoney(report.totalCostCents, where)}`,
+    `Plan for ${formatDay(report.asOfDay, where)} · ${linesText(report)} · ${report.groups.length} ${report.groups.length === 1 ? 'supplier' : 'suppliers'} · total ${formatMoney(report.totalCostCents, where)}`,
   );
   const w = contentWidth(doc);
   const fixed = [34, 50, 120, 44, 44, 44, 52, 60];

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/connection';
 import { readSettings } from '../db/repos/settings';
+import { countLocated, productsText } from '../inventory/located-counts';
 import { stockBeyondCover } from '../inventory/slow-stock';
 import type { StockHealthLine } from '../inventory/slow-stock-workspace';
 import { stockLineLabel, workspaceStockHealth } from '../inventory/slow-stock-workspace';
@@ -52,11 +53,14 @@ const MAX_COVER_WEEKS = 520;
 export async function writeSlowStockPdf(report: SlowStockReport, path: string, now = new Date()): Promise<void> {
   const doc = newDocument('Slow stock report', { landscape: true });
   const { where, totals } = report;
+  // A product at two locations is two lines: the counts say how many products, and where the lines span locations, how many lines.
+  const counted = (lines: readonly SlowStockLine[]) => productsText(countLocated(lines, (l) => l.productId, (l) => l.locationName), { style: 'sentence' });
+  const located = report.lines.some((l) => l.locationName !== null);
   heading(
     doc,
     report.shopName,
     'Slow-moving, dead and overstocked products',
-    `As of ${formatDay(report.asOfDay, where)} · ${formatMoney(totals.all.excessValueCents, where)} of stock beyond 13 weeks of cover (all of it for dead stock) in ${totals.all.count} products: dead ${formatMoney(totals.dead.excessValueCents, where)} · slow ${formatMoney(totals.slow.excessValueCents, where)} · overstock ${formatMoney(totals.overstock.excessValueCents, where)}`,
+    `As of ${formatDay(report.asOfDay, where)} · ${formatMoney(totals.all.excessValueCents, where)} of stock beyond 13 weeks of cover (all of it for dead stock) in ${located ? counted(report.lines) : `${totals.all.count} products`}: dead ${formatMoney(totals.dead.excessValueCents, where)} · slow ${formatMoney(totals.slow.excessValueCents, where)} · overstock ${formatMoney(totals.overstock.excessValueCents, where)}`,
   );
   paragraph(doc, SLOW_STOCK_RULES, { size: 8, color: '#555555' });
   if (report.lines.length === 0) paragraph(doc, 'No dead, slow-moving or overstocked products: your stock is turning over.');
@@ -75,7 +79,7 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
   for (const health of ['dead', 'slow', 'overstock'] as const) {
     const group = report.lines.filter((l) => l.health === health);
     if (group.length === 0) continue;
-    subheading(doc, TITLES[health], `${group.length} ${group.length === 1 ? 'product' : 'products'} · ${formatMoney(totals[health].excessValueCents, where)} beyond 13 weeks of cover`);
+    subheading(doc, TITLES[health], `${counted(group)} · ${formatMoney(totals[health].excessValueCents, where)} beyond 13 weeks of cover`);
     table(
       doc,
       columns,

@@ -63,11 +63,16 @@ export const PlanInfo = z.object({
   createdAt: z.string(),
   asOfDate: z.string(),
   forecastRunId: Id.nullable(),
+  /** Distinct products planned (a product planned for two locations counts once). */
   products: z.number().int(),
+  /** Lines of the plan: one per product and location. */
+  lines: z.number().int(),
+  /** Locations the plan's lines are for. */
+  locations: z.number().int(),
   /** Lines with something to order as they stand now (after the owner’s decisions). */
   toOrder: z.number().int(),
   skipped: z.number().int(),
-  /** Products planned without any stock count (their on hand is received minus sold). */
+  /** Lines planned without any stock count at their location (their on hand is received minus sold). */
   withoutStockCount: z.number().int(),
 });
 
@@ -78,7 +83,7 @@ export const PlanView = z.object({
   totalCostCents: z.number().int(),
   linesWithoutCost: z.number().int(),
   /** Urgent products with nothing new to order (stock on order covers them, but the shelf empties first). */
-  urgentWithoutOrder: z.array(z.object({ productId: Id, sku: z.string(), productName: z.string(), onOrder: z.number() })),
+  urgentWithoutOrder: z.array(z.object({ productId: Id, sku: z.string(), productName: z.string(), locationId: Id, locationName: z.string(), onOrder: z.number() })),
 });
 export type PlanView = z.infer<typeof PlanView>;
 

@@ -44,6 +44,21 @@ export function productBases(db: Db, defaultLeadTimeDays: number): ProductBase[]
     .all({ defaultLead: defaultLeadTimeDays }) as ProductBase[];
 }
 
+/**
+ * The latest recommendation of every product at every location (a product's base carries one
+ * line only: a product ordered for two locations has two).
+ */
+export function latestRecommendationLines(db: Db): Array<{ productId: number; locationId: number; suggestedQty: number; priority: string; status: string }> {
+  return db
+    .prepare(
+      `SELECT r.product_id AS productId, r.location_id AS locationId, r.suggested_qty AS suggestedQty, r.priority, r.status
+       FROM recommendations r
+       WHERE r.id IN (SELECT max(id) FROM recommendations GROUP BY product_id, location_id)
+       ORDER BY r.product_id, r.location_id`,
+    )
+    .all() as Array<{ productId: number; locationId: number; suggestedQty: number; priority: string; status: string }>;
+}
+
 export interface ProductPosition {
   /** Counted stock moved by receipts and sales since, summed over the counted locations; null: never counted. */
   onHand: number | null;

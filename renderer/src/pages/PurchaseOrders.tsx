@@ -42,7 +42,7 @@ function LineQuantity({ order, line }: { order: PurchaseOrder; line: PurchaseOrd
       value={value}
       onChange={(e) => setValue(e.target.value)}
       onBlur={() => void save()}
-      slotProps={{ htmlInput: { min: 0, step: line.casePack, 'aria-label': `Quantity of ${line.sku} on ${order.number}` } }}
+      slotProps={{ htmlInput: { min: 0, step: line.casePack, 'aria-label': `Quantity of ${line.sku}${line.deliverTo === null ? '' : ` for ${line.deliverTo}`} on ${order.number}` } }}
       sx={{ width: 100 }}
     />
   );
@@ -116,7 +116,7 @@ function OrderCard({ order }: { order: PurchaseOrder }) {
         </TableHead>
         <TableBody>
           {order.lines.map((line) => (
-            <TableRow key={line.id}>
+            <TableRow key={line.id} data-testid={line.deliverTo === null ? `po-line-${line.sku}` : `po-line-${line.sku}@${line.deliverTo}`}>
               <TableCell>{line.sku}</TableCell>
               <TableCell>
                 {line.productName}

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useApp } from '../AppContext';
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { planMadeText } from '../components/data-dates';
+import { productsText } from '../components/located-counts';
 import { ReportButtons } from '../components/ReportButtons';
 import type { Decide } from '../components/reorder/RecommendationRow';
 import { SupplierGroup } from '../components/reorder/SupplierGroup';
@@ -31,8 +32,8 @@ export function ReorderPage() {
     }
     return [...map.entries()];
   }, [lines]);
-  // A shop that orders for several locations sees each line's location.
-  const showLocation = useMemo(() => new Set(lines.map((l) => l.locationId)).size > 1, [lines]);
+  // A shop that orders for several locations sees each line's location (decided on the whole plan, so the filter does not change the rows' names).
+  const showLocation = (plan?.locations ?? 0) > 1;
 
   // One stable callback for every row, so a reload re-renders only the rows that changed.
   const notifyRef = useRef(notify);
@@ -76,7 +77,7 @@ export function ReorderPage() {
         title="Reorder"
         subtitle={
           plan
-            ? `${planMadeText(plan)} · ${plan.products} products · ${plan.toOrder} to order · ${costText(view.data?.totalCostCents ?? 0, view.data?.linesWithoutCost ?? 0, plan.toOrder)}`
+            ? `${planMadeText(plan)} · ${productsText(plan)} · ${plan.toOrder} ${showLocation ? (plan.toOrder === 1 ? 'line ' : 'lines ') : ''}to order · ${costText(view.data?.totalCostCents ?? 0, view.data?.linesWithoutCost ?? 0, plan.toOrder)}`
             : 'What to order, from whom, how much and why.'
         }
         actions={
@@ -101,9 +102,10 @@ export function ReorderPage() {
           Also urgent, with nothing new to order: stock on order covers {view.data.urgentWithoutOrder.length === 1 ? 'this product' : 'these products'}, but the shelf
           empties before it arrives — check the delivery with the supplier:{' '}
           {view.data.urgentWithoutOrder.map((u, i) => (
-            <span key={u.productId}>
+            <span key={`${u.productId}@${u.locationId}`}>
               {i > 0 ? ', ' : ''}
-              <a href={href(`/products/${u.productId}`)}>{u.productName}</a> ({num(u.onOrder, 1)} on order)
+              <a href={href(`/products/${u.productId}`)}>{u.productName}</a>
+              {showLocation ? ` at ${u.locationName}` : ''} ({num(u.onOrder, 1)} on order)
             </span>
           ))}
           .
@@ -111,7 +113,12 @@ export function ReorderPage() {
       ) : null}
       {plan && plan.withoutStockCount > 0 ? (
         <Alert severity="warning" sx={{ mb: 2 }} data-testid="no-stock-count">
-          {plan.withoutStockCount === plan.products ? 'No product has a stock count' : `${plan.withoutStockCount} of ${plan.products} products have no stock count`}, so stock on hand
+          {plan.withoutStockCount === plan.lines
+            ? 'No product has a stock count'
+            : showLocation
+              ? `${plan.withoutStockCount} of ${plan.lines} lines have no stock count at their location`
+              : `${plan.withoutStockCount} of ${plan.lines} products have no stock count`}
+          , so stock on hand
           is taken as received minus sold — usually nothing — and the plan orders as if those shelves were empty. Import a stock count (Import screen) and plan again.
         </Alert>
       ) : null}

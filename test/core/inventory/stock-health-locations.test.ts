@@ -4,13 +4,18 @@
  * dead there (it was assessed at the main location, or not at all), and the report, its CSV,
  * the Alerts screen and the weekly summary name the location.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refreshAlerts } from '../../../core/alerts/refresh';
 import { latestWeeklySummary } from '../../../core/alerts/summary-store';
 import { workspaceStockHealth } from '../../../core/inventory/slow-stock-workspace';
-import { buildSlowStockReport, slowStockCsv } from '../../../core/reports/slow-report';
+import { buildSlowStockReport, slowStockCsv, writeSlowStockPdf } from '../../../core/reports/slow-report';
 import { useTempDir } from '../../helpers/tmp';
 import { seedJamAndMugsShop } from './fixtures';
+
+const hasPdftotext = existsSync('/usr/bin/pdftotext');
 
 describe('stock health per location', () => {
   const tempDir = useTempDir();
@@ -46,7 +51,26 @@ describe('stock health per location', () => {
     expect(messages[2]).toMatch(/^Strawberry jam \(JAM\) at Harbour kiosk has never sold; 60 in stock worth /);
     const money = latestWeeklySummary(db)?.narrative?.sections.find((section) => section.topic === 'money');
     expect(money?.text).toContain('Strawberry jam at Harbour kiosk');
+    // Jam at the kiosk, mugs at both: 2 products on 3 lines, £90 + £20 + £100.
+    expect(money?.text).toMatch(/^£210(\.00)? sits in 2 products \(3 lines at 2 locations\) that have not sold for 26 weeks/);
     db.close();
+  });
+
+  it.skipIf(!hasPdftotext)('the slow-stock PDF counts products and their lines at locations; one location reads as before', async () => {
+    for (const secondLocation of [true, false]) {
+      const db = shop(secondLocation);
+      const path = join(tempDir(), 'slow.pdf');
+      await writeSlowStockPdf(buildSlowStockReport(db), path);
+      const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      if (secondLocation) {
+        expect(text).toContain('(all of it for dead stock) in 2 products (3 lines at 2 locations): dead £210.00');
+        expect(text).toContain('2 products (3 lines at 2 locations) · £210.00 beyond 13 weeks of cover');
+      } else {
+        expect(text).toContain('(all of it for dead stock) in 1 products: dead £120.00');
+        expect(text).toContain('1 product · £120.00 beyond 13 weeks of cover');
+      }
+      db.close();
+    }
   });
 
   it('a shop with one location sees no location anywhere', () => {
@@ -56,6 +80,8 @@ describe('stock health per location', () => {
     // All stock at the main shop: jam 72 jars selling 10 a week (7 weeks of cover, not listed), mugs 30 dead.
     expect(lines.filter((l) => l.sku === 'JAM')).toEqual([]);
     expect(lines.find((l) => l.sku === 'MUG')).toMatchObject({ health: 'dead', onHand: 30 });
+    refreshAlerts(db, new Date('2026-11-16T08:00:00Z'));
+    expect(latestWeeklySummary(db)?.narrative?.sections.find((section) => section.topic === 'money')?.text).toMatch(/^£120(\.00)? sits in 1 product that has not sold for 26 weeks/);
     expect(slowStockCsv(buildSlowStockReport(db)).replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('health,sku,product,supplier,on_hand,money_tied_up,turnover_per_year,weeks_of_cover,excess_units,excess_value,reason');
     db.close();
   });

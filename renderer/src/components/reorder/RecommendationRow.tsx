@@ -33,9 +33,11 @@ function RecommendationRowView({ line, decide: send, showLocation = false }: { l
 
   const cases = line.casePack > 1 ? `${num(line.quantity / line.casePack, 1)} × ${num(line.casePack)}` : '';
   const rounding = caseRounding(quantity, line.casePack, line.moq);
+  // Names for tests and screen readers: the SKU, and its location where the plan orders one product for several.
+  const who = showLocation ? `${line.sku} at ${line.locationName}` : line.sku;
 
   return (
-    <TableRow data-testid={`rec-${line.sku}`} sx={{ opacity: line.status === 'rejected' ? 0.55 : 1, verticalAlign: 'top' }}>
+    <TableRow data-testid={showLocation ? `rec-${line.sku}@${line.locationName}` : `rec-${line.sku}`} sx={{ opacity: line.status === 'rejected' ? 0.55 : 1, verticalAlign: 'top' }}>
       <TableCell sx={{ width: 90 }}>
         <Tooltip title={PRIORITY_HELP[line.priority]}>
           <Chip size="small" label={line.priority} color={PRIORITY_COLOR[line.priority]} data-testid="priority" />
@@ -65,7 +67,7 @@ function RecommendationRowView({ line, decide: send, showLocation = false }: { l
             type="number"
             value={quantity}
             onChange={(e) => setQuantity(e.target.value)}
-            slotProps={{ htmlInput: { min: 0, step: line.casePack, 'aria-label': `Quantity for ${line.sku}` } }}
+            slotProps={{ htmlInput: { min: 0, step: line.casePack, 'aria-label': `Quantity for ${who}` } }}
             helperText={<span data-testid="case-rounding">{rounding.note ?? ' '}</span>}
             sx={{ width: 110 }}
           />
@@ -97,18 +99,18 @@ function RecommendationRowView({ line, decide: send, showLocation = false }: { l
             <Chip size="small" variant="outlined" label={STATUS_LABEL[line.status]} data-testid="status" />
             {line.status === 'pending' ? (
               <>
-                <Button size="small" disabled={locked || line.suggestedQty <= 0} onClick={() => void decide({ action: 'accept' })} aria-label={`Accept ${line.sku}`}>
+                <Button size="small" disabled={locked || line.suggestedQty <= 0} onClick={() => void decide({ action: 'accept' })} aria-label={`Accept ${who}`}>
                   Accept
                 </Button>
-                <Button size="small" disabled={locked} onClick={() => setEditing(true)} aria-label={`Edit ${line.sku}`}>
+                <Button size="small" disabled={locked} onClick={() => setEditing(true)} aria-label={`Edit ${who}`}>
                   Edit
                 </Button>
-                <Button size="small" color="inherit" disabled={locked} onClick={() => void decide({ action: 'reject' })} aria-label={`Reject ${line.sku}`}>
+                <Button size="small" color="inherit" disabled={locked} onClick={() => void decide({ action: 'reject' })} aria-label={`Reject ${who}`}>
                   Reject
                 </Button>
               </>
             ) : line.status !== 'expired' ? (
-              <Button size="small" onClick={() => void decide({ action: 'reset' })} aria-label={`Undo ${line.sku}`}>
+              <Button size="small" onClick={() => void decide({ action: 'reset' })} aria-label={`Undo ${who}`}>
                 Undo
               </Button>
             ) : null}

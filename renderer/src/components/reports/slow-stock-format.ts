@@ -1,7 +1,10 @@
 import { money, num } from '../../format';
+import { productsTextOf } from '../located-counts';
 
 /** The fields of a reports.slowStock line this heading adds. */
 interface Line {
+  sku: string;
+  locationName: string | null;
   health: 'dead' | 'slow' | 'overstock';
   moneyTiedUpCents: number | null;
   excessValueCents: number | null;
@@ -29,5 +32,6 @@ export function slowStockSummary(lines: readonly Line[]): string {
   const value = lines.reduce((s, l) => s + (l.moneyTiedUpCents ?? 0), 0);
   const count = (h: Line['health']) => lines.filter((l) => l.health === h).length;
   const kinds = [`${count('dead')} dead`, `${count('slow')} slow`, `${count('overstock')} overstocked`].join(', ');
-  return `${lines.length} ${lines.length === 1 ? 'product' : 'products'} (${kinds}) · ${money(beyond)} of stock beyond 13 weeks of cover (all of it for dead stock), out of ${money(value)} of stock on hand`;
+  // Kinds count lines: where the lines span locations the text says so just before them.
+  return `${productsTextOf(lines, (l) => l.sku, (l) => l.locationName)} (${kinds}) · ${money(beyond)} of stock beyond 13 weeks of cover (all of it for dead stock), out of ${money(value)} of stock on hand`;
 }
