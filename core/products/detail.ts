@@ -18,7 +18,8 @@ import {
   latestRun,
   productReceipts,
   productRow,
-  productStock,
+  productStockByLocation,
+  sumStock,
   salesByLocation,
   unitsSold,
 } from '../db/repos/product-detail';
@@ -61,7 +62,9 @@ export function productDetail(db: Db, id: number): ProductDetail {
         ? { level: settings.serviceLevels[cls.abc], source: 'class' as const }
         : { level: settings.serviceLevels.B, source: 'default' as const };
   const asOf = findAsOfDay(db);
-  const stock = productStock(db, id);
+  const byLocation = productStockByLocation(db, id);
+  const stock = sumStock(byLocation);
+  const severalLocations = (db.prepare('SELECT count(*) AS n FROM locations').get() as { n: number }).n > 1;
   const receipts = productReceipts(db, id);
   const run = latestRun(db);
 
@@ -135,6 +138,9 @@ export function productDetail(db: Db, id: number): ProductDetail {
     stock: {
       onHand: stock.onHand === null ? null : Math.round(stock.onHand * 1000) / 1000,
       countDay: stock.countDay === null ? null : isoFromDay(stock.countDay),
+      byLocation: severalLocations
+        ? byLocation.map((l) => ({ locationId: l.locationId, locationName: l.locationName, onHand: l.onHand === null ? null : Math.round(l.onHand * 1000) / 1000, countDay: l.countDay === null ? null : isoFromDay(l.countDay) }))
+        : [],
       onOrder: receipts.reduce((a, r) => a + r.quantity, 0),
       receipts: receipts.map((r) => ({ poNumber: r.poNumber, quantity: r.quantity, expectedDay: r.expectedDay === null ? null : isoFromDay(r.expectedDay) })),
     },

@@ -53,6 +53,8 @@ export const ProductDetail = z.object({
   stock: z.object({
     onHand: n.nullable(),
     countDay: IsoDate.nullable(),
+    /** In a shop with several locations, on hand at each where the product was counted, sold or received (onHand null: never counted there); empty otherwise. */
+    byLocation: z.array(z.object({ locationId: Id, locationName: z.string(), onHand: n.nullable(), countDay: IsoDate.nullable() })),
     onOrder: n,
     receipts: z.array(z.object({ poNumber: z.string(), quantity: n, expectedDay: IsoDate.nullable() })),
   }),

@@ -85,6 +85,8 @@ export const ProductRow = z.object({
   isDead: z.boolean(),
   /** Latest stock count minus the sales since; null when the product was never counted. */
   onHand: n.nullable(),
+  /** Locations whose counts onHand adds up (more than one in a shop that keeps this product at several). */
+  stockLocations: z.number().int().nonnegative(),
   stockCountDay: IsoDate.nullable(),
   onOrder: n,
   unitCostCents: z.number().int().nullable(),

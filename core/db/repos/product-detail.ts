@@ -63,20 +63,49 @@ export function classRow(db: Db, productId: number): ClassRow | null {
  * per location the latest count, plus deliveries received after it, minus sales after it,
  * never below 0; summed over the counted locations. Null when the product was never counted.
  */
-export function productStock(db: Db, productId: number): { onHand: number | null; countDay: number | null } {
-  const row = db
+/** Stock on hand at one location: its latest count moved by the deliveries received and the sales since. */
+export interface LocationStock {
+  locationId: number;
+  locationName: string;
+  /** Null: never counted at this location (it only sold or received there). */
+  onHand: number | null;
+  countDay: number | null;
+}
+
+/**
+ * On hand per location where the product was counted, sold or received, in location order.
+ * Negative results (more sold than counted and received) read as 0, as in the sum.
+ */
+export function productStockByLocation(db: Db, productId: number): LocationStock[] {
+  return db
     .prepare(
-      `WITH lc AS (SELECT location_id, max(day) AS day, on_hand FROM stock_snapshots WHERE product_id = @id GROUP BY location_id)
-       SELECT sum(max(0, lc.on_hand
+      `WITH lc AS (SELECT location_id, max(day) AS day, on_hand FROM stock_snapshots WHERE product_id = @id GROUP BY location_id),
+       at AS (
+         SELECT location_id FROM stock_snapshots WHERE product_id = @id
+         UNION SELECT location_id FROM sales WHERE product_id = @id
+         UNION SELECT l.location_id FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id WHERE l.product_id = @id AND po.received_at IS NOT NULL AND l.received_quantity > 0
+       )
+       SELECT loc.id AS locationId, loc.name AS locationName, lc.day AS countDay,
+              CASE WHEN lc.day IS NULL THEN NULL ELSE max(0, lc.on_hand
                  + coalesce((SELECT sum(l.received_quantity) FROM po_lines l JOIN purchase_orders po ON po.id = l.po_id
                               WHERE l.product_id = @id AND l.location_id = lc.location_id AND po.received_at IS NOT NULL
                                 AND CAST(julianday(substr(po.received_at, 1, 10)) - 2440587.5 AS INTEGER) > lc.day), 0)
-                 - coalesce((SELECT sum(s.quantity) FROM sales s WHERE s.product_id = @id AND s.location_id = lc.location_id AND s.day > lc.day), 0))) AS onHand,
-              max(lc.day) AS countDay
-       FROM lc`,
+                 - coalesce((SELECT sum(s.quantity) FROM sales s WHERE s.product_id = @id AND s.location_id = lc.location_id AND s.day > lc.day), 0)) END AS onHand
+       FROM at JOIN locations loc ON loc.id = at.location_id LEFT JOIN lc ON lc.location_id = at.location_id
+       ORDER BY loc.id`,
     )
-    .get({ id: productId }) as { onHand: number | null; countDay: number | null };
-  return row;
+    .all({ id: productId }) as LocationStock[];
+}
+
+/** On hand summed over the locations with a count; null when the product was never counted. */
+export function productStock(db: Db, productId: number): { onHand: number | null; countDay: number | null } {
+  return sumStock(productStockByLocation(db, productId));
+}
+
+export function sumStock(locations: readonly LocationStock[]): { onHand: number | null; countDay: number | null } {
+  const counted = locations.filter((l) => l.countDay !== null);
+  if (counted.length === 0) return { onHand: null, countDay: null };
+  return { onHand: counted.reduce((a, l) => a + (l.onHand ?? 0), 0), countDay: Math.max(...counted.map((l) => l.countDay!)) };
 }
 
 export function productReceipts(db: Db, productId: number): Array<{ poNumber: string; quantity: number; expectedDay: number | null }> {

@@ -57,6 +57,7 @@ interface RawRow {
   severity_rank: number | null;
   alert_count: number | null;
   last_sale_day: number | null;
+  stock_locations: number;
 }
 
 const SEVERITY_BY_RANK = ['info', 'warning', 'critical'] as const;
@@ -134,7 +135,8 @@ const SELECT_COLUMNS = `
   p.unit_cost_cents, p.unit_price_cents, ps.stock_value_cents,
   coalesce(ps.sold_28d, 0) AS sold28, ps.forecast_28d AS next28, ps.weeks_of_cover,
   rec.suggested_qty, rec.priority,
-  al.severity_rank, coalesce(al.alert_count, 0) AS alert_count, ps.last_sale_day`;
+  al.severity_rank, coalesce(al.alert_count, 0) AS alert_count, ps.last_sale_day,
+  (SELECT count(DISTINCT ss.location_id) FROM stock_snapshots ss WHERE ss.product_id = p.id) AS stock_locations`;
 
 const JOINS = {
   sup: 'LEFT JOIN suppliers sup ON sup.id = p.supplier_id',
@@ -171,6 +173,7 @@ function toRow(r: RawRow): ProductRow {
     isNew: r.is_new === 1,
     isDead: r.is_dead === 1,
     onHand: round(r.on_hand),
+    stockLocations: r.stock_locations,
     stockCountDay: r.count_day === null ? null : isoFromDay(r.count_day),
     onOrder: round(r.on_order) ?? 0,
     unitCostCents: r.unit_cost_cents,

@@ -1,5 +1,6 @@
 import { Box, Button, Card, CardContent, Chip, Grid, Link, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import type { ProductDetail } from '../../../core/contract/commands/product-detail';
 import { call } from '../api/client';
 import { useApp } from '../AppContext';
 import { AlertList } from '../components/alerts/AlertList';
@@ -11,6 +12,7 @@ import { ErrorNotice, PageHeader } from '../components/Page';
 import { ModelCard } from '../components/products/ModelCard';
 import { OverridesCard } from '../components/products/OverridesCard';
 import { PlanCard } from '../components/products/PlanCard';
+import { StockByLocationCard } from '../components/products/StockByLocationCard';
 import { WhatIfCard } from '../components/products/WhatIfCard';
 import { date, money, num } from '../format';
 import { useCommand } from '../hooks/useCommand';
@@ -58,13 +60,14 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
       {d ? (
         <Tiles
           tiles={[
-            { label: 'On hand', value: d.stock.onHand === null ? 'not counted' : num(d.stock.onHand, 1), hint: d.stock.countDay ? `counted ${date(d.stock.countDay)}, moved by sales and deliveries since` : 'no stock count imported', testId: 'tile-on-hand' },
+            { label: 'On hand', value: d.stock.onHand === null ? 'not counted' : num(d.stock.onHand, 1), hint: onHandHint(d.stock), testId: 'tile-on-hand' },
             { label: 'On order', value: num(d.stock.onOrder, 1), hint: d.stock.receipts.length > 0 ? d.stock.receipts.map((r) => `${num(r.quantity, 1)} on ${r.poNumber}${r.expectedDay ? ` due ${date(r.expectedDay)}` : ''}`).join('; ') : 'nothing on order', link: '/purchase-orders' },
             { label: 'Sold, last 28 days', value: num(d.soldLast28Days, 1), hint: `${num(d.soldLast52Weeks, 0)} in the last 52 weeks` },
             { label: 'Forecast, next 4 weeks', value: forecast4 === undefined || chart.data?.forecast.length === 0 ? '—' : num(forecast4, 1), hint: d.revenue ? `about ${money(d.revenue.next4WeeksCents, { whole: true })} of sales; ${money(d.revenue.horizonCents, { whole: true })} over ${num(d.revenue.horizonWeeks)} weeks` : chart.data?.forecast.length ? 'no price, so no revenue forecast' : 'no forecast yet' },
           ]}
         />
       ) : null}
+      {d && d.stock.byLocation.length > 0 ? <StockByLocationCard locations={d.stock.byLocation} /> : null}
       <Card variant="outlined" sx={{ mb: 3 }}>
         <CardContent>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
@@ -149,4 +152,11 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
       ) : null}
     </>
   );
+}
+
+/** Where the On hand figure comes from; in a shop with several locations, how many it adds up. */
+function onHandHint(stock: ProductDetail['stock']): string {
+  const counted = stock.byLocation.filter((l) => l.onHand !== null).length;
+  if (stock.byLocation.length > 0 && stock.countDay) return `${counted === 1 ? 'at 1 location' : `total of ${counted} locations`} (below), moved by sales and deliveries since their counts`;
+  return stock.countDay ? `counted ${date(stock.countDay)}, moved by sales and deliveries since` : 'no stock count imported';
 }

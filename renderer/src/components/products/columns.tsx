@@ -65,7 +65,25 @@ export const PRODUCT_COLUMNS: GridColDef<ProductRow>[] = [
       </Stack>
     ),
   },
-  { field: 'onHand', headerName: 'On hand', type: 'number', width: 80, valueFormatter: (v: number | null) => qty(v) },
+  {
+    field: 'onHand',
+    headerName: 'On hand',
+    type: 'number',
+    width: 80,
+    valueFormatter: (v: number | null) => qty(v),
+    // A product counted at several locations shows their total, and says so (the product page splits it).
+    renderCell: ({ row, formattedValue }) =>
+      row.stockLocations > 1 ? (
+        <Stack sx={{ alignItems: 'flex-end', justifyContent: 'center', height: '100%', lineHeight: 1.2 }} title={`Total of ${row.stockLocations} locations; the product page shows each`} data-testid="on-hand-locations">
+          {formattedValue}
+          <Box component="span" sx={{ fontSize: '0.7rem', color: 'text.secondary' }}>
+            {row.stockLocations} locations
+          </Box>
+        </Stack>
+      ) : (
+        formattedValue
+      ),
+  },
   { field: 'soldLast28Days', headerName: 'Sold', description: 'Units sold in the last 28 days.', type: 'number', width: 72, valueFormatter: (v: number | null) => qty(v) },
   { field: 'forecastNext28Days', headerName: 'Forecast', description: 'Forecast units for the next 28 days.', type: 'number', width: 84, valueFormatter: (v: number | null) => qty(v) },
   { field: 'weeksOfCover', headerName: 'Cover', description: 'Weeks of cover: how many weeks the stock on hand lasts at the forecast pace.', type: 'number', width: 76, valueFormatter: (v: number | null) => weeksOfCover(v, 1) },
