@@ -55,12 +55,11 @@ export async function writeSlowStockPdf(report: SlowStockReport, path: string, n
   const { where, totals } = report;
   // A product at two locations is two lines: the counts say how many products, and where the lines span locations, how many lines.
   const counted = (lines: readonly SlowStockLine[]) => productsText(countLocated(lines, (l) => l.productId, (l) => l.locationName), { style: 'sentence' });
-  const located = report.lines.some((l) => l.locationName !== null);
   heading(
     doc,
     report.shopName,
     'Slow-moving, dead and overstocked products',
-    `As of ${formatDay(report.asOfDay, where)} · ${formatMoney(totals.all.excessValueCents, where)} of stock beyond 13 weeks of cover (all of it for dead stock) in ${located ? counted(report.lines) : `${totals.all.count} products`}: dead ${formatMoney(totals.dead.excessValueCents, where)} · slow ${formatMoney(totals.slow.excessValueCents, where)} · overstock ${formatMoney(totals.overstock.excessValueCents, where)}`,
+    `As of ${formatDay(report.asOfDay, where)} · ${formatMoney(totals.all.excessValueCents, where)} of stock beyond 13 weeks of cover (all of it for dead stock) in ${counted(report.lines)}: dead ${formatMoney(totals.dead.excessValueCents, where)} · slow ${formatMoney(totals.slow.excessValueCents, where)} · overstock ${formatMoney(totals.overstock.excessValueCents, where)}`,
   );
   paragraph(doc, SLOW_STOCK_RULES, { size: 8, color: '#555555' });
   if (report.lines.length === 0) paragraph(doc, 'No dead, slow-moving or overstocked products: your stock is turning over.');

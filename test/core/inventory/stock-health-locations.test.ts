@@ -66,7 +66,7 @@ describe('stock health per location', () => {
         expect(text).toContain('(all of it for dead stock) in 2 products (3 lines at 2 locations): dead £210.00');
         expect(text).toContain('2 products (3 lines at 2 locations) · £210.00 beyond 13 weeks of cover');
       } else {
-        expect(text).toContain('(all of it for dead stock) in 1 products: dead £120.00');
+        expect(text).toContain('(all of it for dead stock) in 1 product: dead £120.00');
         expect(text).toContain('1 product · £120.00 beyond 13 weeks of cover');
       }
       db.close();
