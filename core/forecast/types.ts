@@ -32,6 +32,12 @@ export interface SeriesContext {
    * must only store values that are pure functions of the history and the key.
    */
   memo?: Map<string, unknown>;
+  /**
+   * Steps ahead the smoothing parameter of level-only exponential smoothing is chosen for
+   * (see smoothingLossHorizon in models/common.ts); absent: the engine's default. 1 is least
+   * squares on one-step errors, as R's ets (the reference tests compare on it).
+   */
+  smoothingLossHorizon?: number;
 }
 
 export interface SeriesCalendar {

@@ -1,7 +1,7 @@
 import type { GlobalBatchSeries, GlobalCandidate, TaskRunnerLike } from '../candidates';
 import { symmetricEigen } from '../kernels/eigen';
 import { etsForecast, etsState, fitEts, withErrorClip } from '../kernels/ets';
-import { errorClipFor } from '../models/common';
+import { errorClipFor, smoothingLossHorizon } from '../models/common';
 import { packedHistory, packHistories } from '../kernels/packed';
 import { decompose } from '../models/stl';
 import { registerSeriesFeature, usesContinuousModels } from '../candidates';
@@ -155,12 +155,12 @@ export function shrink(projector: Float64Array, feature: Float64Array, at: numbe
   }
 }
 
-function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number, clip: number): OriginForecast {
+function forecastWithProfile(y: Float64Array, cut: number, h: number, m: number, startPeriod: number, profile: Float64Array, level: number, clip: number, lossHorizon: number): OriginForecast {
   const adjusted = new Float64Array(cut);
   for (let t = 0; t < cut; t++) adjusted[t] = y[t]! - level * profile[position(startPeriod, t, m)]!;
   const mean = new Float64Array(h);
   const sd = new Float64Array(h);
-  const fit = withErrorClip(fitEts(adjusted, 0, cut, 'none'), clip);
+  const fit = withErrorClip(fitEts(adjusted, 0, cut, 'none', { lossHorizon }), clip);
   etsForecast(fit, etsState(adjusted, 0, cut, fit), h, mean, sd);
   for (let i = 0; i < h; i++) mean[i] = mean[i]! + level * profile[position(startPeriod, cut + i, m)]!;
   return { mean, sd, description: { alpha: fit.alpha, pooledSeasonal: true } };
@@ -196,6 +196,8 @@ export interface PooledFitsPayload {
   horizon: number;
   season: number;
   clip: number;
+  /** Loss horizon of the level fits (smoothingLossHorizon). */
+  lossHorizon: number;
   values: Float64Array;
   offsets: Int32Array;
   startPeriods: number[];
@@ -224,7 +226,7 @@ export function runPooledFits(payload: PooledFitsPayload): PooledFitsResult {
     for (const cut of cuts) {
       const p = payload.projectorOf[fit]!;
       shrink(payload.projectors.subarray(p * m * m, (p + 1) * m * m), payload.profiles, fit * m, shrunk, m);
-      const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, shrunk, payload.levels[fit]!, payload.clip);
+      const f = forecastWithProfile(y, cut, h, m, payload.startPeriods[i]!, shrunk, payload.levels[fit]!, payload.clip, payload.lossHorizon);
       result.mean.set(f.mean, fit * h);
       result.sd.set(f.sd, fit * h);
       result.alpha[fit] = f.description!.alpha as number;
@@ -268,6 +270,7 @@ function fitsPayload(batch: readonly GlobalBatchSeries[], plans: readonly (Plann
     horizon,
     season: m,
     clip: errorClipFor(batch[first]!.context.frequency),
+    lossHorizon: smoothingLossHorizon(batch[first]!.context),
     values,
     offsets,
     startPeriods: batch.slice(first, last).map((s) => s.startPeriod),

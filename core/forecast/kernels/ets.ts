@@ -198,6 +198,55 @@ export interface FitEtsOptions {
   /** Starting smoothing parameters (e.g. from a fit on a shorter window). */
   start?: EtsStart;
   maxEvaluations?: number;
+  /**
+   * Steps ahead the smoothing parameter of a model without trend is chosen for: it minimises
+   * the mean squared error of the 1- to lossHorizon-step forecasts from every point of the
+   * history (default 1: the one-step errors, i.e. maximum likelihood).
+   */
+  lossHorizon?: number;
+}
+
+/** Prefix sums of z[0..n) and of its squares (s[t] = z[0] + ... + z[t - 1]). */
+export function prefixSums(z: Float64Array, n: number): { s: Float64Array; q: Float64Array } {
+  const s = new Float64Array(n + 1);
+  const q = new Float64Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    s[t + 1] = s[t]! + z[t]!;
+    q[t + 1] = q[t]! + z[t]! * z[t]!;
+  }
+  return { s, q };
+}
+
+/**
+ * Mean squared error of simple exponential smoothing's 1- to h-step forecasts over z[0..n),
+ * minimised over the initial level: from each point t the forecast of z[t..t+h) is the level
+ * before z[t], which is c_t + a_t * level0 (linear in the initial level), so the loss is a
+ * quadratic in level0 summed over t.
+ */
+export function multiStepSesLoss(z: Float64Array, n: number, alpha: number, h: number, sums: { s: Float64Array; q: Float64Array }, out: Concentrated): number {
+  let c = 0;
+  let a = 1;
+  let a2 = 0;
+  let a1 = 0;
+  let a0 = 0;
+  let count = 0;
+  for (let t = 0; t < n; t++) {
+    const end = Math.min(n, t + h);
+    const w = end - t;
+    const sum = sums.s[end]! - sums.s[t]!;
+    const squares = sums.q[end]! - sums.q[t]!;
+    a2 += w * a * a;
+    a1 += w * a * c - a * sum;
+    a0 += squares - 2 * c * sum + w * c * c;
+    count += w;
+    c = c + alpha * (z[t]! - c);
+    a = a * (1 - alpha);
+  }
+  const level0 = a2 > 1e-300 ? -a1 / a2 : 0;
+  const loss = Math.max(0, a0 + a1 * level0);
+  out.sse = loss;
+  out.level0 = level0;
+  return count > 0 ? loss / count : 0;
 }
 
 /** Fits one ETS(A, trend, N) model to y[from..to) by least squares. */
@@ -211,7 +260,14 @@ export function fitEts(y: Float64Array, from: number, to: number, trend: EtsTren
   let alpha: number;
   let betaShare = 0;
   let phi = 1;
-  if (!hasTrend) {
+  const lossHorizon = Math.min(options.lossHorizon ?? 1, Math.floor(n / 2));
+  if (!hasTrend && lossHorizon > 1) {
+    // The initial level and the one-step sum of squares (sigma2, AICc) are then the
+    // least-squares ones at the alpha chosen (the log holds none: evaluated below).
+    const scratch: Concentrated = { sse: 0, level0: 0, slope0: 0 };
+    const sums = prefixSums(z, n);
+    alpha = brentMinimize((a) => multiStepSesLoss(z, n, a, lossHorizon, sums, scratch), ALPHA_LOWER, ALPHA_UPPER, 1e-4, maxEvaluations).x;
+  } else if (!hasTrend) {
     const result = brentMinimize((a) => log.add(a, 0, 1, concentratedSse(z, 0, n, false, a, 0, 1, best), best), ALPHA_LOWER, ALPHA_UPPER, 1e-4, maxEvaluations);
     alpha = result.x;
   } else {

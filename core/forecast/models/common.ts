@@ -113,6 +113,28 @@ export function errorClipFor(frequency: Frequency): number {
   return frequency === 'D' ? Infinity : 3;
 }
 
+/**
+ * Steps ahead whose errors choose the smoothing parameter of level-only exponential
+ * smoothing (SES, theta's SES, the SES inside STL, Fourier and pooled seasonality): the
+ * mean squared 1- and 2-step error instead of the one-step error alone. A one-step fit
+ * chases noise (an alpha near 1 on a spiky series carries the last week's spike into
+ * every step of the horizon); judging each level also by the period after next asks it to
+ * hold for longer and gives a steadier one (multi-step estimators shrink the smoothing
+ * parameters: Svetunkov, Kourentzes & Killick 2023). Only the smoothing parameter
+ * changes; the initial level, sigma2 and AICc remain the one-step least-squares ones.
+ * Measured with 2 against 1: walmart MASE 0.6951 -> 0.6898, SPL 0.2575 -> 0.2556 (on
+ * random 30% subsets of its series -0.4% to -1.2%); its 13-week validation cut (train less
+ * its last 13 weeks) 0.8601 -> 0.8595; M4 weekly OWA 0.7257 -> 0.7249 (validation cut
+ * 0.7531 -> 0.7517); m5 SPL 0.3773 -> 0.3752; carparts and store item demand unchanged.
+ * Longer loss horizons (3 to 13) helped walmart as much but not its validation cut, and
+ * moved M4 by -0.009 to +0.015 OWA.
+ */
+export const SMOOTHING_LOSS_HORIZON = 2;
+
+export function smoothingLossHorizon(context: SeriesContext): number {
+  return context.smoothingLossHorizon ?? SMOOTHING_LOSS_HORIZON;
+}
+
 /** Root mean square of the finite values of e. */
 export function rootMeanSquare(e: ArrayLike<number>, from = 0, to = e.length): number {
   let total = 0;

@@ -3,7 +3,7 @@ import { autoEts, etsForecast, etsState, fitEts, withErrorClip } from '../kernel
 import { fillMissing } from '../kernels/missing';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingLossHorizon, smoothingWindow } from './common';
 
 /**
  * Non-seasonal exponential smoothing with automatic choice among SES, Holt and damped
@@ -32,9 +32,9 @@ export function etsStartOf(fit: EtsFit): EtsStart {
 }
 
 /** Fits y[from..n) choosing the trend type; short series get SES only. With a memo, the SES fit is shared (rawSesFit). */
-export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>, from = 0, memo?: Map<string, unknown>): EtsFit {
+export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend[], starts?: Partial<Record<EtsTrend, EtsStart>>, from = 0, memo?: Map<string, unknown>, lossHorizon = 1): EtsFit {
   const allowed = n - from >= 10 ? trends : trends.filter((t) => t === 'none');
-  return autoEts(y, from, n, allowed.length ? allowed : ['none'], starts, (trend, options) => (trend === 'none' ? rawSesFit(y, from, n, memo) : fitEts(y, from, n, trend, options)));
+  return autoEts(y, from, n, allowed.length ? allowed : ['none'], starts, (trend, options) => (trend === 'none' ? rawSesFit(y, from, n, memo, lossHorizon) : fitEts(y, from, n, trend, options)));
 }
 
 /**
@@ -42,11 +42,11 @@ export function fitAutoEts(y: Float64Array, n: number, trends: readonly EtsTrend
  * without error clip: ets and theta (on a series without a significant season) fit the same
  * one on the same window, so the series memo keeps it for the other.
  */
-export function rawSesFit(y: Float64Array, from: number, to: number, memo: Map<string, unknown> | undefined): EtsFit {
-  const key = `ses-raw|${from}|${to}`;
+export function rawSesFit(y: Float64Array, from: number, to: number, memo: Map<string, unknown> | undefined, lossHorizon = 1): EtsFit {
+  const key = `ses-raw|${from}|${to}|${lossHorizon}`;
   const cached = memo?.get(key) as EtsFit | undefined;
   if (cached) return cached;
-  const fit = fitEts(y, from, to, 'none');
+  const fit = fitEts(y, from, to, 'none', { lossHorizon });
   memo?.set(key, fit);
   return fit;
 }
@@ -69,6 +69,7 @@ export function etsFromOrigins(
   clip = Infinity,
   window = Infinity,
   memo?: Map<string, unknown>,
+  lossHorizon = 1,
 ): (OriginForecast | undefined)[] {
   const results: (OriginForecast | undefined)[] = [];
   let shared: EtsFit | undefined;
@@ -81,12 +82,12 @@ export function etsFromOrigins(
     let fit: EtsFit;
     let from = windowStart(origin, window);
     if (!shared) {
-      fit = withErrorClip(fitAutoEts(y, origin, trends, undefined, from, memo), clip);
+      fit = withErrorClip(fitAutoEts(y, origin, trends, undefined, from, memo, lossHorizon), clip);
       shared = fit;
       sharedFrom = from;
     } else if (origin === y.length) {
       // (A fit without trend ignores the start: it is the shared SES fit.)
-      fit = withErrorClip(shared.trend === 'none' ? rawSesFit(y, from, origin, memo) : fitEts(y, from, origin, shared.trend, { start: etsStartOf(shared) }), clip);
+      fit = withErrorClip(shared.trend === 'none' ? rawSesFit(y, from, origin, memo, lossHorizon) : fitEts(y, from, origin, shared.trend, { start: etsStartOf(shared) }), clip);
     } else {
       fit = shared;
       from = sharedFrom;
@@ -107,7 +108,7 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
       if (history.length === 0) throw new ForecastError('empty history');
       const y = fillMissing(history);
       const from = windowStart(y.length, smoothingWindow(context.frequency));
-      const fit = withErrorClip(fitAutoEts(y, y.length, trends, undefined, from), errorClipFor(context.frequency));
+      const fit = withErrorClip(fitAutoEts(y, y.length, trends, undefined, from, undefined, smoothingLossHorizon(context)), errorClipFor(context.frequency));
       const state = etsState(y, from, y.length, fit);
       return gaussianFitted(name, context, describeEts(fit), (h) => {
         const mean = new Float64Array(h);
@@ -117,7 +118,7 @@ export function etsForecaster(trends: readonly EtsTrend[] = ['none', 'additive',
       });
     },
     forecastFromOrigins(history, context, origins, h) {
-      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo);
+      return etsFromOrigins(fillMissing(history), origins, h, trends, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo, smoothingLossHorizon(context));
     },
   };
 }

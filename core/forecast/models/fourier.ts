@@ -3,7 +3,7 @@ import type { FourierFit } from '../kernels/fourier';
 import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { adjustedInnerForecaster } from './adjusted-inner';
-import { errorClipFor, smoothingWindow } from './common';
+import { errorClipFor, smoothingLossHorizon, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { decompose, innerForecast } from './stl';
 
@@ -64,7 +64,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const { fit, adjusted } = seasonal;
   const row = new Float64Array(fit.coefficients.length);
   const period = fit.period;
-  const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
+  const r = innerForecast(adjusted, adjusted.length, h, inner, reuse, warm, { memo: context.memo, key: `fourier:${n}`, window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency), lossHorizon: smoothingLossHorizon(context) });
   for (let i = 0; i < h; i++) r.mean[i] = r.mean[i]! + fourierSeasonal(fit, n + i, row);
   // r and its description are this call's own: extend them rather than copy.
   const description = r.description!;

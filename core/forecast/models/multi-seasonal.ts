@@ -3,7 +3,7 @@ import type { FourierFit } from '../kernels/fourier';
 import { fitFourier, fourierSeasonal, fourierSeasonalRange } from '../kernels/fourier';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { adjustedInnerForecaster } from './adjusted-inner';
-import { errorClipFor, smoothingWindow } from './common';
+import { errorClipFor, smoothingLossHorizon, smoothingWindow } from './common';
 import type { StlInner } from './stl';
 import { classicalSeasonalFigure } from '../kernels/decompose';
 import { decompose, decompositionWindow, innerForecast } from './stl';
@@ -105,7 +105,7 @@ function forecastAt(y: Float64Array, n: number, context: SeriesContext, h: numbe
   const parts = adjust(y, n, context);
   if (!parts) return undefined;
   const m = context.season;
-  const r = innerForecast(parts.adjusted, n, h, inner, reuse, warm, { memo: context.memo, key: 'mstl', window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency) });
+  const r = innerForecast(parts.adjusted, n, h, inner, reuse, warm, { memo: context.memo, key: 'mstl', window: smoothingWindow(context.frequency), clip: errorClipFor(context.frequency), lossHorizon: smoothingLossHorizon(context) });
   const row = new Float64Array(parts.yearly.coefficients.length);
   for (let i = 0; i < h; i++) {
     const mu = r.mean[i]! + parts.weekly[n - m + (i % m)]! + fourierSeasonal(parts.yearly, n + i, row);

@@ -4,7 +4,7 @@ import { fillMissing } from '../kernels/missing';
 import { stl } from '../kernels/stl';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingLossHorizon, smoothingWindow } from './common';
 import { describeEts, etsStartOf } from './ets';
 import { fitThetaCore, thetaCoreForecast } from './theta';
 
@@ -76,13 +76,16 @@ export interface FitSharing {
   window?: number;
   /** Robust state filter clip in residual sds (see errorClipFor). */
   clip?: number;
+  /** Loss horizon of level-only fits (see smoothingLossHorizon). */
+  lossHorizon?: number;
 }
 
 function sharedFit(sharing: FitSharing | undefined, x: Float64Array, n: number, trend: EtsTrend, warmStart: EtsFit | undefined): EtsFit {
   const memoKey = sharing ? `ets|${sharing.key}|${n}|${trend}|${warmStart ? 'warm' : 'cold'}` : '';
   const cached = sharing?.memo?.get(memoKey) as EtsFit | undefined;
   if (cached) return cached;
-  const fit = withErrorClip(fitEts(x, fitStart(sharing, n), n, trend, warmStart ? { start: etsStartOf(warmStart) } : {}), sharing?.clip ?? Infinity);
+  const lossHorizon = sharing?.lossHorizon ?? 1;
+  const fit = withErrorClip(fitEts(x, fitStart(sharing, n), n, trend, warmStart ? { start: etsStartOf(warmStart), lossHorizon } : { lossHorizon }), sharing?.clip ?? Infinity);
   sharing?.memo?.set(memoKey, fit);
   return fit;
 }
@@ -132,6 +135,7 @@ function sharingKey(context: SeriesContext, options: StlModelOptions, origin: nu
     key: `stl:${options.seasonalWindow ?? 11}:${options.robust ? 1 : 0}:${origin}`,
     window: smoothingWindow(context.frequency),
     clip: errorClipFor(context.frequency),
+    lossHorizon: smoothingLossHorizon(context),
   };
 }
 
@@ -151,7 +155,7 @@ export function stlForecaster(options: StlModelOptions, name = `stl_${options.in
       const m = context.season;
       const { adjusted, seasonal } = decompose(y, n, m, options, context.memo);
       const length = adjusted.length;
-      const base = innerForecast(adjusted, length, 1, options.inner, undefined, undefined);
+      const base = innerForecast(adjusted, length, 1, options.inner, undefined, undefined, { memo: undefined, key: 'fit', lossHorizon: smoothingLossHorizon(context) });
       return gaussianFitted(name, context, { ...base.description, seasonal: seasonal ? 'stl' : 'none' }, (h) => {
         const r = innerForecast(adjusted, length, h, options.inner, base.fit, undefined);
         addSeasonal(r, seasonal, length, m, h);

@@ -5,7 +5,7 @@ import { fillMissing } from '../kernels/missing';
 import { linearTrend } from '../kernels/stats';
 import type { Forecaster, OriginForecast, SeriesContext } from '../types';
 import { ForecastError } from '../types';
-import { errorClipFor, gaussianFitted, smoothingWindow } from './common';
+import { errorClipFor, gaussianFitted, smoothingLossHorizon, smoothingWindow } from './common';
 import { rawSesFit } from './ets';
 
 /**
@@ -27,8 +27,8 @@ export interface ThetaCore {
 }
 
 /** Fits the theta lines to an (adjusted) series x[0..n); reuses alpha when given. */
-export function fitThetaCore(x: Float64Array, n: number, reuse?: EtsFit, clip = Infinity): ThetaCore {
-  const fit = reuse ?? withErrorClip(fitEts(x, 0, n, 'none'), clip);
+export function fitThetaCore(x: Float64Array, n: number, reuse?: EtsFit, clip = Infinity, lossHorizon = 1): ThetaCore {
+  const fit = reuse ?? withErrorClip(fitEts(x, 0, n, 'none', { lossHorizon }), clip);
   const level = etsState(x, 0, n, fit).level;
   const halfSlope = n > 1 ? linearTrend(x, 0, n).slope / 2 : 0;
   return { fit, level, halfSlope, n };
@@ -61,7 +61,7 @@ function seasonalAdjustment(y: Float64Array, n: number, m: number): Adjustment {
   return { figure, multiplicative: positive };
 }
 
-function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity, window = Infinity, memo?: Map<string, unknown>): OriginForecast & { fit: EtsFit } {
+function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFit, clip = Infinity, window = Infinity, memo?: Map<string, unknown>, lossHorizon = 1): OriginForecast & { fit: EtsFit } {
   const adjustment = seasonalAdjustment(y, n, m);
   const { figure, multiplicative } = adjustment;
   let x = y;
@@ -71,8 +71,8 @@ function thetaAt(y: Float64Array, n: number, m: number, h: number, reuse?: EtsFi
   }
   const from = n > window ? n - window : 0;
   // Without a seasonal figure x is the series itself: its SES fit is the ets model's (shared through the memo).
-  const fit = reuse ?? (figure ? undefined : withErrorClip(rawSesFit(y, from, n, memo), clip));
-  const core = fitThetaCore(x.subarray(from, n), n - from, fit, clip);
+  const fit = reuse ?? (figure ? undefined : withErrorClip(rawSesFit(y, from, n, memo, lossHorizon), clip));
+  const core = fitThetaCore(x.subarray(from, n), n - from, fit, clip, lossHorizon);
   const { mean, sd } = thetaCoreForecast(core, h);
   if (figure) {
     for (let i = 0; i < h; i++) {
@@ -100,7 +100,7 @@ export const theta: Forecaster = {
     const at = (h: number) => {
       let r = cache.get(h);
       if (!r) {
-        r = thetaAt(y, n, context.season, h, undefined, errorClipFor(context.frequency), smoothingWindow(context.frequency));
+        r = thetaAt(y, n, context.season, h, undefined, errorClipFor(context.frequency), smoothingWindow(context.frequency), undefined, smoothingLossHorizon(context));
         cache.set(h, r);
       }
       return r;
@@ -115,7 +115,7 @@ export const theta: Forecaster = {
     let shared: EtsFit | undefined;
     return origins.map((origin) => {
       if (origin < 1) return undefined;
-      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo);
+      const r = thetaAt(y, origin, context.season, h, origin === y.length ? undefined : shared, errorClipFor(context.frequency), smoothingWindow(context.frequency), context.memo, smoothingLossHorizon(context));
       shared ??= r.fit;
       return { mean: r.mean, sd: r.sd, description: r.description };
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoEts, etsForecast, etsState, withErrorClip } from '../../../../core/forecast/kernels/ets';
+import { SMOOTHING_LOSS_HORIZON } from '../../../../core/forecast/models/common';
 import { ets } from '../../../../core/forecast/models/ets';
 import { fitThetaCore, theta, thetaCoreForecast } from '../../../../core/forecast/models/theta';
 import type { SeriesContext } from '../../../../core/forecast/types';
@@ -54,7 +55,7 @@ describe('theta fits its lines on the most recent smoothing window', () => {
     const y = vShaped(300);
     const own = theta.fit(y, weekly).forecast(4);
     expect(own.sd).toBeDefined();
-    const core = fitThetaCore(y.subarray(144, 300), 156, undefined, 3);
+    const core = fitThetaCore(y.subarray(144, 300), 156, undefined, 3, SMOOTHING_LOSS_HORIZON);
     const expected = thetaCoreForecast(core, 4);
     expect(Array.from(own.mean)).toEqual(Array.from(expected.mean));
     expect(Array.from(own.sd!)).toEqual(Array.from(expected.sd));
