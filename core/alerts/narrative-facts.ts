@@ -111,7 +111,8 @@ export function narrativeFacts(
     const counted = countLocated(due, (b) => b.id, (b) => b.locationId);
     ordering = {
       ...(counted.locations > 1 ? counted : { products: counted.products }),
-      urgent: due.filter((b) => b.priority === 'urgent').length,
+      // Urgent products, and where their urgent lines are at several locations how many.
+      ...urgentCounts(due),
       costCents: priced > 0 ? Math.round(cost) : null,
       topSuppliers: [...bySupplier.entries()].map(([name, c]) => ({ name, costCents: Math.round(c) })).sort((a, b) => b.costCents - a.costCents),
     };
@@ -134,7 +135,8 @@ export function narrativeFacts(
     above,
     below,
     ordering,
-    stockoutRisks: drafts.filter((d) => d.kind === 'stockout_lead_time' || d.kind === 'stockout_7d').length,
+    // Products: a shop with several locations raises one alert per location.
+    stockoutRisks: new Set(drafts.filter((d) => d.kind === 'stockout_lead_time' || d.kind === 'stockout_7d').map((d) => d.productId)).size,
     dead: {
       ...locatedCounts(dead),
       valueCents: dead.reduce((a, l) => a + (l.excessValueCents ?? 0), 0),
@@ -149,6 +151,12 @@ export function narrativeFacts(
     worse: { products: worse.length, names: worse.map((d) => names.get(d.productId ?? -1) ?? '').filter((n) => n !== '') },
     hasForecast: input.hasForecast,
   };
+}
+
+/** Distinct urgent products of the due lines; `urgentLocations` where their urgent lines span several locations. */
+function urgentCounts(due: ReadonlyArray<{ id: number; locationId: number; priority: string }>): { urgent: number; urgentLocations?: number } {
+  const count = countLocated(due.filter((b) => b.priority === 'urgent'), (b) => b.id, (b) => b.locationId);
+  return count.locations > 1 ? { urgent: count.products, urgentLocations: count.locations } : { urgent: count.products };
 }
 
 /** Distinct products of stock-health lines, and where they span several locations the lines and locations too. */

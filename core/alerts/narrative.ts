@@ -33,8 +33,8 @@ export interface NarrativeFacts {
   above: ProductSurprise[];
   below: ProductSurprise[];
   /** Products with a suggested order from the plan; null when no plan has been made. */
-  ordering: ({ products: number; urgent: number; costCents: number | null; topSuppliers: Array<{ name: string; costCents: number }> } & Located) | null;
-  /** Stockout alerts, used when there is no plan. */
+  ordering: ({ products: number; urgent: number; urgentLocations?: number; costCents: number | null; topSuppliers: Array<{ name: string; costCents: number }> } & Located) | null;
+  /** Products with a stockout alert, used when there is no plan. */
   stockoutRisks: number;
   /** `seasonal`: how many of them look seasonal (slow-stock.ts seasonReturnDays), `backInWeeks` the latest of their seasons' return. */
   dead: { products: number; valueCents: number; top: Array<{ name: string; valueCents: number }>; seasonal?: { products: number; backInWeeks: number } } & Located;
@@ -129,7 +129,9 @@ function orderingSection(f: NarrativeFacts, fmt: TextFormat): NarrativeSection {
   }
   if (o.products === 0) return { topic: 'ordering', title, text: 'Nothing needs ordering: every product’s stock covers the lead time and the next review.' };
   const cost = o.costCents !== null ? ` for about ${fmt.money(o.costCents)}` : '';
-  const urgent = o.urgent > 0 ? `, ${fmt.qty(o.urgent)} of them urgent (they run out before a new delivery could arrive)` : '';
+  // `urgent` counts products, as `products` does; their urgent lines may be at several locations.
+  const urgentAt = o.urgentLocations !== undefined && o.urgentLocations > 1 ? ` at ${fmt.qty(o.urgentLocations)} locations` : '';
+  const urgent = o.urgent > 0 ? `, ${fmt.qty(o.urgent)} of them urgent${urgentAt} (they run out before a new delivery could arrive)` : '';
   const suppliers = o.topSuppliers.length > 0 ? ` Biggest orders: ${joinNames(o.topSuppliers.slice(0, MAX_NAMED).map((s) => `${s.name} (${fmt.money(s.costCents)})`))}.` : '';
   return { topic: 'ordering', title, text: `${fmt.qty(o.products)} ${o.products === 1 ? 'product' : 'products'}${atLocations(o, fmt)} ${o.products === 1 ? 'needs' : 'need'} ordering${cost}${urgent}.${suppliers}` };
 }

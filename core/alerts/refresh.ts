@@ -6,7 +6,9 @@
 import { dayFromIso, weekStartOfDay } from '../dates';
 import type { Db } from '../db/connection';
 import type { ProductBase } from '../db/repos/alert-facts';
-import { actualsForRun, chosenBacktests, costOfGoodsSold, latestForecastMeans, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
+import { actualsForRun, chosenBacktests, costOfGoodsSold, forecastMeansByLocation, latestForecastMeans, latestRecommendationLines, locationNames, productBases, productPositions, stockCountsSince, weeklySales } from '../db/repos/alert-facts';
+import type { StockPosition } from '../db/repos/stock-position';
+import { positionKey, stockPositions } from '../db/repos/stock-position';
 import type { UpsertOutcome } from '../db/repos/alerts';
 import { applyAlertDrafts, dataFingerprint, oneOffDays, writeRefreshState } from '../db/repos/alerts';
 import { listEvents } from '../db/repos/events';
@@ -18,7 +20,7 @@ import type { WeeklyNarrative } from './narrative';
 import { weeklyNarrative } from './narrative';
 import { narrativeFacts } from './narrative-facts';
 import type { AlertDraft, ProductFacts } from './rules';
-import { stockAlerts } from './rules';
+import { accuracyAlerts, stockAlerts, stockHealthAlerts, stockLevelAlerts } from './rules';
 import { seriesAlerts } from './series';
 import type { DayRange } from './weeks';
 import { buildWeekPoints, lastCompleteWeekStart } from './weeks';
@@ -51,8 +53,12 @@ export function naiveScale(values: readonly number[]): number {
   return count > 0 ? total / count : NaN;
 }
 
-function forecastFacts(base: ProductBase, forecast: ReturnType<typeof latestForecastMeans>, nowDay: number): Pick<ProductFacts, 'forecastMeans' | 'forecastPeriodDays' | 'forecastElapsedDays'> {
-  const entry = forecast?.byProduct.get(base.id);
+function forecastFacts(
+  base: ProductBase,
+  forecast: ReturnType<typeof latestForecastMeans>,
+  nowDay: number,
+  entry = forecast?.byProduct.get(base.id),
+): Pick<ProductFacts, 'forecastMeans' | 'forecastPeriodDays' | 'forecastElapsedDays'> {
   if (!forecast || !entry) return { forecastMeans: null, forecastPeriodDays: 7, forecastElapsedDays: 0 };
   const first = entry.starts.findIndex((start) => start + forecast.periodDays > nowDay);
   if (first < 0) return { forecastMeans: null, forecastPeriodDays: forecast.periodDays, forecastElapsedDays: 0 };
@@ -77,8 +83,21 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
   const nowDay = asOf + 1; // stock counts and sales are as of the end of the as-of day
 
   const bases = productBases(db, settings.defaultLeadTimeDays);
-  const positions = productPositions(db);
+  const located = stockPositions(db);
+  const positions = productPositions(db, located);
   const forecast = latestForecastMeans(db);
+  // A shop that keeps stock at several locations: stock-level alerts are decided per location,
+  // as stock health is (a kiosk can run out while the main shop has plenty).
+  const countedLines = new Map<number, StockPosition[]>();
+  for (const p of located.values()) if (p.countDay !== null) countedLines.set(p.productId, [...(countedLines.get(p.productId) ?? []), p]);
+  const severalLocations = new Set([...located.values()].filter((p) => p.countDay !== null).map((p) => p.locationId)).size > 1;
+  const byLocation = severalLocations
+    ? {
+        names: locationNames(db),
+        forecast: forecast ? forecastMeansByLocation(db, forecast.runId) : new Map<string, { starts: number[]; means: number[] }>(),
+        reorderPoints: new Map(latestRecommendationLines(db).map((r) => [positionKey(r.productId, r.locationId), r.reorderPoint])),
+      }
+    : null;
   const actuals = forecast && forecast.periodDays === 7 ? actualsForRun(db, forecast.runId, 7, asOf) : new Map();
   const backtests = forecast ? chosenBacktests(db, forecast.runId) : new Map();
   const weekly = weeklySales(db, firstWeek, lastWeek + 6, settings.weekStart);
@@ -140,7 +159,25 @@ export function refreshAlerts(db: Db, now = new Date()): RefreshResult {
       stockHealth: (healthByProduct.get(base.id) ?? []).map((line, _i, all) => ({ ...line, locationId: all.length > 1 ? line.locationId : null })),
       accuracy,
     };
-    drafts.push(...stockAlerts(facts, { asOfDay: asOf, format: fmt }));
+    const ctx = { asOfDay: asOf, format: fmt };
+    const lines = countedLines.get(base.id) ?? [];
+    if (byLocation && lines.length > 0) {
+      for (const line of lines) {
+        const key = positionKey(base.id, line.locationId);
+        const lineFacts: ProductFacts = {
+          ...facts,
+          onHand: line.onHand,
+          receipts: line.onOrder.map((r) => ({ quantity: r.quantity, dueInDays: (r.expectedDay ?? (r.sentDay ?? nowDay) + Math.ceil(base.leadTimeDays)) - nowDay })),
+          ...forecastFacts(base, forecast, nowDay, byLocation.forecast.get(key)),
+          reorderPoint: byLocation.reorderPoints.get(key) ?? null,
+          location: { id: lines.length > 1 ? line.locationId : null, name: byLocation.names.get(line.locationId) ?? null },
+        };
+        drafts.push(...stockLevelAlerts(lineFacts, ctx));
+      }
+      drafts.push(...stockHealthAlerts(facts, ctx), ...accuracyAlerts(facts, ctx));
+    } else {
+      drafts.push(...stockAlerts(facts, ctx));
+    }
     const onOrder = facts.receipts.reduce((a, r) => a + r.quantity, 0);
     stats.push(statsRow(base, position ?? null, recent.get(base.id), onOrder, { means: facts.forecastMeans, periodDays: facts.forecastPeriodDays, elapsedDays: facts.forecastElapsedDays }));
     drafts.push(...seriesAlerts(base.id, label, points, fmt));

@@ -64,6 +64,12 @@ export interface ProductFacts {
    */
   /** locationId is null unless the product has lines at several locations; locationName unless the shop keeps stock at several. */
   stockHealth: ReadonlyArray<StockAssessment & { locationId: number | null; locationName?: string | null }>;
+  /**
+   * The location whose stock line these facts are, in a shop with several (onHand, receipts,
+   * forecastMeans and reorderPoint are then that location's): `name` goes into the stock-level
+   * alerts' text, `id` onto the alert (null when the product keeps stock at that one location only).
+   */
+  location?: { id: number | null; name: string | null } | null;
   /** Error of the latest forecast on actuals that arrived after it was made. */
   accuracy: { newPeriods: number; newMase: number; backtestMase: number | null } | null;
 }
@@ -85,14 +91,26 @@ export function weeklyPace(f: ProductFacts): number | null {
   return perDay * 7;
 }
 
+/** Every alert of one product: its stock level (stockout, reorder point), stock health and forecast accuracy. */
 export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
+  return [...stockLevelAlerts(f, ctx), ...stockHealthAlerts(f, ctx), ...accuracyAlerts(f, ctx)];
+}
+
+/**
+ * Stockout and reorder-point alerts of one stock line: the product's, or in a shop with several
+ * locations one location's (`f.location`: its stock, orders due there, forecast and plan line),
+ * since a kiosk can run out while the main shop has plenty.
+ */
+export function stockLevelAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
   const out: AlertDraft[] = [];
   const fmt = ctx.format;
-  const base = { productId: f.productId, locationId: null };
-  if (f.onHand === null) return [...stockHealthAlerts(f, ctx), ...accuracyAlerts(f, ctx)];
+  const at = f.location ?? { id: null, name: null };
+  const base = { productId: f.productId, locationId: at.id };
+  const suffix = at.id === null ? '' : `@${at.id}`;
+  if (f.onHand === null) return out;
   const onOrder = f.receipts.reduce((a, r) => a + r.quantity, 0);
   const pace = weeklyPace(f);
-  const label = `${f.name} (${f.sku})`;
+  const label = `${f.name} (${f.sku})${at.name === null ? '' : ` at ${at.name}`}`;
 
   let stockoutRaised = false;
   if (f.forecastMeans && pace !== null && pace > 0) {
@@ -101,12 +119,12 @@ export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
       const whole = Math.floor(days);
       const when = whole <= 0 ? (f.onHand <= 0 ? 'is out of stock now' : 'runs out today') : `runs out in about ${whole} ${whole === 1 ? 'day' : 'days'}`;
       const stockText = `${fmt.qty(f.onHand)} on hand${onOrder > 0 ? `, ${fmt.qty(onOrder)} on order` : ''}, selling about ${fmt.qty(pace)} a week`;
-      const details = { daysUntilStockout: days, onHand: f.onHand, onOrder, weeklyPace: pace, leadTimeDays: f.leadTimeDays };
+      const details = { daysUntilStockout: days, onHand: f.onHand, onOrder, weeklyPace: pace, leadTimeDays: f.leadTimeDays, ...(at.name === null ? {} : { locationName: at.name }) };
       if (days < f.leadTimeDays) {
-        out.push({ ...base, kind: 'stockout_lead_time', severity: 'critical', dedupeKey: key('stockout_lead_time', f.productId), details, message: `${label} ${when} (${stockText}); an order placed today arrives in ${fmt.qty(f.leadTimeDays)} days.` });
+        out.push({ ...base, kind: 'stockout_lead_time', severity: 'critical', dedupeKey: key('stockout_lead_time', f.productId, suffix), details, message: `${label} ${when} (${stockText}); an order placed today arrives in ${fmt.qty(f.leadTimeDays)} days.` });
         stockoutRaised = true;
       } else if (days < STOCKOUT_SOON_DAYS) {
-        out.push({ ...base, kind: 'stockout_7d', severity: 'warning', dedupeKey: key('stockout_7d', f.productId), details, message: `${label} ${when} (${stockText}); order now: delivery takes ${fmt.qty(f.leadTimeDays)} days.` });
+        out.push({ ...base, kind: 'stockout_7d', severity: 'warning', dedupeKey: key('stockout_7d', f.productId, suffix), details, message: `${label} ${when} (${stockText}); order now: delivery takes ${fmt.qty(f.leadTimeDays)} days.` });
         stockoutRaised = true;
       }
     }
@@ -119,18 +137,16 @@ export function stockAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
         ...base,
         kind: 'below_reorder_point',
         severity: 'warning',
-        dedupeKey: key('below_reorder_point', f.productId),
-        details: { position, reorderPoint: f.reorderPoint, onHand: f.onHand, onOrder },
+        dedupeKey: key('below_reorder_point', f.productId, suffix),
+        details: { position, reorderPoint: f.reorderPoint, onHand: f.onHand, onOrder, ...(at.name === null ? {} : { locationName: at.name }) },
         message: `${label} is at or below its reorder point: ${fmt.qty(position)} on hand and on order against a reorder point of ${fmt.qty(f.reorderPoint)}.`,
       });
     }
   }
-
-  out.push(...stockHealthAlerts(f, ctx), ...accuracyAlerts(f, ctx));
   return out;
 }
 
-function accuracyAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
+export function accuracyAlerts(f: ProductFacts, ctx: RuleContext): AlertDraft[] {
   const out: AlertDraft[] = [];
   const fmt = ctx.format;
   const base = { productId: f.productId, locationId: null };

@@ -39,8 +39,8 @@ export function dashboardSummary(db: Db): DashboardSummary {
     stock,
     turnover: cogs === null ? null : { cogsCents: cogs, turnsPerYear: stock.valueCents > 0 ? cogs / stock.valueCents : null },
     atRisk: planned
-      ? { products: planned.atRisk, beforeDelivery: planned.beforeDelivery, source: 'plan', withoutStockCount: planned.withoutStockCount }
-      : { products: risk.atRisk, beforeDelivery: risk.beforeDelivery, source: 'alerts', withoutStockCount: 0 },
+      ? { products: planned.atRisk, beforeDelivery: planned.beforeDelivery, source: 'plan', withoutStockCount: planned.withoutStockCount, lines: planned.lines, locations: planned.locations }
+      : { products: risk.atRisk, beforeDelivery: risk.beforeDelivery, source: 'alerts', withoutStockCount: 0, lines: risk.riskLines, locations: risk.riskLocations },
     deadStock: { products: risk.deadProducts, valueCents: risk.deadValueCents },
     // Late against the same "today" as the purchase orders screen (the day after the last data).
     nextDeliveries: deliveries.rows.map((d) => ({ ...d, expectedDay: d.expectedDay === null ? null : isoFromDay(d.expectedDay), late: d.expectedDay !== null && d.expectedDay < today })),

@@ -42,7 +42,12 @@ export const DashboardSummary = z.object({
    * next review: from the reorder plan when there is one (as the weekly summary's "urgent"),
    * else from the stockout alerts. withoutStockCount: of those, the ones with no stock count.
    */
-  atRisk: z.object({ products: z.number().int(), beforeDelivery: z.number().int(), source: z.enum(['plan', 'alerts']), withoutStockCount: z.number().int() }),
+  /**
+   * Distinct products at risk (`beforeDelivery` and `withoutStockCount` are products too); `lines`
+   * the product-location lines they are and `locations` how many locations those name (in a shop
+   * with one location, lines = products and locations ≤ 1).
+   */
+  atRisk: z.object({ products: z.number().int(), beforeDelivery: z.number().int(), source: z.enum(['plan', 'alerts']), withoutStockCount: z.number().int(), lines: z.number().int(), locations: z.number().int() }),
   deadStock: z.object({ products: z.number().int(), valueCents: z.number().int() }),
   nextDeliveries: z.array(
     z.object({ poId: Id, number: z.string(), supplierName: z.string().nullable(), expectedDay: IsoDate.nullable(), lines: z.number().int(), units: n, valueCents: z.number().int().nullable(), late: z.boolean() }),

@@ -3,6 +3,7 @@
  * queries over the whole workspace (run in a worker thread by the alerts job).
  */
 import type { Db } from '../connection';
+import type { StockPosition } from './stock-position';
 import { stockPositions } from './stock-position';
 import { latestForecastRun } from './stock-facts';
 
@@ -48,15 +49,24 @@ export function productBases(db: Db, defaultLeadTimeDays: number): ProductBase[]
  * The latest recommendation of every product at every location (a product's base carries one
  * line only: a product ordered for two locations has two).
  */
-export function latestRecommendationLines(db: Db): Array<{ productId: number; locationId: number; suggestedQty: number; priority: string; status: string }> {
+export interface RecommendationLine {
+  productId: number;
+  locationId: number;
+  suggestedQty: number;
+  reorderPoint: number;
+  priority: string;
+  status: string;
+}
+
+export function latestRecommendationLines(db: Db): RecommendationLine[] {
   return db
     .prepare(
-      `SELECT r.product_id AS productId, r.location_id AS locationId, r.suggested_qty AS suggestedQty, r.priority, r.status
+      `SELECT r.product_id AS productId, r.location_id AS locationId, r.suggested_qty AS suggestedQty, r.reorder_point AS reorderPoint, r.priority, r.status
        FROM recommendations r
        WHERE r.id IN (SELECT max(id) FROM recommendations GROUP BY product_id, location_id)
        ORDER BY r.product_id, r.location_id`,
     )
-    .all() as Array<{ productId: number; locationId: number; suggestedQty: number; priority: string; status: string }>;
+    .all() as RecommendationLine[];
 }
 
 export interface ProductPosition {
@@ -71,9 +81,9 @@ export interface ProductPosition {
  * Stock positions per product (locations summed), from the same read the reorder plan
  * uses (core/db/repos/stock-position.ts), so the screens and the plan agree on "on hand".
  */
-export function productPositions(db: Db): Map<number, ProductPosition> {
+export function productPositions(db: Db, positions: Map<string, StockPosition> = stockPositions(db)): Map<number, ProductPosition> {
   const out = new Map<number, ProductPosition>();
-  for (const position of stockPositions(db).values()) {
+  for (const position of positions.values()) {
     const entry = out.get(position.productId) ?? { onHand: null, countDay: null, onOrder: [] };
     if (position.countDay !== null) {
       entry.onHand = (entry.onHand ?? 0) + position.onHand;
@@ -108,6 +118,27 @@ export function latestForecastMeans(db: Db): ForecastSeries | null {
     byProduct.set(r.productId, entry);
   }
   return { runId: run.id, asOfDay: run.asOfDay, periodDays: run.period === 'day' ? 1 : 7, byProduct };
+}
+
+/** The run's means per product and location (key `productId:locationId`, as positionKey), by step. */
+export function forecastMeansByLocation(db: Db, runId: number): Map<string, { starts: number[]; means: number[] }> {
+  const rows = db
+    .prepare('SELECT product_id AS productId, location_id AS locationId, period_start AS start, mean FROM forecasts WHERE run_id = ? ORDER BY product_id, location_id, step')
+    .all(runId) as Array<{ productId: number; locationId: number; start: number; mean: number }>;
+  const out = new Map<string, { starts: number[]; means: number[] }>();
+  for (const r of rows) {
+    const key = `${r.productId}:${r.locationId}`;
+    const entry = out.get(key) ?? { starts: [], means: [] };
+    entry.starts.push(r.start);
+    entry.means.push(r.mean);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+/** Location names by id. */
+export function locationNames(db: Db): Map<number, string> {
+  return new Map((db.prepare('SELECT id, name FROM locations').all() as Array<{ id: number; name: string }>).map((l) => [l.id, l.name]));
 }
 
 /** Actual sales per product and forecast period of a run, for periods complete by `asOfDay`. */

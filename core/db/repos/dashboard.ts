@@ -16,38 +16,52 @@ export function stockValue(db: Db): { valueCents: number; countedProducts: numbe
   return { valueCents: Math.round(row.value), countedProducts: row.counted, uncostedProducts: row.uncosted };
 }
 
-/** Open alert facts that do not depend on acknowledgement: acknowledging a risk does not remove it. */
-export function riskFigures(db: Db): { atRisk: number; beforeDelivery: number; deadProducts: number; deadValueCents: number } {
+/**
+ * Open alert facts that do not depend on acknowledgement: acknowledging a risk does not remove it.
+ * Products are distinct; `riskLines` are the stockout alerts (one per product and location
+ * where a shop decides them per location) and `riskLocations` the locations they name.
+ */
+export function riskFigures(db: Db): { atRisk: number; beforeDelivery: number; riskLines: number; riskLocations: number; deadProducts: number; deadValueCents: number } {
   const row = db
     .prepare(
       `SELECT count(DISTINCT CASE WHEN kind IN ('stockout_lead_time', 'stockout_7d') THEN product_id END) AS atRisk,
               count(DISTINCT CASE WHEN kind = 'stockout_lead_time' THEN product_id END) AS beforeDelivery,
+              count(CASE WHEN kind IN ('stockout_lead_time', 'stockout_7d') THEN 1 END) AS riskLines,
+              count(DISTINCT CASE WHEN kind IN ('stockout_lead_time', 'stockout_7d') THEN json_extract(details, '$.locationName') END) AS riskLocations,
               count(DISTINCT CASE WHEN kind = 'dead_stock' THEN product_id END) AS deadProducts,
               total(CASE WHEN kind = 'dead_stock' THEN json_extract(details, '$.valueCents') END) AS deadValue
        FROM alerts WHERE resolved_at IS NULL`,
     )
-    .get() as { atRisk: number; beforeDelivery: number; deadProducts: number; deadValue: number };
-  return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, deadProducts: row.deadProducts, deadValueCents: Math.round(row.deadValue) };
+    .get() as { atRisk: number; beforeDelivery: number; riskLines: number; riskLocations: number; deadProducts: number; deadValue: number };
+  return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, riskLines: row.riskLines, riskLocations: row.riskLocations, deadProducts: row.deadProducts, deadValueCents: Math.round(row.deadValue) };
 }
 
 /**
- * Running-out risk from the reorder plan: each active product's latest recommendation, still
- * pending with something to order (the same products the weekly summary's "needs ordering"
- * counts), urgent (empties before an order placed now arrives) or high (before the next
- * review). `withoutStockCount` are those whose shelf was taken as empty for want of a count.
+ * Running-out risk from the reorder plan: each active product's latest recommendation at each
+ * location, still pending with something to order (the same lines the weekly summary's "needs
+ * ordering" counts), urgent (empties before an order placed now arrives) or high (before the
+ * next review). Counts are of distinct products (a product at risk at two locations is one);
+ * `lines` and `locations` say how many product-location lines and locations they are.
+ * `withoutStockCount` are those whose shelf was taken as empty for want of a count.
  */
-export function planRiskFigures(db: Db): { atRisk: number; beforeDelivery: number; withoutStockCount: number } {
+export function planRiskFigures(db: Db): { atRisk: number; beforeDelivery: number; withoutStockCount: number; lines: number; locations: number } {
   const row = db
     .prepare(
-      `SELECT count(CASE WHEN rec.priority IN ('urgent', 'high') THEN 1 END) AS atRisk,
-              count(CASE WHEN rec.priority = 'urgent' THEN 1 END) AS beforeDelivery,
-              count(CASE WHEN rec.priority IN ('urgent', 'high') AND json_extract(rec.inputs, '$.onHandKnown') = 0 THEN 1 END) AS withoutCount
-       FROM products p
-       JOIN recommendations rec ON rec.id = (SELECT max(r2.id) FROM recommendations r2 WHERE r2.product_id = p.id)
-       WHERE p.active = 1 AND rec.status = 'pending' AND rec.suggested_qty > 0`,
+      `WITH due AS (
+         SELECT rec.product_id, rec.location_id, rec.priority, json_extract(rec.inputs, '$.onHandKnown') AS onHandKnown
+         FROM recommendations rec JOIN products p ON p.id = rec.product_id
+         WHERE rec.id IN (SELECT max(id) FROM recommendations GROUP BY product_id, location_id)
+           AND p.active = 1 AND rec.status = 'pending' AND rec.suggested_qty > 0
+       )
+       SELECT count(DISTINCT CASE WHEN priority IN ('urgent', 'high') THEN product_id END) AS atRisk,
+              count(DISTINCT CASE WHEN priority = 'urgent' THEN product_id END) AS beforeDelivery,
+              count(DISTINCT CASE WHEN priority IN ('urgent', 'high') AND onHandKnown = 0 THEN product_id END) AS withoutCount,
+              count(CASE WHEN priority IN ('urgent', 'high') THEN 1 END) AS lines,
+              count(DISTINCT CASE WHEN priority IN ('urgent', 'high') THEN location_id END) AS locations
+       FROM due`,
     )
-    .get() as { atRisk: number; beforeDelivery: number; withoutCount: number };
-  return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, withoutStockCount: row.withoutCount };
+    .get() as { atRisk: number; beforeDelivery: number; withoutCount: number; lines: number; locations: number };
+  return { atRisk: row.atRisk, beforeDelivery: row.beforeDelivery, withoutStockCount: row.withoutCount, lines: row.lines, locations: row.locations };
 }
 
 export interface DeliveryRow {

@@ -77,7 +77,7 @@ describe('alerts refresh on a small shop', () => {
 
     const dashboard = await call<DashboardSummary>('dashboard.summary', {});
     expect(dashboard.state.stale).toBe(false);
-    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 0 });
+    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 0, lines: 1, locations: 1 });
     expect(dashboard.deadStock).toEqual({ products: 1, valueCents: 1500 });
     // 4×1.20 + 5×3.00 + 100×0.40 + 300×1.20 + 40×2.00 = 4.80 + 15 + 40 + 360 + 80
     expect(dashboard.stock.valueCents).toBe(49980);
@@ -95,7 +95,7 @@ describe('alerts refresh on a small shop', () => {
     const dashboard = await call<DashboardSummary>('dashboard.summary', {});
     // No count for oat milk: no stockout alert can be raised for it, yet the plan calls it urgent.
     expect(a.db.prepare("SELECT count(*) AS n FROM alerts WHERE kind LIKE 'stockout%' AND resolved_at IS NULL").get()).toEqual({ n: 0 });
-    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 1 });
+    expect(dashboard.atRisk).toEqual({ products: 1, beforeDelivery: 1, source: 'plan', withoutStockCount: 1, lines: 1, locations: 1 });
     expect(dashboard.summary!.sections[2]!.text).toContain('1 product needs ordering for about £43.20, 1 of them urgent');
 
     // Without a plan the tile falls back to the stockout alerts and says so.

@@ -50,6 +50,17 @@ describe('alert rules', () => {
     expect(alerts[0]!.message).toBe('Oat milk (OAT-1) runs out in about 2 days (4 on hand, selling about 14 a week); an order placed today arrives in 7 days.');
   });
 
+  it('one location of several: the alert names it, carries its id and keys by product and location', () => {
+    const [alert] = stockAlerts(facts({ onHand: 4, location: { id: 2, name: 'Harbour kiosk' } }), ctx);
+    expect(alert).toMatchObject({ kind: 'stockout_lead_time', productId: 7, locationId: 2, dedupeKey: 'stockout_lead_time:7:@2' });
+    expect(alert!.message).toBe('Oat milk (OAT-1) at Harbour kiosk runs out in about 2 days (4 on hand, selling about 14 a week); an order placed today arrives in 7 days.');
+    // Kept at that location only: named, but keyed by the product as in a one-location shop.
+    expect(stockAlerts(facts({ onHand: 4, location: { id: null, name: 'Main shop' } }), ctx)[0]).toMatchObject({ locationId: null, dedupeKey: 'stockout_lead_time:7', details: { locationName: 'Main shop' } });
+    expect(stockAlerts(facts({ onHand: 30, reorderPoint: 40, location: { id: 1, name: 'Main shop' } }), ctx).map((a) => [a.dedupeKey, a.message])).toEqual([
+      ['below_reorder_point:7:@1', 'Oat milk (OAT-1) at Main shop is at or below its reorder point: 30 on hand and on order against a reorder point of 40.'],
+    ]);
+  });
+
   it('out of stock now says so', () => {
     expect(stockAlerts(facts({ onHand: 0 }), ctx)[0]!.message).toContain('is out of stock now');
   });

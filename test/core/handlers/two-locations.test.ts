@@ -84,7 +84,7 @@ describe('a shop with two locations', () => {
       refreshAlerts(app.db);
       const ordering = latestWeeklySummary(app.db)?.narrative?.sections.find((section) => section.topic === 'ordering')?.text;
       // Tea 24 at £2.50 for each location (£120 with the kiosk, £60 without); soap has no cost price.
-      if (kiosk) expect(ordering).toMatch(/^2 products \(3 lines at 2 locations\) need ordering for about £120, 3 of them urgent .*Biggest orders: Leaf & Co \(£120\)\./);
+      if (kiosk) expect(ordering).toMatch(/^2 products \(3 lines at 2 locations\) need ordering for about £120, 2 of them urgent at 2 locations \(they run out .*Biggest orders: Leaf & Co \(£120\)\./);
       else expect(ordering).toMatch(/^2 products need ordering for about £60\.00, 2 of them urgent .*Biggest orders: Leaf & Co \(£60\.00\)\./);
       await app.dispose();
       current = undefined;
