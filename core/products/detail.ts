@@ -15,6 +15,7 @@ import {
   effectiveLeadTime,
   forecastRows,
   latestRecommendation,
+  latestRecommendationsByLocation,
   latestRun,
   productReceipts,
   productRow,
@@ -23,6 +24,7 @@ import {
   salesByLocation,
   unitsSold,
 } from '../db/repos/product-detail';
+import type { RecommendationRaw } from '../db/repos/product-detail';
 import { readSettings } from '../db/repos/settings';
 import { asOfDay as findAsOfDay } from '../db/repos/stock-facts';
 import { describeClasses, explainModelChoice } from './explain';
@@ -103,6 +105,23 @@ export function productDetail(db: Db, id: number): ProductDetail {
   }
 
   const rec = latestRecommendation(db, id);
+  const recommendationView = (r: RecommendationRaw) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    dataAsOf: r.plan_as_of_day === null ? null : isoFromDay(r.plan_as_of_day - 1),
+    status: r.status,
+    onHand: r.on_hand,
+    onOrder: r.on_order,
+    reorderPoint: r.reorder_point,
+    orderUpToLevel: r.order_up_to,
+    safetyStock: r.safety_stock,
+    suggestedQuantity: r.suggested_qty,
+    finalQuantity: r.final_qty,
+    unitCostCents: r.unit_cost_cents,
+    priority: r.priority,
+    reasoning: r.reasoning,
+    figures: numericFigures(parseRecord(r.inputs), parseRecord(r.outputs)),
+  });
   return {
     product: {
       id: p.id,
@@ -148,25 +167,9 @@ export function productDetail(db: Db, id: number): ProductDetail {
     soldLast28Days: asOf === null ? 0 : unitsSold(db, id, asOf - 27, asOf),
     soldLast52Weeks: asOf === null ? 0 : unitsSold(db, id, asOf - 363, asOf),
     model,
-    recommendation: rec
-      ? {
-          id: rec.id,
-          createdAt: rec.created_at,
-          dataAsOf: rec.plan_as_of_day === null ? null : isoFromDay(rec.plan_as_of_day - 1),
-          status: rec.status,
-          onHand: rec.on_hand,
-          onOrder: rec.on_order,
-          reorderPoint: rec.reorder_point,
-          orderUpToLevel: rec.order_up_to,
-          safetyStock: rec.safety_stock,
-          suggestedQuantity: rec.suggested_qty,
-          finalQuantity: rec.final_qty,
-          unitCostCents: rec.unit_cost_cents,
-          priority: rec.priority,
-          reasoning: rec.reasoning,
-          figures: numericFigures(parseRecord(rec.inputs), parseRecord(rec.outputs)),
-        }
-      : null,
+    recommendation: rec ? recommendationView(rec) : null,
+    // In a shop with several locations, each location's line: the plan orders for each separately.
+    recommendationsByLocation: severalLocations ? latestRecommendationsByLocation(db, id).map((r) => ({ ...recommendationView(r), locationId: r.location_id, locationName: r.location_name })) : [],
     revenue,
     openAlerts: listAlerts(db, { view: 'open', kinds: [], severities: [], productId: id, offset: 0, limit: 20 }).rows,
     overrides: listOverrides(db, id).filter((o) => o.removedAt === null),

@@ -8,7 +8,7 @@
  * owner's active overrides applied. "Base" is those inputs unchanged; "what-if" is them
  * with the owner's changes, so the difference is only what the owner changed.
  */
-import { latestForecastRun } from '../db/repos/plan-inputs';
+import { latestForecastRun, salesValueByKey } from '../db/repos/plan-inputs';
 import type { Db } from '../db/connection';
 import { activeOverrides, rulesForLocation } from '../db/repos/overrides';
 import { abcAt, effectiveLeadTime, forecastRows, productPaths, productPositionAt, productRow, salesByLocation } from '../db/repos/product-detail';
@@ -18,6 +18,7 @@ import { AppError } from '../contract/errors';
 import type { WhatIfInput, WhatIfNumbers, WhatIfResult } from '../contract/commands/product-detail';
 import { isoFromDay, dayFromIso } from '../dates';
 import { QUANTILE_LEVELS } from '../forecast/types';
+import { abcClasses } from '../inventory/abc';
 import { PLAN_DEFAULTS } from '../inventory/plan';
 import type { PolicyDecision, PolicyParams, StockState } from '../inventory/policy';
 import { decide } from '../inventory/policy';
@@ -54,14 +55,15 @@ export function whatIf(db: Db, input: WhatIfInput): WhatIfResult {
   const product = productRow(db, input.productId);
   const run = latestForecastRun(db);
   if (!run) throw new AppError('forecast.no_run', 'There is no forecast yet, so the reorder numbers cannot be worked out. Run the forecast first.');
-  // The location the plan works on: the one with the most sales (most shops have one).
-  const locationId = salesByLocation(db, product.id)[0]?.id ?? 1;
+  // The owner's choice of location, else the one with the most sales (most shops have one).
+  const locationId = input.locationId ?? salesByLocation(db, product.id)[0]?.id ?? 1;
   const rows = forecastRows(db, run.id, product.id, locationId);
   if (rows.length === 0) throw new AppError('forecast.no_run', `The latest forecast has no figures for ${product.name}, so the reorder numbers cannot be worked out.`);
   const asOfDay = (lastDataDay(db) ?? run.asOfDay) + 1;
   const periodDays = run.period === 'day' ? 1 : 7;
   const lead = effectiveLeadTime(product, settings);
-  const abc = abcAt(db, product.id, locationId);
+  // The class the plan uses (plan-workspace.ts): the stored one, else from the last year's sales value.
+  const abc = abcAt(db, product.id, locationId) ?? abcClasses(salesValueByKey(db, asOfDay - 364, asOfDay - 1)).get(`${product.id}:${locationId}`) ?? 'C';
   const position = productPositionAt(db, product.id, locationId);
   const stored = {
     firstPeriodStart: rows[0]!.period_start,
@@ -85,7 +87,7 @@ export function whatIf(db: Db, input: WhatIfInput): WhatIfResult {
   const baseParams: PolicyParams = {
     leadTimeDays: lead.days,
     reviewPeriodDays: settings.reviewPeriodDays,
-    serviceLevel: product.service_level ?? settings.serviceLevels[abc ?? 'C'],
+    serviceLevel: product.service_level ?? settings.serviceLevels[abc],
     serviceMeasure: PLAN_DEFAULTS.serviceMeasure,
     trigger: PLAN_DEFAULTS.trigger,
     moq: product.moq ?? 0,

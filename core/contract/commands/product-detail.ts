@@ -18,6 +18,27 @@ export const BacktestRow = z.object({
   chosen: z.boolean(),
 });
 
+/** One recommendation of the reorder plan, as the product page shows it. */
+export const Recommendation = z.object({
+  id: Id,
+  createdAt: z.string(),
+  /** The last day of data its plan used: "data as of"; null outside a plan. */
+  dataAsOf: IsoDate.nullable(),
+  status: z.string(),
+  onHand: n,
+  onOrder: n,
+  reorderPoint: n,
+  orderUpToLevel: n,
+  safetyStock: n,
+  suggestedQuantity: n,
+  finalQuantity: n.nullable(),
+  unitCostCents: z.number().int().nullable(),
+  priority: z.enum(['urgent', 'high', 'medium', 'low']),
+  reasoning: z.string(),
+  /** Numeric inputs and outputs of the policy, as stored by the plan (service level, lead time, days of cover …). */
+  figures: z.record(z.string(), n),
+});
+
 export const ProductDetail = z.object({
   product: z.object({
     id: Id,
@@ -76,27 +97,9 @@ export const ProductDetail = z.object({
       candidates: z.array(BacktestRow),
     })
     .nullable(),
-  recommendation: z
-    .object({
-      id: Id,
-      createdAt: z.string(),
-      /** The last day of data its plan used: "data as of"; null outside a plan. */
-      dataAsOf: IsoDate.nullable(),
-      status: z.string(),
-      onHand: n,
-      onOrder: n,
-      reorderPoint: n,
-      orderUpToLevel: n,
-      safetyStock: n,
-      suggestedQuantity: n,
-      finalQuantity: n.nullable(),
-      unitCostCents: z.number().int().nullable(),
-      priority: z.enum(['urgent', 'high', 'medium', 'low']),
-      reasoning: z.string(),
-      /** Numeric inputs and outputs of the policy, as stored by the plan (service level, lead time, days of cover …). */
-      figures: z.record(z.string(), n),
-    })
-    .nullable(),
+  recommendation: Recommendation.nullable(),
+  /** In a shop with several locations, the latest line at each location the product was planned for (the plan orders for each separately); empty otherwise. */
+  recommendationsByLocation: z.array(Recommendation.extend({ locationId: Id, locationName: z.string() })),
   revenue: z.object({ next4WeeksCents: z.number().int(), horizonCents: z.number().int(), horizonWeeks: n }).nullable(),
   openAlerts: z.array(AlertItem),
   overrides: z.array(ForecastOverride),
@@ -128,6 +131,8 @@ export type ProductChart = z.infer<typeof ProductChart>;
 export const WhatIfInput = z
   .object({
     productId: Id,
+    /** The location whose stock, forecast and plan line to work on; null: the one with the most sales (the only one in most shops). */
+    locationId: Id.nullable().default(null),
     serviceLevel: z.number().min(0.5, 'a service level below 50% is not a plan').max(0.999, 'at most 99.9%').nullable().default(null),
     leadTimeDays: z.number().min(0).max(365, 'at most a year').nullable().default(null),
     /** A promotion: demand in the chosen forecast weeks times the multiplier. */

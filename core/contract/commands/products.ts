@@ -98,6 +98,8 @@ export const ProductRow = z.object({
   weeksOfCover: n.nullable(),
   suggestedQuantity: n.nullable(),
   priority: z.enum(['urgent', 'high', 'medium', 'low']).nullable(),
+  /** Locations whose latest plan line has something to order; suggestedQuantity is their total. */
+  orderLocations: z.number().int().nonnegative(),
   alertSeverity: Severity.nullable(),
   alertCount: z.number().int().nonnegative(),
   lastSaleDay: IsoDate.nullable(),

@@ -228,6 +228,21 @@ export function latestRecommendation(db: Db, productId: number): RecommendationR
   );
 }
 
+/**
+ * The latest recommendation of the product at each location it was planned for (a plan orders
+ * for each location separately), in location order, with the location's name.
+ */
+export function latestRecommendationsByLocation(db: Db, productId: number): Array<RecommendationRaw & { location_id: number; location_name: string }> {
+  return db
+    .prepare(
+      `SELECT r.*, p.as_of_day AS plan_as_of_day, l.name AS location_name
+       FROM recommendations r LEFT JOIN plans p ON p.id = r.plan_id JOIN locations l ON l.id = r.location_id
+       WHERE r.id IN (SELECT max(id) FROM recommendations WHERE product_id = ? GROUP BY location_id)
+       ORDER BY r.location_id`,
+    )
+    .all(productId) as Array<RecommendationRaw & { location_id: number; location_name: string }>;
+}
+
 /** Weekly (or daily) units of the product from its first sale to `toDay`, zero-filled by the caller. */
 export function periodSales(db: Db, productId: number, locationId: number | null, periodDays: 1 | 7, shift: number, toDay: number): Array<{ start: number; units: number }> {
   const bucket = periodDays === 7 ? 'day - ((day + @shift) % 7)' : 'day';

@@ -58,6 +58,7 @@ interface RawRow {
   alert_count: number | null;
   last_sale_day: number | null;
   stock_locations: number;
+  order_locations: number;
 }
 
 const SEVERITY_BY_RANK = ['info', 'warning', 'critical'] as const;
@@ -112,15 +113,28 @@ function whereClause(query: ProductListQuery): { sql: string; params: Record<str
 }
 
 /**
- * Open alerts per product (severity rank and count) and the classes of the first location
- * with classes, as CTEs; the per-product figures come from the product_stats cache that
+ * Open alerts per product (severity rank and count), the classes of the first location
+ * with classes and the plan's latest lines per product (summed over its locations), as CTEs; the per-product figures come from the product_stats cache that
  * the alerts refresh writes, so sorting 10,000 rows by any of them is an in-memory sort.
  */
+const PRIORITY_RANK = "CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
+
 const CTES = `WITH
 cls AS (
   -- SQLite takes bare columns from the row holding min(): the first location's classes.
   SELECT product_id, min(location_id) AS location_id, abc, xyz, pattern, is_new, is_dead
   FROM product_classes GROUP BY product_id
+),
+rec AS (
+  -- The latest line at each location, summed: what to order across the shop's locations. The
+  -- priority is the most pressing of the lines with something to order (else of all lines).
+  SELECT product_id, sum(suggested_qty) AS suggested_qty,
+         count(CASE WHEN suggested_qty > 0 THEN 1 END) AS order_locations,
+         CASE coalesce(min(CASE WHEN suggested_qty > 0 THEN ${PRIORITY_RANK} END), min(${PRIORITY_RANK}))
+           WHEN 0 THEN 'urgent' WHEN 1 THEN 'high' WHEN 2 THEN 'medium' WHEN 3 THEN 'low' END AS priority
+  FROM recommendations
+  WHERE id IN (SELECT max(id) FROM recommendations GROUP BY product_id, location_id)
+  GROUP BY product_id
 ),
 al AS (
   SELECT product_id, max(CASE severity WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END) AS severity_rank, count(*) AS alert_count
@@ -134,7 +148,7 @@ const SELECT_COLUMNS = `
   ps.on_hand, ps.count_day, coalesce(ps.on_order, 0) AS on_order,
   p.unit_cost_cents, p.unit_price_cents, ps.stock_value_cents,
   coalesce(ps.sold_28d, 0) AS sold28, ps.forecast_28d AS next28, ps.weeks_of_cover,
-  rec.suggested_qty, rec.priority,
+  rec.suggested_qty, rec.priority, coalesce(rec.order_locations, 0) AS order_locations,
   al.severity_rank, coalesce(al.alert_count, 0) AS alert_count, ps.last_sale_day,
   (SELECT count(DISTINCT ss.location_id) FROM stock_snapshots ss WHERE ss.product_id = p.id) AS stock_locations`;
 
@@ -142,7 +156,7 @@ const JOINS = {
   sup: 'LEFT JOIN suppliers sup ON sup.id = p.supplier_id',
   pc: 'LEFT JOIN cls pc ON pc.product_id = p.id',
   ps: 'LEFT JOIN product_stats ps ON ps.product_id = p.id',
-  rec: 'LEFT JOIN recommendations rec ON rec.id = (SELECT max(r2.id) FROM recommendations r2 WHERE r2.product_id = p.id)',
+  rec: 'LEFT JOIN rec ON rec.product_id = p.id',
   al: 'LEFT JOIN al ON al.product_id = p.id',
 } as const;
 
@@ -184,6 +198,7 @@ function toRow(r: RawRow): ProductRow {
     weeksOfCover: round(r.weeks_of_cover),
     suggestedQuantity: round(r.suggested_qty),
     priority: r.priority,
+    orderLocations: r.order_locations,
     alertSeverity: r.severity_rank === null ? null : (SEVERITY_BY_RANK[r.severity_rank] ?? null),
     alertCount: r.alert_count ?? 0,
     lastSaleDay: r.last_sale_day === null ? null : isoFromDay(r.last_sale_day),

@@ -11,6 +11,7 @@ import { ProductCustomersPanel } from '../components/customers/ProductCustomersP
 import { ErrorNotice, PageHeader } from '../components/Page';
 import { ModelCard } from '../components/products/ModelCard';
 import { OverridesCard } from '../components/products/OverridesCard';
+import { PlanByLocationCard } from '../components/products/PlanByLocationCard';
 import { PlanCard } from '../components/products/PlanCard';
 import { StockByLocationCard } from '../components/products/StockByLocationCard';
 import { WhatIfCard } from '../components/products/WhatIfCard';
@@ -101,13 +102,13 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
               <ModelCard detail={d} />
             </Grid>
             <Grid size={{ xs: 12, lg: 6 }}>
-              <PlanCard detail={d} />
+              {d.recommendationsByLocation.length > 0 ? <PlanByLocationCard detail={d} /> : <PlanCard detail={d} />}
             </Grid>
           </Grid>
         </>
       ) : null}
       <Box sx={{ mb: 3 }}>
-        <WhatIfCard productId={id} />
+        <WhatIfCard productId={id} locations={d ? whatIfLocations(d) : []} />
       </Box>
       {d ? (
         <>
@@ -152,6 +153,16 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
       ) : null}
     </>
   );
+}
+
+/**
+ * The locations the what-if can work on in a shop with several: where the product sold (the
+ * plan's lines are there), most sales first as the what-if's own default. Empty in a shop with one.
+ */
+function whatIfLocations(d: ProductDetail): Array<{ id: number; name: string }> {
+  if (d.stock.byLocation.length === 0 && d.recommendationsByLocation.length === 0) return [];
+  const planned = new Set(d.recommendationsByLocation.map((r) => r.locationId));
+  return d.locations.filter((l) => l.units > 0 || planned.has(l.id)).map((l) => ({ id: l.id, name: l.name }));
 }
 
 /** Where the On hand figure comes from; in a shop with several locations, how many it adds up. */

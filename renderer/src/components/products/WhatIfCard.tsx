@@ -1,10 +1,12 @@
-import { Alert, Box, Button, Card, CardContent, Chip, Slider, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, MenuItem, Slider, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { WhatIfNumbers, WhatIfResult } from '../../../../core/contract/commands/product-detail';
 import { ApiError, call, subscribe } from '../../api/client';
 import { date, money, num, pct } from '../../format';
 
 interface Controls {
+  /** null: the what-if's default, the location with the most sales. */
+  locationId: number | null;
   serviceLevel: number | null;
   leadTimeDays: string;
   multiplier: string;
@@ -22,12 +24,16 @@ const ROWS: Array<{ key: keyof WhatIfNumbers; label: string; format: (n: WhatIfN
   { key: 'priority', label: 'Priority', format: (n) => n.priority },
 ];
 
+const START: Controls = { locationId: null, serviceLevel: null, leadTimeDays: '', multiplier: '1.5', weeks: [] };
+
 /**
  * What if the service level, the lead time or a promotion were different? Recomputes the
  * reorder numbers with the plan's own kernel as the owner moves the controls; saves nothing.
+ * In a shop with several locations (`locations` not empty) it works on one location's stock,
+ * forecast and plan line, says which, and lets the owner choose.
  */
-export function WhatIfCard({ productId }: { productId: number }) {
-  const [controls, setControls] = useState<Controls>({ serviceLevel: null, leadTimeDays: '', multiplier: '1.5', weeks: [] });
+export function WhatIfCard({ productId, locations = [] }: { productId: number; locations?: ReadonlyArray<{ id: number; name: string }> }) {
+  const [controls, setControls] = useState<Controls>(START);
   const [result, setResult] = useState<WhatIfResult>();
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
@@ -43,6 +49,7 @@ export function WhatIfCard({ productId }: { productId: number }) {
       const ticket = ++latest.current;
       call('products.whatIf', {
         productId,
+        locationId: controls.locationId,
         serviceLevel: controls.serviceLevel,
         leadTimeDays: lead,
         promotion: controls.weeks.length > 0 && Number.isFinite(multiplier) ? { weeks: controls.weeks, multiplier } : null,
@@ -70,13 +77,37 @@ export function WhatIfCard({ productId }: { productId: number }) {
       <CardContent>
         <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
           <Typography variant="h2">What if…</Typography>
-          <Button size="small" onClick={() => setControls({ serviceLevel: null, leadTimeDays: '', multiplier: '1.5', weeks: [] })}>
+          <Button size="small" onClick={() => setControls((c) => ({ ...START, locationId: c.locationId }))}>
             Reset
           </Button>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           Try a different service level, lead time or a promotion. The numbers are worked out again as you change them, the same way the plan does; nothing is saved.
         </Typography>
+        {locations.length > 0 && result ? (
+          locations.length > 1 ? (
+            <TextField
+              select
+              id="whatif-location"
+              size="small"
+              label="Location"
+              value={controls.locationId ?? result.locationId}
+              onChange={(e) => setControls((c) => ({ ...c, locationId: Number(e.target.value) }))}
+              helperText="Its stock, forecast and plan line: the plan orders for each location separately."
+              sx={{ mb: 2, minWidth: 240 }}
+            >
+              {locations.map((l) => (
+                <MenuItem key={l.id} value={l.id}>
+                  {l.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <Typography variant="body2" sx={{ mb: 2 }} data-testid="whatif-location">
+              At {locations.find((l) => l.id === result.locationId)?.name ?? 'its location'}: its stock, forecast and plan line.
+            </Typography>
+          )
+        ) : null}
         {error && !result ? <Alert severity="info">{error}</Alert> : null}
         {result && base ? (
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 5fr) minmax(0, 7fr)' }, gap: 3 }}>

@@ -90,18 +90,31 @@ export const PRODUCT_COLUMNS: GridColDef<ProductRow>[] = [
   {
     field: 'suggestedQuantity',
     headerName: 'Order',
-    description: 'Suggested order from the latest reorder plan, with its priority.',
+    description: 'Suggested order from the latest reorder plan, with its priority; in a shop with several locations, the total over them.',
     type: 'number',
     width: 122,
-    renderCell: ({ row }) =>
-      row.suggestedQuantity === null ? (
-        '—'
-      ) : (
-        <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', justifyContent: 'flex-end', height: '100%' }}>
+    // Ordered for several locations: their total, said so under it like On hand (the product page splits it).
+    renderCell: ({ row }) => {
+      if (row.suggestedQuantity === null) return '—';
+      const figure = (
+        <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', justifyContent: 'flex-end' }}>
           {qty(row.suggestedQuantity)}
           {row.priority && row.suggestedQuantity > 0 ? <Chip size="small" label={row.priority} color={PRIORITY_COLORS[row.priority]} /> : null}
         </Stack>
-      ),
+      );
+      return row.orderLocations > 1 ? (
+        <Stack sx={{ alignItems: 'flex-end', justifyContent: 'center', height: '100%', lineHeight: 1.2, '& .MuiChip-root': { height: 18 } }} title={`Total to order for ${row.orderLocations} locations; the product page shows each`} data-testid="order-locations">
+          {figure}
+          <Box component="span" sx={{ fontSize: '0.7rem', color: 'text.secondary' }}>
+            {row.orderLocations} locations
+          </Box>
+        </Stack>
+      ) : (
+        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'flex-end', height: '100%' }}>
+          {figure}
+        </Stack>
+      );
+    },
   },
   {
     field: 'alertSeverity',
