@@ -109,41 +109,26 @@ export function continuousQuantiles(mean: Float64Array, sd: Float64Array, calibr
 }
 
 const COUNT_LEVELS = new Float64Array(QUANTILE_LEVELS);
-const MULTIPLIERS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4];
-const LEVEL_SCALES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
+/** Variance multipliers the count calibration chooses from. */
+export const COUNT_VARIANCE_MULTIPLIERS: readonly number[] = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2, 2.8, 4];
+/** Scales s of the count quantile levels (0.5 + (level - 0.5) * s), widest first. */
+export const COUNT_LEVEL_SCALES: readonly number[] = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6];
 const MAX_COUNT_POINTS = 8_000;
 /** Backtest coverage of the 80% interval the count calibration aims at (within the 75-85% band). */
-const COUNT_COVERAGE_TARGET = 0.8;
+export const COUNT_COVERAGE_TARGET = 0.8;
 /** Upper bound of the path correlation: sums never behave as one draw repeated. */
 const MAX_PATH_CORRELATION = 0.9;
 /** Backtest windows used for the path correlation (an even subsample beyond this). */
 const MAX_COUNT_WINDOWS = 4_000;
 
 function scaledLevels(scale: number): Float64Array {
+  // Scale 1 gives the nominal levels exactly (0.5 + (0.05 - 0.5) is 0.04999999999999999).
+  if (scale === 1) return Float64Array.from(COUNT_LEVELS);
   return Float64Array.from(QUANTILE_LEVELS, (p) => 0.5 + (p - 0.5) * scale);
 }
 
 export function countQuantilesAt(mean: number, sd: number, multiplier: number, out: Float64Array, levels: Float64Array = COUNT_LEVELS): void {
   spreadCountQuantiles(Math.max(0, mean), Math.max(mean, multiplier * sd * sd), levels, out);
-}
-
-/**
- * Index of the lowest loss on a grid, found by walking downhill (or flat) from `start` both
- * ways: the same index as a full scan in grid order (the first of equal lowest losses)
- * wherever the loss is unimodal along the grid (non-increasing, then non-decreasing), as the
- * pooled pinball loss is in the spread multiplier: the walks always reach the first lowest
- * index. Usually half the evaluations of a full scan; each index is evaluated once.
- */
-export function descendGrid(length: number, start: number, loss: (index: number) => number): number {
-  const values = new Float64Array(length).fill(NaN);
-  const at = (i: number) => (values[i] === values[i] ? values[i]! : (values[i] = loss(i)));
-  let left = start;
-  while (left > 0 && at(left - 1) <= at(left)) left--;
-  let right = start;
-  while (right + 1 < length && at(right + 1) <= at(right)) right++;
-  let best = left;
-  for (let i = left + 1; i <= right; i++) if (at(i) < at(best)) best = i;
-  return best;
 }
 
 /** Collects (mean, sd, actual, scale) backtest points of count series. */
@@ -166,11 +151,15 @@ export class CountErrors {
     this.weights.push(scale > 0 && Number.isFinite(scale) ? 1 / scale : 1);
   }
   /**
-   * The variance multiplier minimises the pooled pinball loss. Then, because the lower
-   * quantiles of mostly-zero items sit on zero and every zero outcome falls inside the
-   * interval, honest count intervals cover more than their nominal share; the levels are
-   * pulled toward the median (never widened) until the pooled backtest 80% interval holds
-   * about COUNT_COVERAGE_TARGET of the outcomes.
+   * Because the lower quantiles of mostly-zero items sit on zero and every zero outcome
+   * falls inside the interval, honest count intervals cover more than their nominal share;
+   * the levels are pulled toward the median (never widened) until the pooled backtest 80%
+   * interval holds about COUNT_COVERAGE_TARGET of the outcomes: the narrowest COUNT_LEVEL_SCALES
+   * entry still at or above it (1 when even that holds less). Narrowing and the variance
+   * multiplier both move the quantiles, so they are chosen together: for every multiplier
+   * its narrowed levels, and of these pairs the one with the lowest pooled pinball loss
+   * (choosing the multiplier at the nominal levels first and narrowing after gave
+   * intervals that were needlessly wide, then cut by lower upper quantiles).
    */
   fit(withPathCorrelation = true): CountCalibration {
     const total = this.means.length;
@@ -182,27 +171,37 @@ export class CountErrors {
     // Consecutive points (steps of one backtest window) often share mean and sd, e.g. under a
     // flat forecast: q then still holds their quantiles.
     const repeats = (j: number) => j > 0 && this.means[j] === this.means[j - 1] && this.sds[j] === this.sds[j - 1];
-    const lossAt = (multiplier: number) => {
+    // The pooled pinball loss and the share of outcomes inside the 80% interval, in one pass.
+    const evaluate = (multiplier: number, levels: Float64Array) => {
       let loss = 0;
+      let covered = 0;
       for (let j = 0; j < n; j++) {
-        if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, multiplier, q);
+        if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, multiplier, q, levels);
         let l = 0;
         for (let k = 0; k < QUANTILE_LEVELS.length; k++) l += pinballLoss(this.actuals[j]!, q[k]!, QUANTILE_LEVELS[k]!);
         loss += l * this.weights[j]!;
-      }
-      return loss;
-    };
-    const best = MULTIPLIERS[descendGrid(MULTIPLIERS.length, MULTIPLIERS.indexOf(1), (i) => lossAt(MULTIPLIERS[i]!))]!;
-    let levels: Float64Array = Float64Array.from(COUNT_LEVELS);
-    for (const scale of LEVEL_SCALES) {
-      const candidate = scaledLevels(scale);
-      let covered = 0;
-      for (let j = 0; j < n; j++) {
-        if (!repeats(j)) countQuantilesAt(this.means[j]!, this.sds[j]!, best, q, candidate);
         if (this.actuals[j]! >= q[1]! && this.actuals[j]! <= q[5]!) covered++;
       }
-      if (covered / n < COUNT_COVERAGE_TARGET) break;
-      levels = candidate;
+      return { loss, coverage: covered / n };
+    };
+    let best = 1;
+    let levels: Float64Array = Float64Array.from(COUNT_LEVELS);
+    let bestLoss = Infinity;
+    for (const multiplier of COUNT_VARIANCE_MULTIPLIERS) {
+      // Coverage falls as the levels narrow: walk the scales until it drops below the target.
+      let narrowed: { levels: Float64Array; loss: number } | undefined;
+      for (const scale of COUNT_LEVEL_SCALES) {
+        const candidate = scaledLevels(scale);
+        const { loss, coverage } = evaluate(multiplier, candidate);
+        if (coverage < COUNT_COVERAGE_TARGET && narrowed) break;
+        narrowed = { levels: candidate, loss };
+        if (coverage < COUNT_COVERAGE_TARGET) break;
+      }
+      if (narrowed && narrowed.loss < bestLoss) {
+        bestLoss = narrowed.loss;
+        best = multiplier;
+        levels = narrowed.levels;
+      }
     }
     return { kind: 'count', varianceMultiplier: best, levels, pathCorrelation: withPathCorrelation ? this.sumCorrelation(best) : 0, samples: total };
   }

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { continuousQuantiles, CountErrors, descendGrid, normalCalibration, StandardisedErrors } from '../../../core/forecast/calibrate';
+import {
+  continuousQuantiles,
+  COUNT_COVERAGE_TARGET,
+  COUNT_LEVEL_SCALES,
+  COUNT_VARIANCE_MULTIPLIERS,
+  countQuantilesAt,
+  CountErrors,
+  normalCalibration,
+  StandardisedErrors,
+} from '../../../core/forecast/calibrate';
 import { normalQuantile } from '../../../core/forecast/kernels/normal';
 import { normalDraw, seededRng } from '../../../core/forecast/kernels/rng';
+import { pinballLoss } from '../../../core/forecast/metrics';
+import { QUANTILE_LEVELS } from '../../../core/forecast/types';
 
 describe('continuous calibration from standardised backtest errors', () => {
   it('learns that errors were twice as wide as the models said', () => {
@@ -68,40 +79,57 @@ describe('count calibration', () => {
       expect(c.levels[3]).toBeCloseTo(0.5, 12);
     }
   });
-});
 
-describe('downhill search on a grid', () => {
-  const firstMinimum = (values: number[]) => values.indexOf(Math.min(...values));
-
-  it('finds the first lowest value of a unimodal grid from any start, evaluating each point once', () => {
-    const unimodal = fc
-      .tuple(fc.array(fc.nat(3), { maxLength: 6 }), fc.array(fc.nat(3), { maxLength: 6 }), fc.nat(5))
-      .map(([down, up, bottom]) => {
-        // Non-increasing steps down to the bottom, then non-decreasing steps up (plateaus included).
-        let high = bottom;
-        const left = down.map((step) => (high += step)).reverse();
-        let rise = bottom;
-        const right = up.map((step) => (rise += step));
-        return [...left, bottom, ...right];
-      });
-    fc.assert(
-      fc.property(unimodal, fc.nat(), (values, seed) => {
-        const start = seed % values.length;
-        const seen: number[] = [];
-        const found = descendGrid(values.length, start, (i) => (seen.push(i), values[i]!));
-        expect(found).toBe(firstMinimum(values));
-        expect(new Set(seen).size).toBe(seen.length);
-      }),
-      { numRuns: 2_000 },
-    );
+  it('narrows the levels as far as the grid goes when every outcome falls inside the interval', () => {
+    // All outcomes 0: every interval starts at 0 (q10 = 0 while P(0) >= the lowest level),
+    // so it covers them all at any scale, and the narrowest scale, 0.6, is taken:
+    // 0.5 + (0.1 - 0.5) * 0.6 = 0.26, 0.5 + (0.9 - 0.5) * 0.6 = 0.74.
+    const errors = new CountErrors();
+    for (let i = 0; i < 50; i++) errors.add(0, 0.5, 1, 1);
+    const c = errors.fit();
+    expect(Array.from(c.levels, (l) => Number(l.toFixed(12)))).toEqual([0.23, 0.26, 0.35, 0.5, 0.65, 0.74, 0.77]);
+    expect(COUNT_VARIANCE_MULTIPLIERS).toContain(c.varianceMultiplier);
   });
 
-  it('walks a hand-worked grid', () => {
-    // 9 multipliers, loss lowest at index 2: from index 4 it evaluates 4, 3, 2, 1 and 5, not all nine.
-    const loss = [9, 6, 4, 5, 7, 8, 9, 10, 11];
-    const seen: number[] = [];
-    expect(descendGrid(loss.length, 4, (i) => (seen.push(i), loss[i]!))).toBe(2);
-    expect(seen.sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(descendGrid(3, 1, (i) => [2, 2, 2][i]!)).toBe(0);
+  it('chooses the variance multiplier and the narrowed levels together, by the lowest pooled pinball loss', () => {
+    type Point = { actual: number; mean: number; sd: number };
+    const evaluate = (points: Point[], multiplier: number, scale: number) => {
+      const levels = Float64Array.from(QUANTILE_LEVELS, (p) => (scale === 1 ? p : 0.5 + (p - 0.5) * scale));
+      const q = new Float64Array(QUANTILE_LEVELS.length);
+      let loss = 0;
+      let covered = 0;
+      for (const { actual, mean, sd } of points) {
+        countQuantilesAt(mean, sd, multiplier, q, levels);
+        for (let k = 0; k < q.length; k++) loss += pinballLoss(actual, q[k]!, QUANTILE_LEVELS[k]!);
+        if (actual >= q[1]! && actual <= q[5]!) covered++;
+      }
+      return { loss, coverage: covered / points.length, levels };
+    };
+    // Brute force: each multiplier with the smallest scale whose 80% interval still covers
+    // the target share (scale 1 when none does); the lowest loss among those pairs.
+    const narrowest = (points: Point[], multiplier: number) => {
+      const feasible = COUNT_LEVEL_SCALES.filter((s) => evaluate(points, multiplier, s).coverage >= COUNT_COVERAGE_TARGET);
+      return evaluate(points, multiplier, feasible.length > 0 ? Math.min(...feasible) : 1);
+    };
+    const point = fc.record({ actual: fc.nat(12), mean: fc.double({ min: 0.05, max: 6, noNaN: true }), sd: fc.double({ min: 0.2, max: 5, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 5, maxLength: 60 }), (points) => {
+        const errors = new CountErrors();
+        for (const p of points) errors.add(p.actual, p.mean, p.sd, 1);
+        const c = errors.fit(false);
+        const pairs = COUNT_VARIANCE_MULTIPLIERS.map((m) => narrowest(points, m));
+        const lowest = Math.min(...pairs.map((p) => p.loss));
+        const got = pairs[COUNT_VARIANCE_MULTIPLIERS.indexOf(c.varianceMultiplier)]!;
+        expect(Array.from(c.levels)).toEqual(Array.from(got.levels));
+        expect(got.loss).toBeCloseTo(lowest, 9);
+        // Never worse than the multiplier best at the nominal levels, narrowed afterwards.
+        const nominal = COUNT_VARIANCE_MULTIPLIERS.map((m) => evaluate(points, m, 1).loss);
+        const sequential = narrowest(points, COUNT_VARIANCE_MULTIPLIERS[nominal.indexOf(Math.min(...nominal))]!);
+        expect(got.loss).toBeLessThanOrEqual(sequential.loss + 1e-9);
+        // The backtest 80% interval holds at least the target share, unless even the nominal levels hold less.
+        if (got.coverage < COUNT_COVERAGE_TARGET) expect(Array.from(c.levels)).toEqual(Array.from(QUANTILE_LEVELS));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
