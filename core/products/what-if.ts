@@ -58,7 +58,12 @@ export function whatIf(db: Db, input: WhatIfInput): WhatIfResult {
   // The owner's choice of location, else the one with the most sales (most shops have one).
   const locationId = input.locationId ?? salesByLocation(db, product.id)[0]?.id ?? 1;
   const rows = forecastRows(db, run.id, product.id, locationId);
-  if (rows.length === 0) throw new AppError('forecast.no_run', `The latest forecast has no figures for ${product.name}, so the reorder numbers cannot be worked out.`);
+  if (rows.length === 0) {
+    // Where the shop has several locations, say which one has no forecast (the owner may have picked it).
+    const located = (db.prepare('SELECT count(*) AS n FROM locations').get() as { n: number }).n > 1;
+    const name = located ? (db.prepare('SELECT name FROM locations WHERE id = ?').get(locationId) as { name: string } | undefined)?.name : undefined;
+    throw new AppError('forecast.no_run', `The latest forecast has no figures for ${product.name}${name ? ` at ${name}` : ''}, so the reorder numbers cannot be worked out.`);
+  }
   const asOfDay = (lastDataDay(db) ?? run.asOfDay) + 1;
   const periodDays = run.period === 'day' ? 1 : 7;
   const lead = effectiveLeadTime(product, settings);

@@ -60,6 +60,11 @@ describe('reorder numbers in a shop with two locations', () => {
     expect([kiosk.locationId, kiosk.base.inventoryPosition, kiosk.base.suggestedQuantity]).toEqual([2, 1, 24]);
     expect(kiosk.baseReasoning).toBe(tea.recommendationsByLocation[1]!.reasoning);
     expect(main.baseReasoning).toBe(tea.recommendationsByLocation[0]!.reasoning);
+    // Soap never sold at the kiosk, so it has no forecast there: the message says where.
+    await expect(call('products.whatIf', { productId: 3, locationId: 2 })).rejects.toMatchObject({
+      code: 'forecast.no_run',
+      message: 'The latest forecast has no figures for Olive soap at Harbour kiosk, so the reorder numbers cannot be worked out.',
+    });
   });
 
   it('one location: no per-location reorder numbers, the list as before', async () => {
