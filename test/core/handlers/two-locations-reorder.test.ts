@@ -8,34 +8,12 @@
  * lead time 14 days, review 7, so each location covers 3 weeks: 30 − 8 and 18 − 1 round up to
  * 2 cases of 12 each. Jam (100 on hand, 7 a week) orders nothing.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ShelfcastApp } from '../../../core/app/app';
-import { routerFor } from '../../helpers/router-call';
-import { useTempDir } from '../../helpers/tmp';
-import { addHarbourKiosk, seedShop } from '../inventory/fixtures';
+import { describe, expect, it } from 'vitest';
+import { useKioskShops } from './kiosk-shop';
 
 describe('reorder numbers in a shop with two locations', () => {
-  const tempDir = useTempDir();
-  let current: ShelfcastApp | undefined;
-  afterEach(async () => {
-    await current?.dispose();
-    current = undefined;
-  });
-
-  async function plannedShop(kiosk: boolean) {
-    const dir = tempDir();
-    const db = seedShop(dir);
-    if (kiosk) addHarbourKiosk(db);
-    db.close();
-    const app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    current = app;
-    await app.openWorkspace(join(dir, 'shop.shelfcast'), { create: false });
-    const { call } = routerFor(app);
-    const { jobId } = await call('plan.start', {});
-    expect((await app.jobs.wait(jobId)).state).toBe('done');
-    return { app, call };
-  }
+  const openShop = useKioskShops();
+  const plannedShop = (kiosk: boolean) => openShop({ kiosk, plan: true });
 
   it('the product page has each location’s reorder numbers, the list the total to order, the what-if the location chosen', async () => {
     const { call } = await plannedShop(true);

@@ -12,14 +12,10 @@
  *   jam, main shop:  100 on hand, 7 a week → 100 days: no alert, nothing to order
  * Summed over the locations (as before) tea read "9 on hand, selling about 16 a week".
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshAlerts } from '../../../core/alerts/refresh';
 import { latestWeeklySummary } from '../../../core/alerts/summary-store';
-import { ShelfcastApp } from '../../../core/app/app';
-import { routerFor } from '../../helpers/router-call';
-import { useTempDir } from '../../helpers/tmp';
-import { addHarbourKiosk, seedShop } from '../inventory/fixtures';
+import { useKioskShops } from './kiosk-shop';
 
 interface AlertRow {
   kind: string;
@@ -30,27 +26,10 @@ interface AlertRow {
 }
 
 describe('running out in a shop with two locations', () => {
-  const tempDir = useTempDir();
-  let current: ShelfcastApp | undefined;
-  afterEach(async () => {
-    await current?.dispose();
-    current = undefined;
-  });
+  const openShop = useKioskShops();
 
   async function shop({ kiosk, plan }: { kiosk: boolean; plan: boolean }) {
-    await current?.dispose();
-    const dir = tempDir();
-    const db = seedShop(dir);
-    if (kiosk) addHarbourKiosk(db);
-    db.close();
-    const app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    current = app;
-    await app.openWorkspace(join(dir, 'shop.shelfcast'), { create: false });
-    const { call } = routerFor(app);
-    if (plan) {
-      const { jobId } = await call('plan.start', {});
-      expect((await app.jobs.wait(jobId)).state).toBe('done');
-    }
+    const { app, call } = await openShop({ kiosk, plan });
     refreshAlerts(app.db);
     const alerts = () =>
       app.db

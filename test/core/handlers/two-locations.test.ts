@@ -7,39 +7,17 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshAlerts } from '../../../core/alerts/refresh';
 import { latestWeeklySummary } from '../../../core/alerts/summary-store';
-import { ShelfcastApp } from '../../../core/app/app';
 import { generateReport } from '../../../core/reports/generate';
-import { routerFor } from '../../helpers/router-call';
-import { useTempDir } from '../../helpers/tmp';
-import { addHarbourKiosk, seedShop } from '../inventory/fixtures';
+import { useKioskShops } from './kiosk-shop';
 
 const hasPdftotext = existsSync('/usr/bin/pdftotext');
 
 describe('a shop with two locations', () => {
-  const tempDir = useTempDir();
-  let current: ShelfcastApp | undefined;
-  afterEach(async () => {
-    await current?.dispose();
-    current = undefined;
-  });
-
-  /** The seeded shop, with the kiosk or without, opened and planned. */
-  async function plannedShop(kiosk: boolean) {
-    const dir = tempDir();
-    const db = seedShop(dir);
-    if (kiosk) addHarbourKiosk(db);
-    db.close();
-    const app = new ShelfcastApp({ host: 'cli', configDir: join(dir, 'config'), defaultWorkspaceDir: join(dir, 'ws') });
-    current = app;
-    await app.openWorkspace(join(dir, 'shop.shelfcast'), { create: false });
-    const { call } = routerFor(app);
-    const { jobId } = await call('plan.start', {});
-    expect((await app.jobs.wait(jobId)).state).toBe('done');
-    return { app, call, dir };
-  }
+  const openShop = useKioskShops();
+  const plannedShop = (kiosk: boolean) => openShop({ kiosk, plan: true });
 
   it('the plan counts products, lines and locations: tea at both is one product on two lines', async () => {
     const { call } = await plannedShop(true);
@@ -86,8 +64,6 @@ describe('a shop with two locations', () => {
       // Tea 24 at £2.50 for each location (£120 with the kiosk, £60 without); soap has no cost price.
       if (kiosk) expect(ordering).toMatch(/^2 products \(3 lines at 2 locations\) need ordering for about £120, 2 of them urgent at 2 locations \(they run out .*Biggest orders: Leaf & Co \(£120\)\./);
       else expect(ordering).toMatch(/^2 products need ordering for about £60\.00, 2 of them urgent .*Biggest orders: Leaf & Co \(£60\.00\)\./);
-      await app.dispose();
-      current = undefined;
     }
   });
 
@@ -99,8 +75,6 @@ describe('a shop with two locations', () => {
       const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
       if (kiosk) expect(text).toMatch(/Plan for 13 May 2024 · 2 products · 3 lines at 2 locations · 2 suppliers/);
       else expect(text).toMatch(/Plan for 13 May 2024 · 2 lines · 2 suppliers/);
-      await app.dispose();
-      current = undefined;
     }
   });
 });
