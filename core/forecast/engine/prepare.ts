@@ -92,9 +92,13 @@ export function prepareSeries(input: SeriesInput, index: number, options: Foreca
   const situation: CandidateSituation = { id: input.id, profile, context, horizon: options.horizon, origins: recentOrigins };
   const origins = [...recentOrigins];
   // One more origin a year before the end: its window is the same time of year as the coming
-  // horizon, the only place where a model's knowledge of the season ahead gets tested.
+  // horizon, the only place where a model's knowledge of the season ahead gets tested. Only
+  // when its models get at least half the history the earliest recent origin has: from a
+  // 60-week history it would be fitted on 8 weeks, and those errors (of models that had barely
+  // started) steered the choice and the intervals (walmart's last 60 weeks: 80% intervals held
+  // 94.6%, SPL 0.487; without that origin 82.4%, 0.423).
   const yearAgo = y.length - periodsPerYear(options.frequency);
-  if (yearAgo >= 3 && yearAgo < (origins[0] ?? Infinity)) origins.unshift(yearAgo);
+  if (yearAgo >= 3 && yearAgo < (origins[0] ?? Infinity) && yearAgo >= (origins[0] ?? 0) / 2) origins.unshift(yearAgo);
   const local: string[] = [];
   const global: string[] = [];
   const features = new Set<string>();
