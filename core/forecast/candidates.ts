@@ -155,7 +155,15 @@ function local(name: string, forecaster: Forecaster, complexity: number, seasona
 
 // Benchmarks: always run (naive also gives each series its "accuracy vs naive").
 local('naive', naive, 0, false, () => true);
-local('snaive', seasonalNaive, 1, true, seasonalWith(1));
+/**
+ * Seasonal naive also qualifies on a history between one season and one season plus a horizon
+ * (60 weeks of a yearly season), where no backtest window can test it except the partial one from
+ * the origin with exactly one season before it (prepareSeries adds it): last year's value is
+ * all such a history knows about the time of year ahead.
+ */
+const oneSeasonOnly = (s: CandidateSituation) =>
+  s.context.season >= 2 && s.profile.length < s.context.season + 1 + s.horizon && s.origins[s.origins.length - 1] === s.context.season + 1;
+local('snaive', seasonalNaive, 1, true, (s) => seasonalWith(1)(s) || oneSeasonOnly(s));
 local('ma', movingAverage(), 1, false, () => true);
 // Smooth and erratic demand.
 local('ets', ets, 3, false, continuous);

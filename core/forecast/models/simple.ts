@@ -126,7 +126,7 @@ export const seasonalNaive: Forecaster = {
   },
   forecastFromOrigins(history, context, origins, h) {
     const m = context.season;
-    return benchmarkFromOrigins(seasonalNaive, history, context, origins, h, (y) => {
+    const forecasts = benchmarkFromOrigins(seasonalNaive, history, context, origins, h, (y) => {
       const seasonal = runningSquaredDifferences(y, Math.max(1, m));
       const oneStep = runningSquaredDifferences(y, 1);
       return (n, steps) => {
@@ -134,6 +134,10 @@ export const seasonalNaive: Forecaster = {
         return seasonalNaiveMeanSd(y, n, m, rootMeanSquareAt(seasonal, n), steps);
       };
     });
+    // When a later origin has a full season, the earlier ones forecast nothing instead of
+    // the naive fallback, so that the choice judges seasonal naive on its own windows.
+    const last = origins[origins.length - 1] ?? 0;
+    return m >= 2 && last >= m + 1 ? forecasts.map((f, i) => (origins[i]! < m + 1 ? undefined : f)) : forecasts;
   },
 };
 

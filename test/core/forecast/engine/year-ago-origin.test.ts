@@ -18,9 +18,10 @@ describe('the year-ago backtest origin', () => {
   });
 
   it('is left out of a short history, where it would fit on a few periods', () => {
-    // 60 weeks: recent origins 39, 43, 47; a year before the end is 8, fewer than 39 / 2.
+    // 60 weeks: recent origins 39, 43, 47 (and 53, with one season before it); a year before
+    // the end is 8, fewer than 39 / 2.
     const prepared = prepareSeries({ id: 'b', values: weekly(60, seededRng(2)) }, 0, options, defaultCandidates());
-    expect(prepared.origins).toEqual([39, 43, 47]);
+    expect(prepared.origins).toEqual([39, 43, 47, 53]);
     // 80 weeks: 28 >= 59 / 2 = 29.5 fails; 82 weeks: 30 >= 30.5 fails; 84 weeks: 32 >= 31.5 holds.
     expect(prepareSeries({ id: 'c', values: weekly(80, seededRng(3)) }, 0, options, []).origins).toEqual([59, 63, 67]);
     expect(prepareSeries({ id: 'd', values: weekly(84, seededRng(4)) }, 0, options, []).origins).toEqual([32, 63, 67, 71]);
