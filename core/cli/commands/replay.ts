@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isoFromDay } from '../../dates';
 import { periodDay } from '../../forecast/global/features/calendar';
+import { FREQUENCY_NAMES } from '../../forecast/frequency';
 import type { ParsedSeriesFile } from '../../forecast/io/series-csv';
 import { readSeriesCsv, SeriesCsvError } from '../../forecast/io/series-csv';
 import { buildWeeklySeries } from '../../series/build';
@@ -58,6 +59,15 @@ function checkTestFollowsTrain(train: ParsedSeriesFile, test: ParsedSeriesFile):
     `--test must start after --train ends: series ${first.id} has test dates from ${isoFromDay(first.startDay)} but training dates up to ${isoFromDay(lastTrainDay.get(first.id)!)}` +
       `${early.length > 1 ? ` (and ${early.length - 1} more series like it)` : ''}`,
   );
+}
+
+/**
+ * Both files must count the same periods: a weekly test file after a daily history would be
+ * replayed as days. A test file with one row per series says nothing about its periods.
+ */
+function checkSameFrequency(train: ParsedSeriesFile, test: ParsedSeriesFile): void {
+  if (test.frequency === train.frequency || !test.series.some((s) => s.values.length >= 2)) return;
+  throw new UsageError(`--test has ${FREQUENCY_NAMES[test.frequency]} dates but --train has ${FREQUENCY_NAMES[train.frequency]} dates: both files must use the same periods`);
 }
 
 /** Every Nth series of the sorted ids (the benchmark's deterministic subsample). */
@@ -158,6 +168,7 @@ export const replayCommand: CliCommand = {
       const train = await readDataset(resolve(io.cwd, values.train), '--train');
       const test = await readDataset(resolve(io.cwd, values.test), '--test');
       checkTestFollowsTrain(train, test);
+      checkSameFrequency(train, test);
       const chosen = subsample(train.series, limit);
       const chosenIds = new Set(chosen.map((s) => s.id));
       const trainIds = new Set(train.series.map((s) => s.id));

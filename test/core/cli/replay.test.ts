@@ -110,6 +110,20 @@ describe('shelfcast replay', () => {
     expect(one.stderr).toContain('replay: 1 series is in only one of the two files and left out');
   });
 
+  it('refuses a test file whose periods differ from the history\'s, and accepts one row per series', async () => {
+    const dir = tempDir();
+    writeDataset(dir);
+    // Daily test rows after a weekly history would be replayed as weeks.
+    writeFileSync(join(dir, 'daily.csv'), `series_id,date,value\n${['S0', 'S1'].flatMap((id) => [0, 1, 2].map((d) => `${id},${isoFromDay(19_000 + 7 * 60 + d)},3`)).join('\n')}\n`);
+    const daily = await cli(['replay', '--train', 'train.csv', '--test', 'daily.csv', '--season', '52'], dir);
+    expect(daily.code).toBe(2);
+    expect(daily.stderr.trim()).toBe('shelfcast replay: --test has daily dates but --train has weekly dates: both files must use the same periods');
+    writeFileSync(join(dir, 'one.csv'), `series_id,date,value\nS0,${isoFromDay(19_000 + 7 * 60)},3\nS1,${isoFromDay(19_000 + 7 * 60)},4\n`);
+    const one = await cli(['replay', '--train', 'train.csv', '--test', 'one.csv', '--season', '52', '--paths', '50', '--raw', '--json'], dir);
+    expect(one.code, one.stderr).toBe(0);
+    expect((JSON.parse(one.stdout) as { series: number }).series).toBe(2);
+  });
+
   it('says what is missing', async () => {
     const dir = tempDir();
     for (const args of [['replay'], ['replay', '--train', 'x.csv', '--test', 'y.csv', '--season', '52'], ['replay', '--workspace', 'w.shelfcast', '--service', '1.5']]) {
