@@ -12,14 +12,20 @@ function vShaped(n: number): Float64Array {
 
 const weekly: SeriesContext = { season: 52, frequency: 'W', allowNegative: false };
 
+/** Mean and sd of an automatic ETS fitted to y[from..to) (weekly error clip), h steps ahead. */
+function etsOn(y: Float64Array, from: number, to: number, h: number): { mean: Float64Array; sd: Float64Array } {
+  const fit = withErrorClip(autoEts(y, from, to), 3);
+  const mean = new Float64Array(h);
+  const sd = new Float64Array(h);
+  etsForecast(fit, etsState(y, from, to, fit), h, mean, sd);
+  return { mean, sd };
+}
+
 describe('ets fits the most recent smoothing window', () => {
   it('a 300-week history forecasts as an ETS fitted on its last 156 weeks', () => {
     const y = vShaped(300);
     const own = ets.fit(y, weekly).forecast(4);
-    const fit = withErrorClip(autoEts(y, 144, 300), 3);
-    const mean = new Float64Array(4);
-    const sd = new Float64Array(4);
-    etsForecast(fit, etsState(y, 144, 300, fit), 4, mean, sd);
+    const { mean, sd } = etsOn(y, 144, 300, 4);
     expect(Array.from(own.mean)).toEqual(Array.from(mean));
     expect(Array.from(own.sd!)).toEqual(Array.from(sd));
     // The recent upward trend is what it follows.
@@ -29,10 +35,7 @@ describe('ets fits the most recent smoothing window', () => {
   it('backtest origins use the window ending at each origin, and the final fit matches fit()', () => {
     const y = vShaped(300);
     const [first, , last] = ets.forecastFromOrigins!(y, weekly, [250, 270, 300], 4);
-    const fit = withErrorClip(autoEts(y, 94, 250), 3);
-    const mean = new Float64Array(4);
-    const sd = new Float64Array(4);
-    etsForecast(fit, etsState(y, 94, 250, fit), 4, mean, sd);
+    const { mean } = etsOn(y, 94, 250, 4);
     expect(Array.from(first!.mean)).toEqual(Array.from(mean));
     const whole = ets.fit(y, weekly).forecast(4);
     // The final origin is warm-started from the first fit, so it agrees with a cold fit to optimiser tolerance.
@@ -42,10 +45,7 @@ describe('ets fits the most recent smoothing window', () => {
   it('a history shorter than the window is fitted whole, as before', () => {
     const y = vShaped(120);
     const own = ets.fit(y, weekly).forecast(3);
-    const fit = withErrorClip(autoEts(y, 0, 120), 3);
-    const mean = new Float64Array(3);
-    const sd = new Float64Array(3);
-    etsForecast(fit, etsState(y, 0, 120, fit), 3, mean, sd);
+    const { mean } = etsOn(y, 0, 120, 3);
     expect(Array.from(own.mean)).toEqual(Array.from(mean));
   });
 });
